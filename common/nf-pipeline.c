@@ -1,0 +1,110 @@
+/* nf-pipeline.c: text in, facts out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "newsfacts"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nf-error.h"
+#include "nf-pipeline-private.h"
+
+/* The id hashes the text with runs of white space folded to one space and
+ * the ends trimmed, so that a re-saved copy (CRLF, trailing blanks) is the
+ * same article. */
+char *
+nf_text_id (const char *text,
+            gsize       len)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  gboolean in_space = TRUE;
+  gboolean pending_space = FALSE;
+  const char *p = text;
+  const char *end = text + len;
+  const char *run = p;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (; p < end; p++)
+    {
+      gboolean space = g_ascii_isspace (*p);
+
+      if (space && !in_space)
+        {
+          g_checksum_update (sum, (const guchar *) run, p - run);
+          pending_space = TRUE;
+        }
+      else if (!space && in_space)
+        {
+          if (pending_space)
+            g_checksum_update (sum, (const guchar *) " ", 1);
+          pending_space = FALSE;
+          run = p;
+        }
+      in_space = space;
+    }
+  if (!in_space)
+    g_checksum_update (sum, (const guchar *) run, p - run);
+
+  return g_strndup (g_checksum_get_string (sum), 16);
+}
+
+void
+nf_pipeline_run (NfArticle            *article,
+                 const NfParseOptions *options)
+{
+  g_return_if_fail (article != NULL);
+
+  _nf_structure_run (article, options);
+  _nf_sentences_run (article);
+  _nf_dates_run (article);
+  _nf_figures_run (article);
+  _nf_entities_run (article);
+  _nf_quotes_run (article);
+  _nf_brief_run (article);
+}
+
+void
+nf_pipeline_redate (NfArticle *article)
+{
+  g_return_if_fail (article != NULL);
+
+  g_ptr_array_set_size (article->dates, 0);
+  _nf_dates_run (article);
+}
+
+NfArticle *
+nf_parse (const char            *source,
+          const guint8          *data,
+          gsize                  len,
+          const NfParseOptions  *options,
+          GError               **error)
+{
+  static const NfParseOptions defaults = { NULL, 0 };
+  g_autofree char *warning = NULL;
+  NfArticle *article;
+  gsize text_len = 0;
+  char *text;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  if (options == NULL)
+    options = &defaults;
+
+  text = nf_text_decode (data, len, options->max_size, &text_len, &warning,
+                         error);
+  if (text == NULL)
+    return NULL;
+
+  article = nf_article_new (source, text, text_len);
+  article->id = nf_text_id (text, text_len);
+  if (warning != NULL)
+    g_ptr_array_add (article->warnings, g_steal_pointer (&warning));
+
+  nf_pipeline_run (article, options);
+
+  return article;
+}
