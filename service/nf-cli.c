@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "nf-cli-client.h"
 #include "nf-error.h"
 #include "nf-json.h"
 #include "nf-pipeline.h"
@@ -152,6 +153,11 @@ print_usage (FILE *out)
              "\n"
              "Commands:\n"
              "  parse FILE…    print the facts of articles as JSON (offline)\n"
+             "  list           list the stored articles, newest first\n"
+             "  search WORD…   find articles by words, speakers or figures\n"
+             "  show ID|FILE…  print an article: brief, quotes, figures, dates\n"
+             "  ingest FILE…   send articles to the service to store\n"
+             "  watch          print changes to the store as they happen\n"
              "\n"
              "Options:\n"
              "  -h, --help     show this help\n"
@@ -187,6 +193,8 @@ main (int    argc,
     }
   if (strcmp (argv[1], "parse") == 0)
     return cmd_parse (argc - 1, argv + 1);
+  if (nf_cli_client_has_command (argv[1]))
+    return nf_cli_client_run (argc - 1, argv + 1);
 
   g_printerr (_("newsfacts: unknown command “%s”\n"), argv[1]);
   print_usage (stderr);
