@@ -377,7 +377,7 @@ format_number (double value)
   return g_string_free (out, FALSE);
 }
 
-/* "US$870 million  =  870,000,000 USD" or "some 4,000  =  4,000 South
+/* "US$870 million → 870,000,000 USD" or "some 4,000 → 4,000 South
  * Korean employees (some)" — the figure as printed, then as a value. */
 static char *
 figure_line (JsonObject *figure)
@@ -391,7 +391,7 @@ figure_line (JsonObject *figure)
     {
       g_autofree char *number = format_number (json_node_get_double (value_node));
 
-      g_string_append_printf (out, "  =  %s", number);
+      g_string_append_printf (out, " → %s", number);
       if (g_strcmp0 (unit, "percent") == 0)
         g_string_append_c (out, '%');
       else if (unit != NULL)
