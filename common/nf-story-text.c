@@ -170,8 +170,7 @@ _nf_story_article_day (const NfArticle *article,
   int y, m, d;
 
   *month = *mday = 0;
-  if (article->published_inferred && parts->year == 0
-      && parts->month > 0 && parts->day > 0)
+  if (parts->year == 0 && parts->month > 0 && parts->day > 0)
     {
       *month = parts->month;
       *mday = parts->day;

@@ -12,7 +12,8 @@
  * name from "United States".  Candidates come from an inverted index over
  * the keys that are not too common; an article joins the story of its
  * most similar earlier article when the similarity passes a threshold
- * and their dates lie within a window, else it starts a story.
+ * and their dates lie within a window, and they share at least one rare
+ * name or figure; else it starts a story.
  */
 
 #define G_LOG_DOMAIN "newsfacts"
@@ -29,6 +30,7 @@
 #define DEFAULT_THRESHOLD   0.2
 #define PRIOR_ARTICLES      100.0   /* weight of the prior, in articles */
 #define BODY_FACTOR         0.35    /* body words weigh less than names */
+#define ANCHOR_IDF          3.0     /* a shared name or figure this rare ties a story */
 
 typedef struct
 {
@@ -50,6 +52,7 @@ typedef struct
   guint   df;
   float   prior;
   float   factor;
+  gboolean name;            /* a name or a figure, not a word */
   GArray *postings;         /* guint entry slots */
 } KeyInfo;
 
@@ -86,7 +89,9 @@ struct _NfStoryIndex
   GArray     *stamp;
   GArray     *best;
   GArray     *total;
+  GArray     *anchored;
   guint       clock;
+  guint       query;
 };
 
 /* Signatures */
@@ -450,6 +455,7 @@ intern_key (NfStoryIndex *index,
   info = g_new0 (KeyInfo, 1);
   info->prior = key_prior (key);
   info->factor = key[0] == 't' ? BODY_FACTOR : 1.0f;
+  info->name = key[0] == 'e' || key[0] == 'p' || key[0] == 'f';
   info->postings = g_array_new (FALSE, FALSE, sizeof (guint));
   g_ptr_array_add (index->keys, info);
   g_hash_table_insert (index->key_ids, g_strdup (key),
@@ -459,13 +465,21 @@ intern_key (NfStoryIndex *index,
 }
 
 static double
-key_weight2 (const NfStoryIndex *index,
-             const KeyInfo      *info)
+key_idf (const NfStoryIndex *index,
+         const KeyInfo      *info)
 {
   double n = index->n_alive;
   double idf = log ((n + PRIOR_ARTICLES)
                     / (info->df + PRIOR_ARTICLES * info->prior));
-  double w = info->factor * MAX (idf, 0.0);
+
+  return MAX (idf, 0.0);
+}
+
+static double
+key_weight2 (const NfStoryIndex *index,
+             const KeyInfo      *info)
+{
+  double w = info->factor * key_idf (index, info);
 
   return w * w;
 }
@@ -508,6 +522,7 @@ nf_story_index_new (const NfStoryOptions *options)
   index->stamp = g_array_new (FALSE, TRUE, sizeof (guint));
   index->best = g_array_new (FALSE, TRUE, sizeof (double));
   index->total = g_array_new (FALSE, TRUE, sizeof (double));
+  index->anchored = g_array_new (FALSE, TRUE, sizeof (guint));
 
   return index;
 }
@@ -526,6 +541,7 @@ nf_story_index_free (NfStoryIndex *index)
   g_array_unref (index->stamp);
   g_array_unref (index->best);
   g_array_unref (index->total);
+  g_array_unref (index->anchored);
   g_free (index);
 }
 
@@ -576,6 +592,7 @@ index_register (NfStoryIndex     *index,
   g_array_set_size (index->stamp, index->entries->len);
   g_array_set_size (index->best, index->entries->len);
   g_array_set_size (index->total, index->entries->len);
+  g_array_set_size (index->anchored, index->entries->len);
 
   return slot;
 }
@@ -685,6 +702,7 @@ score_group (NfStoryIndex *index,
   for (guint i = first; i < last; i++)
     {
       KeyInfo *info = g_ptr_array_index (index->keys, entry->key_ids[i]);
+      gboolean anchor;
       double w2;
 
       /* Keys in many articles tell no story apart: they count in the
@@ -692,6 +710,7 @@ score_group (NfStoryIndex *index,
       if (info->df > cap || info->df < 2)
         continue;
       w2 = key_weight2 (index, info);
+      anchor = info->name && key_idf (index, info) >= ANCHOR_IDF;
       for (guint p = 0; p < info->postings->len; p++)
         {
           guint slot = g_array_index (info->postings, guint, p);
@@ -699,6 +718,8 @@ score_group (NfStoryIndex *index,
 
           if (!is_candidate (index, self, slot))
             continue;
+          if (anchor)
+            g_array_index (index->anchored, guint, slot) = index->query;
           if (g_array_index (index->stamp, guint, slot) != stamp)
             {
               g_array_index (index->stamp, guint, slot) = stamp;
@@ -733,6 +754,7 @@ find_nearest (NfStoryIndex *index,
   guint best = G_MAXUINT, first = 0;
 
   *similarity = 0;
+  index->query++;
   for (guint i = 1; i <= keys->len; i++)
     if (i == keys->len || g_array_index (keys, SigKey, i).group
                           != g_array_index (keys, SigKey, first).group)
@@ -749,7 +771,9 @@ find_nearest (NfStoryIndex *index,
       double sim = *total / MAX (norm * entry_norm (index, other), 1e-9);
 
       *total = 0;
-      if (gap > (int) index->window_days)
+      /* Words alone make no story: it takes a rare name or figure too. */
+      if (gap > (int) index->window_days
+          || g_array_index (index->anchored, guint, slot) != index->query)
         continue;
       if (sim > *similarity)
         {
