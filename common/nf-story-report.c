@@ -405,9 +405,11 @@ add_number (JsonBuilder *builder,
             double       value)
 {
   json_builder_set_member_name (builder, key);
-  if (isfinite (value) && value == floor (value) && fabs (value) < 9.0e15)
+  /* As in the facts JSON: json-glib 1.6 writes 1e27 as "1e+27.0", which
+   * is not JSON, so whole numbers past the gint64 range are null. */
+  if (isfinite (value) && value == floor (value) && fabs (value) < 9.2e18)
     json_builder_add_int_value (builder, (gint64) value);
-  else if (isfinite (value))
+  else if (isfinite (value) && fabs (value) < 9.2e18)
     json_builder_add_double_value (builder, value);
   else
     json_builder_add_null_value (builder);
