@@ -28,6 +28,4 @@ typedef struct
 int  _nf_cli_parse      (int    argc,
                          char **argv);
 
-/* Client commands (list, search, show, ingest, watch) go here. */
-
 G_END_DECLS

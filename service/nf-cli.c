@@ -14,15 +14,28 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "nf-cli-client.h"
 #include "nf-cli-private.h"
 #include "nf-error.h"
 #include "nf-json.h"
 #include "nf-pipeline.h"
+#include "nf-story.h"
 
-/* Add a command here and declare its function in nf-cli-private.h. */
+/* Add an offline command here and declare its function in
+ * nf-cli-private.h; commands that talk to the service are dispatched by
+ * nf-cli-client.c. */
 static const NfCliCommand commands[] = {
   { "parse", N_("FILE…"), N_("print the facts of articles as JSON (offline)"),
     _nf_cli_parse },
+};
+
+/* Listed in the usage after the offline commands. */
+static const NfCliCommand client_commands[] = {
+  { "list", "", N_("list the stored articles, newest first"), NULL },
+  { "search", N_("WORD…"), N_("find articles by words, speakers or figures"), NULL },
+  { "show", N_("ID|FILE…"), N_("print an article: brief, quotes, figures, dates"), NULL },
+  { "ingest", N_("FILE…"), N_("send articles to the service to store"), NULL },
+  { "watch", "", N_("print changes to the store as they happen"), NULL },
 };
 
 /* Reads a whole file, or standard input for "-", refusing anything over
@@ -125,6 +138,7 @@ static gboolean
 parse_options (int              *argc,
                char           ***argv,
                gboolean         *pretty,
+               gboolean         *print_stories,
                char            **published,
                gint64           *max_size,
                char           ***files,
@@ -139,6 +153,8 @@ parse_options (int              *argc,
     { "published", 0, 0, G_OPTION_ARG_STRING, published,
       N_("Publication date for texts that print none, e.g. 2020-05-05 or "
          "2020-05-05T09:21"), N_("DATE") },
+    { "stories", 's', 0, G_OPTION_ARG_NONE, print_stories,
+      N_("Also print one story object per story, after the articles"), NULL },
     { "max-size", 0, 0, G_OPTION_ARG_INT64, max_size,
       N_("Refuse files larger than BYTES (default 8 MiB)"), N_("BYTES") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
@@ -209,6 +225,8 @@ _nf_cli_parse (int    argc,
                char **argv)
 {
   gboolean pretty = FALSE;
+  gboolean print_stories = FALSE;
+  g_autoptr(GPtrArray) stories = NULL;
   g_autofree char *published = NULL;
   gint64 max_size = NF_DEFAULT_MAX_SIZE;
   g_auto(GStrv) files = NULL;
@@ -217,8 +235,8 @@ _nf_cli_parse (int    argc,
   int status = 0;
 
   g_set_prgname ("newsfacts parse");
-  if (!parse_options (&argc, &argv, &pretty, &published, &max_size, &files,
-                      &status))
+  if (!parse_options (&argc, &argv, &pretty, &print_stories, &published,
+                      &max_size, &files, &status))
     return status;
   if (!check_options (published, max_size, files))
     return 2;
@@ -245,9 +263,10 @@ _nf_cli_parse (int    argc,
       g_ptr_array_add (articles, article);
     }
 
-  /* Story assignment goes here: all the articles of one call are parsed,
-   * none is printed yet, so a story can settle what one article leaves
-   * open (such as the year of a dateline) before anything is written. */
+  /* Story assignment: all the articles of one call are parsed, none is
+   * printed yet, so a story can settle what one article leaves open (such
+   * as the year of a dateline) before anything is written. */
+  stories = nf_stories_assign (articles, NULL);
 
   for (guint i = 0; i < articles->len; i++)
     {
@@ -256,8 +275,33 @@ _nf_cli_parse (int    argc,
 
       g_print ("%s\n", json);
     }
+  for (guint i = 0; print_stories && i < stories->len; i++)
+    {
+      g_autofree char *json = nf_story_to_json (g_ptr_array_index (stories, i),
+                                                pretty);
+
+      g_print ("%s\n", json);
+    }
 
   return status;
+}
+
+static void
+print_commands (FILE               *out,
+                const NfCliCommand *table,
+                gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *left = table[i].args[0] != '\0'
+                              ? g_strdup_printf ("%s %s", table[i].name,
+                                                 _(table[i].args))
+                              : g_strdup (table[i].name);
+      /* Pad by characters, not bytes: "…" is three bytes. */
+      glong pad = MAX (1, 18 - g_utf8_strlen (left, -1));
+
+      fprintf (out, "  %s%*s %s\n", left, (int) pad, "", _(table[i].summary));
+    }
 }
 
 static void
@@ -268,13 +312,8 @@ print_usage (FILE *out)
                         "Pull the facts out of news articles.\n"
                         "\n"
                         "Commands:\n"));
-  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    {
-      g_autofree char *left = g_strdup_printf ("%s %s", commands[i].name,
-                                               _(commands[i].args));
-
-      fprintf (out, "  %-18s %s\n", left, _(commands[i].summary));
-    }
+  print_commands (out, commands, G_N_ELEMENTS (commands));
+  print_commands (out, client_commands, G_N_ELEMENTS (client_commands));
   fprintf (out, "%s", _("\n"
                         "Options:\n"
                         "  -h, --help         show this help and exit\n"
@@ -312,6 +351,8 @@ main (int    argc,
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
       return commands[i].run (argc - 1, argv + 1);
+  if (nf_cli_client_has_command (argv[1]))
+    return nf_cli_client_run (argc - 1, argv + 1);
 
   g_printerr (_("newsfacts: unknown command “%s”\n"), argv[1]);
   g_printerr (_("Try “newsfacts --help” for the list of commands.\n"));
