@@ -77,7 +77,8 @@ static const char *const furniture_lines[] = {
   "copy link", "copy url", "bookmark", "back to top", "skip to content",
   "skip to main content", "continue reading", "story continues below",
   "story continues below advertisement", "scroll to continue with content",
-  "(end)", "end", "-30-", "--30--", "a a", "a+ a-", "url copied",
+  "(end)", "end", "-30-", "abstract", "full text", "correction appended",
+  "corrections appended", "editor's note", "watch", "video", "photos", "--30--", "a a", "a+ a-", "url copied",
 };
 
 /* Headings above a list of other headlines. */
@@ -103,6 +104,15 @@ static const char *const caption_openings[] = {
   "In this screenshot", "In this aerial", "In this combination",
   "A file photo", "File photo", "Photo shows", "Photo taken",
   "Pictured:", "Caption:", "Image:", "Photo:", "Picture:",
+};
+
+/* Words in capitals that open a headline or a paragraph like a place
+ * would: "EXCLUSIVE – Roger Stone: ...". */
+static const char *const kickers[] = {
+  "exclusive", "breaking", "breaking news", "update", "updated", "analysis",
+  "opinion", "editorial", "commentary", "live", "video", "watch", "photos",
+  "fact check", "correction", "news analysis", "urgent", "flash", "alert",
+  "review", "interview", "feature", "profile", "obituary", "explainer",
 };
 
 static const char *const time_zones[] = {
@@ -559,7 +569,9 @@ parse_date (const char  *p,
       q = parse_year_after (skip_ordinal_suffix (q, e), e, &d.year);
     }
 
-  if (q < e && is_word_char (*q))
+  /* "2020-04-28T09:21": the T joins an ISO time. */
+  if (q < e && is_word_char (*q)
+      && !(*q == 'T' && q + 1 < e && g_ascii_isdigit (q[1])))
     return NULL;
   if (!check_date (&d))
     return NULL;
@@ -893,7 +905,7 @@ is_furniture_line (const char *p,
 {
   if (!has_letter_or_digit (p, e))
     return TRUE;
-  if (e > p && e[-1] == ':')
+  if (e > p && (e[-1] == ':' || e[-1] == '.'))
     e--;
   return in_list_ci (p, e, furniture_lines, G_N_ELEMENTS (furniture_lines));
 }
@@ -1225,6 +1237,44 @@ classify_tail_line (Line       *line,
     line->kind = NF_BLOCK_FURNITURE;
 }
 
+/* "(Reporting by Jane Doe and Bo Lee; Editing by John Roe)": the
+ * reporters sign the story when no byline heads it; editors do not. */
+static void
+take_footer_names (Parse      *ps,
+                   const char *p,
+                   const char *e)
+{
+  static const char *const leads[] = { "Reporting by ", "Writing by ",
+                                       "Reported by " };
+
+  if (ps->article->byline->len > 0)
+    return;
+  if (p < e && *p == '(')
+    p++;
+  if (e > p && e[-1] == ')')
+    e--;
+  for (gsize i = 0; i < G_N_ELEMENTS (leads); i++)
+    if (has_prefix_ci (p, e, leads[i]))
+      {
+        const char *s = p + strlen (leads[i]);
+        const char *t = s;
+        Byline byline = { 0 };
+
+        while (t < e && *t != ';' && *t != ')')
+          t++;
+        /* "in Seoul" after the names says where, not who. */
+        for (const char *q = s; q + 4 < t; q++)
+          if (memcmp (q, " in ", 4) == 0 || memcmp (q, " at ", 4) == 0)
+            {
+              t = q;
+              break;
+            }
+        if (parse_byline (s, t, FALSE, &byline))
+          take_byline (ps, &byline);
+        return;
+      }
+}
+
 static void
 classify_body (Parse *ps,
                guint  first)
@@ -1253,7 +1303,10 @@ classify_body (Parse *ps,
       else if (is_contact (p, e))
         line->kind = NF_BLOCK_CONTACT;
       else if (is_credit_footer (p, e))
-        line->kind = NF_BLOCK_BYLINE;
+        {
+          line->kind = NF_BLOCK_BYLINE;
+          take_footer_names (ps, p, e);
+        }
       else
         classify_date_line (ps, line, TRUE);
     }
@@ -1368,6 +1421,8 @@ parse_dateline (Parse      *ps,
   gsize dl;
 
   place_end = scan_place (p, e, TRUE);
+  if (place_end != NULL && in_list_ci (p, place_end, kickers, G_N_ELEMENTS (kickers)))
+    return FALSE;
   if (place_end == NULL || place_end - p < 2)
     {
       upper = FALSE;
@@ -1442,6 +1497,58 @@ split_lines (const char *text,
       pos = end + 1;
     }
   return lines;
+}
+
+static gboolean
+ends_clause (const char *p,
+             const char *e)
+{
+  char c = e[-1];
+
+  if (strchr (".!?:;\"')]", c) != NULL)
+    return TRUE;
+  /* ” ’ … */
+  return e - p >= 3 && (guchar) e[-3] == 0xE2 && (guchar) e[-2] == 0x80
+         && ((guchar) c == 0x9D || (guchar) c == 0x99 || (guchar) c == 0xA6);
+}
+
+static guint
+count_newlines (const char *p,
+                const char *e)
+{
+  guint n = 0;
+
+  for (; p < e; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* Text wrapped at a fixed width splits paragraphs over several lines:
+ * a body line that stops mid-clause, followed directly (no blank line)
+ * by a body line in lower case, is one paragraph with it. */
+static void
+join_wrapped_lines (Parse *ps)
+{
+  const char *text = ps->article->text;
+  guint out = 0;
+
+  for (guint i = 0; i < ps->lines->len; i++)
+    {
+      Line *line = &g_array_index (ps->lines, Line, i);
+      Line *prev = out > 0 ? &g_array_index (ps->lines, Line, out - 1) : NULL;
+
+      if (prev != NULL && prev->kind == NF_BLOCK_BODY
+          && line->kind == NF_BLOCK_BODY
+          && !ends_clause (text + prev->start, text + prev->end)
+          && g_ascii_islower (text[line->start])
+          && count_newlines (text + prev->end, text + line->start) == 1)
+        {
+          prev->end = line->end;
+          continue;
+        }
+      g_array_index (ps->lines, Line, out++) = *line;
+    }
+  g_array_set_size (ps->lines, out);
 }
 
 /* "... comment on South Korean proposals. (Yonhap)": the agency signs the
@@ -1556,6 +1663,7 @@ _nf_structure_run (NfArticle            *article,
     }
   if (article->agency == NULL)
     find_agency_tag (&ps);
+  join_wrapped_lines (&ps);
 
   set_published (&ps, options);
   collect_facts (&ps);
