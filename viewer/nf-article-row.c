@@ -57,6 +57,8 @@ update (NfArticleRow *self)
   gtk_label_set_text (self->meta, meta);
   gtk_label_set_text (self->brief, brief != NULL ? brief : "");
   gtk_widget_set_visible (GTK_WIDGET (self->meta), *meta != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->brief),
+                          brief != NULL && *brief != '\0');
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->brief), brief);
 }
 

@@ -19,8 +19,6 @@
 #include "nf-figure-row.h"
 #include "nf-quote-row.h"
 
-#define N_FIGURE_COLUMNS 5
-
 struct _NfArticleView
 {
   GtkWidget          parent_instance;
@@ -29,8 +27,6 @@ struct _NfArticleView
   NfDbusArticle     *article;
   char              *path;
   GCancellable      *cancellable;
-  GtkSizeGroup      *columns[N_FIGURE_COLUMNS];
-  GtkSizeGroup      *date_columns[2];
 
   GtkScrolledWindow *scroller;
   GtkWidget         *content;
@@ -241,11 +237,9 @@ fill_figures (NfArticleView *self)
 
           if (n == 0)
             gtk_list_box_append (self->figures_list,
-                                 nf_figure_row_new_header (titles,
-                                                           self->columns));
+                                 nf_figure_row_new_header (titles));
           gtk_list_box_append (self->figures_list,
-                               nf_figure_row_new (cells, self->columns,
-                                                  start, end));
+                               nf_figure_row_new (cells, start, end));
           n++;
         }
     }
@@ -273,8 +267,7 @@ fill_dates (NfArticleView *self)
           };
 
           gtk_list_box_append (self->dates_list,
-                               nf_figure_row_new (cells, self->date_columns,
-                                                  start, end));
+                               nf_figure_row_new (cells, start, end));
           n++;
         }
     }
@@ -541,10 +534,6 @@ nf_article_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->article);
   g_clear_object (&self->client);
-  for (guint i = 0; i < N_FIGURE_COLUMNS; i++)
-    g_clear_object (&self->columns[i]);
-  for (guint i = 0; i < G_N_ELEMENTS (self->date_columns); i++)
-    g_clear_object (&self->date_columns[i]);
   gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_ARTICLE_VIEW);
 
   G_OBJECT_CLASS (nf_article_view_parent_class)->dispose (object);
@@ -614,10 +603,6 @@ nf_article_view_init (NfArticleView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  for (guint i = 0; i < N_FIGURE_COLUMNS; i++)
-    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-  for (guint i = 0; i < G_N_ELEMENTS (self->date_columns); i++)
-    self->date_columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   create_tags (self);
 }
 

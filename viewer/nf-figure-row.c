@@ -4,7 +4,7 @@
  *
  * A table made of list rows rather than a grid, so each figure is one
  * focusable, activatable item for the keyboard and for screen readers.
- * Size groups shared by the rows of one table keep the columns aligned.
+ * Equal grid columns keep the rows of one table in line.
  */
 
 #define G_LOG_DOMAIN "nf-figure-row"
@@ -25,6 +25,7 @@ struct _NfFigureRow
 
   GtkBox        *box;
   GtkImage      *mark;
+  GtkGrid       *grid;
 };
 
 G_DEFINE_FINAL_TYPE (NfFigureRow, nf_figure_row, GTK_TYPE_LIST_BOX_ROW)
@@ -51,6 +52,7 @@ nf_figure_row_class_init (NfFigureRowClass *klass)
     widget_class, "/io/github/newsfacts/Viewer/nf-figure-row.ui");
   gtk_widget_class_bind_template_child (widget_class, NfFigureRow, box);
   gtk_widget_class_bind_template_child (widget_class, NfFigureRow, mark);
+  gtk_widget_class_bind_template_child (widget_class, NfFigureRow, grid);
 }
 
 static void
@@ -63,29 +65,23 @@ nf_figure_row_init (NfFigureRow *self)
 static void
 add_cells (NfFigureRow        *self,
            const char * const *cells,
-           GtkSizeGroup      **columns,
            gboolean            header)
 {
   for (guint i = 0; cells[i] != NULL; i++)
     {
       GtkWidget *label = gtk_label_new (cells[i]);
+      gboolean last = cells[i + 1] == NULL;
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      /* Columns share the width; the last one (what is measured) takes
-       * the rest. */
-      gtk_label_set_width_chars (GTK_LABEL (label), 6);
-      gtk_label_set_max_width_chars (GTK_LABEL (label),
-                                     cells[i + 1] == NULL ? 60 : 16);
-      gtk_widget_set_hexpand (label, cells[i + 1] == NULL);
       if (header)
         gtk_widget_add_css_class (label, "heading");
       else if (i == 0)
         gtk_widget_add_css_class (label, "nf-figure");
-      if (columns != NULL && columns[i] != NULL)
-        gtk_size_group_add_widget (columns[i], label);
-      gtk_box_append (self->box, label);
+      /* Equal columns line up across rows whatever their text; the last
+       * one, what is measured, gets two. */
+      gtk_grid_attach (self->grid, label, i, 0, last ? 2 : 1, 1);
       g_ptr_array_add (self->cells, g_strdup (cells[i]));
     }
 }
@@ -93,12 +89,10 @@ add_cells (NfFigureRow        *self,
 /**
  * nf_figure_row_new:
  * @cells: the column texts, %NULL-terminated (shown as text, not markup)
- * @columns: (nullable): one size group per column, or %NULL
  * @start: code-point offset of the figure in the article text
  */
 GtkWidget *
 nf_figure_row_new (const char * const *cells,
-                   GtkSizeGroup      **columns,
                    guint               start,
                    guint               end)
 {
@@ -110,7 +104,7 @@ nf_figure_row_new (const char * const *cells,
   self = g_object_new (NF_TYPE_FIGURE_ROW, NULL);
   self->start = start;
   self->end = end;
-  add_cells (self, cells, columns, FALSE);
+  add_cells (self, cells, FALSE);
 
   accessible = g_strjoinv (", ", (char **) cells);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -121,8 +115,7 @@ nf_figure_row_new (const char * const *cells,
 
 /* The column titles: a row that cannot be selected or activated. */
 GtkWidget *
-nf_figure_row_new_header (const char * const *titles,
-                          GtkSizeGroup      **columns)
+nf_figure_row_new_header (const char * const *titles)
 {
   NfFigureRow *self;
 
@@ -132,12 +125,13 @@ nf_figure_row_new_header (const char * const *titles,
                        "activatable", FALSE,
                        "selectable", FALSE,
                        NULL);
-  add_cells (self, titles, columns, TRUE);
+  add_cells (self, titles, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "nf-table-header");
   return GTK_WIDGET (self);
 }
 
-/* A mark in front of the row, such as whether sources agree. */
+/* A mark in front of the row, such as whether sources agree; "" keeps
+ * the room for one (for a header above marked rows). */
 void
 nf_figure_row_set_mark (NfFigureRow *self,
                         const char  *icon_name,
@@ -145,7 +139,9 @@ nf_figure_row_set_mark (NfFigureRow *self,
 {
   g_return_if_fail (NF_IS_FIGURE_ROW (self));
 
-  gtk_image_set_from_icon_name (self->mark, icon_name);
+  gtk_image_set_from_icon_name (self->mark,
+                                icon_name != NULL && *icon_name != '\0'
+                                ? icon_name : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->mark), icon_name != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark), description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->mark),

@@ -14,11 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NfFigureRow, nf_figure_row, NF, FIGURE_ROW, GtkListBoxRow)
 
 GtkWidget *nf_figure_row_new        (const char * const *cells,
-                                     GtkSizeGroup      **columns,
                                      guint               start,
                                      guint               end);
-GtkWidget *nf_figure_row_new_header (const char * const *titles,
-                                     GtkSizeGroup      **columns);
+GtkWidget *nf_figure_row_new_header (const char * const *titles);
 void       nf_figure_row_set_mark   (NfFigureRow        *self,
                                      const char         *icon_name,
                                      const char         *description);

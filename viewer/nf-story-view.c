@@ -18,8 +18,6 @@
 #include "nf-figure-row.h"
 #include "nf-story-view.h"
 
-#define N_COLUMNS 4
-
 struct _NfStoryView
 {
   GtkWidget     parent_instance;
@@ -28,8 +26,8 @@ struct _NfStoryView
   NfDbusStory  *story;
   char         *path;
   GCancellable *cancellable;
-  GtkSizeGroup *columns[N_COLUMNS];
 
+  GtkWidget    *scroller;
   GtkLabel     *title_label;
   GtkLabel     *summary_label;
   GtkListBox   *timeline_list;
@@ -281,12 +279,15 @@ fill_figures (NfStoryView *self)
             text, is_blank (subject) ? "—" : subject, count,
             agreement_text (agreement), NULL
           };
-          GtkWidget *row = nf_figure_row_new (cells, self->columns, 0, 0);
+          GtkWidget *row = nf_figure_row_new (cells, 0, 0);
 
           if (n == 0)
-            gtk_list_box_append (self->figures_list,
-                                 nf_figure_row_new_header (titles,
-                                                           self->columns));
+            {
+              GtkWidget *header = nf_figure_row_new_header (titles);
+
+              nf_figure_row_set_mark (NF_FIGURE_ROW (header), "", NULL);
+              gtk_list_box_append (self->figures_list, header);
+            }
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
           mark_agreement (NF_FIGURE_ROW (row), agreement);
           gtk_list_box_append (self->figures_list, row);
@@ -348,8 +349,6 @@ nf_story_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->story);
   g_clear_object (&self->client);
-  for (guint i = 0; i < N_COLUMNS; i++)
-    g_clear_object (&self->columns[i]);
   gtk_widget_dispose_template (GTK_WIDGET (self), NF_TYPE_STORY_VIEW);
 
   G_OBJECT_CLASS (nf_story_view_parent_class)->dispose (object);
@@ -387,6 +386,8 @@ nf_story_view_class_init (NfStoryViewClass *klass)
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/newsfacts/Viewer/nf-story-view.ui");
   gtk_widget_class_bind_template_child (widget_class, NfStoryView,
+                                        scroller);
+  gtk_widget_class_bind_template_child (widget_class, NfStoryView,
                                         title_label);
   gtk_widget_class_bind_template_child (widget_class, NfStoryView,
                                         summary_label);
@@ -409,8 +410,6 @@ nf_story_view_init (NfStoryView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  for (guint i = 0; i < N_COLUMNS; i++)
-    self->columns[i] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 }
 
 void
