@@ -226,7 +226,8 @@ nf_harness_has_label (GtkWidget  *widget,
  *
  * Renders @widget as it is on screen into the test build folder.
  *
- * Returns: (transfer full): the path written
+ * Returns: (transfer full) (nullable): the path written, or %NULL when
+ *   the widget drew nothing
  */
 char *
 nf_harness_screenshot (GtkWidget  *widget,
@@ -236,17 +237,27 @@ nf_harness_screenshot (GtkWidget  *widget,
   g_autofree char *path = g_build_filename (dir != NULL ? dir : ".", name,
                                             NULL);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width = 0, height = 0;
   GskRenderer *renderer;
 
-  nf_harness_settle (300);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
+  /* A widget being re-laid out draws nothing: try again a little later. */
+  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      nf_harness_settle (attempt == 0 ? 300 : 100);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_to_node (snapshot);
+    }
+  if (node == NULL)
+    {
+      g_test_message ("nothing drawn for %s", name);
+      return NULL;
+    }
   renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width,
