@@ -1482,11 +1482,14 @@ split_lines (const char *text,
              gsize       len)
 {
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  /* Old Mac files end lines with a lone carriage return. */
+  char eol = memchr (text, '\n', len) == NULL && memchr (text, '\r', len) != NULL
+             ? '\r' : '\n';
   gsize pos = 0;
 
   while (pos < len)
     {
-      const char *nl = memchr (text + pos, '\n', len - pos);
+      const char *nl = memchr (text + pos, eol, len - pos);
       gsize end = nl ? (gsize) (nl - text) : len;
       Line line = { pos, end, NF_BLOCK_BODY };
 
@@ -1519,7 +1522,7 @@ count_newlines (const char *p,
   guint n = 0;
 
   for (; p < e; p++)
-    n += *p == '\n';
+    n += *p == '\n' || (*p == '\r' && (p + 1 == e || p[1] != '\n'));
   return n;
 }
 
