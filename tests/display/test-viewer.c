@@ -32,6 +32,7 @@
 
 static NfWindow *window;
 static char *tmpdir;
+static char *db;
 
 static NfArticleList *
 articles (void)
@@ -453,12 +454,47 @@ test_narrow_dark (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static gboolean
+offline_is (gpointer data)
+{
+  return _nf_window_get_offline (window) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+back_with_selection (gpointer data)
+{
+  NfArticleItem *item = gtk_single_selection_get_selected_item (
+    _nf_window_get_selection (window));
+
+  return !_nf_window_get_offline (window) &&
+         all_loaded (GUINT_TO_POINTER (3)) && item != NULL &&
+         g_strcmp0 (nf_article_item_get_source (item), SEED_004_SOURCE) == 0;
+}
+
+/* The service goes away: the window says so and keeps its list; it comes
+ * back: the window reloads and the article stays selected. */
+static void
+test_reconnect (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shot = NULL;
+
+  nf_harness_stop_service ();
+  g_assert_true (nf_harness_wait (offline_is, GINT_TO_POINTER (TRUE), 5000));
+  g_assert_cmpuint (n_articles (), ==, 3);
+  shot = nf_harness_screenshot (GTK_WIDGET (window), "viewer-offline.png");
+  g_test_message ("screenshot: %s", shot);
+
+  g_assert_true (nf_harness_start_service (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (nf_harness_wait (back_with_selection, NULL, 10000));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
   int status;
 
   nf_harness_reexec_under_display (argc, argv);
@@ -483,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/viewer/live", test_live);
   g_test_add_func ("/viewer/story", test_story);
   g_test_add_func ("/viewer/narrow-dark", test_narrow_dark);
+  g_test_add_func ("/viewer/reconnect", test_reconnect);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
