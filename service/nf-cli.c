@@ -12,9 +12,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "nf-cli-client.h"
 #include "nf-error.h"
 #include "nf-json.h"
 #include "nf-pipeline.h"
+#include "nf-story.h"
 
 static gboolean
 read_input (const char  *path,
@@ -58,6 +60,8 @@ cmd_parse (int    argc,
            char **argv)
 {
   gboolean pretty = FALSE;
+  gboolean print_stories = FALSE;
+  g_autoptr(GPtrArray) stories = NULL;
   g_autofree char *published = NULL;
   gint64 max_size = NF_DEFAULT_MAX_SIZE;
   g_auto(GStrv) files = NULL;
@@ -73,6 +77,8 @@ cmd_parse (int    argc,
       N_("Publication date for texts that print none"), N_("DATE") },
     { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_size,
       N_("Refuse files larger than BYTES (default 8 MiB)"), N_("BYTES") },
+    { "stories", 's', 0, G_OPTION_ARG_NONE, &print_stories,
+      N_("Also print one story object per story, after the articles"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files,
       NULL, N_("FILE…") },
     { NULL }
@@ -131,10 +137,20 @@ cmd_parse (int    argc,
       g_ptr_array_add (articles, article);
     }
 
+  /* stories: group the articles, settle year-less datelines */
+  stories = nf_stories_assign (articles, NULL);
+
   for (guint i = 0; i < articles->len; i++)
     {
       g_autofree char *json = nf_article_to_json (g_ptr_array_index (articles, i),
                                                   pretty);
+
+      g_print ("%s\n", json);
+    }
+  for (guint i = 0; print_stories && i < stories->len; i++)
+    {
+      g_autofree char *json = nf_story_to_json (g_ptr_array_index (stories, i),
+                                                pretty);
 
       g_print ("%s\n", json);
     }
@@ -152,6 +168,11 @@ print_usage (FILE *out)
              "\n"
              "Commands:\n"
              "  parse FILE…    print the facts of articles as JSON (offline)\n"
+             "  list           list the stored articles, newest first\n"
+             "  search WORD…   find articles by words, speakers or figures\n"
+             "  show ID|FILE…  print an article: brief, quotes, figures, dates\n"
+             "  ingest FILE…   send articles to the service to store\n"
+             "  watch          print changes to the store as they happen\n"
              "\n"
              "Options:\n"
              "  -h, --help     show this help\n"
@@ -187,6 +208,8 @@ main (int    argc,
     }
   if (strcmp (argv[1], "parse") == 0)
     return cmd_parse (argc - 1, argv + 1);
+  if (nf_cli_client_has_command (argv[1]))
+    return nf_cli_client_run (argc - 1, argv + 1);
 
   g_printerr (_("newsfacts: unknown command “%s”\n"), argv[1]);
   print_usage (stderr);
