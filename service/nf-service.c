@@ -16,14 +16,16 @@
 #include <locale.h>
 
 #include "nf-error.h"
+#include "nf-search-provider.h"
 #include "nf-store-impl.h"
 #include "nf-watcher.h"
 
 typedef struct
 {
   GMainLoop   *loop;
-  NfStoreImpl *store;
-  NfWatcher   *watcher;
+  NfStoreImpl      *store;
+  NfSearchProvider *provider;
+  NfWatcher        *watcher;
   gboolean     no_watch;
   gboolean     acquired;
   int          status;
@@ -37,7 +39,10 @@ on_bus_acquired (GDBusConnection *connection,
   Service *service = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!nf_store_impl_export (service->store, connection, &error))
+  /* The GNOME Shell search provider asks the Store on this connection. */
+  service->provider = nf_search_provider_new ();
+  if (!nf_store_impl_export (service->store, connection, &error) ||
+      !nf_search_provider_export (service->provider, connection, NULL, &error))
     {
       g_printerr ("newsfactsd: %s\n", error->message);
       service->status = 1;
@@ -169,6 +174,9 @@ main (int    argc,
 
   g_clear_pointer (&service.watcher, nf_watcher_free);
   g_bus_unown_name (owner_id);
+  if (service.provider != NULL)
+    nf_search_provider_unexport (service.provider);
+  g_clear_object (&service.provider);
   nf_store_impl_unexport (service.store);
   nf_store_impl_shutdown (service.store);
   g_clear_object (&service.store);
