@@ -254,15 +254,19 @@ subject_words (const char *subject)
 {
   GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *lower = NULL;
-  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
 
   if (subject == NULL)
     return words;
   lower = g_utf8_strdown (subject, -1);
-  parts = g_regex_split_simple ("[^\\w-]+", lower, 0, 0);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (strlen (parts[i]) > 2 && !_nf_story_is_stopword (parts[i]))
-      g_hash_table_add (words, _nf_story_stem (parts[i]));
+  parts = _nf_story_split_words (lower, "-_");
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const char *part = g_ptr_array_index (parts, i);
+
+      if (strlen (part) > 2 && !_nf_story_is_stopword (part))
+        g_hash_table_add (words, _nf_story_stem (part));
+    }
 
   return words;
 }

@@ -25,11 +25,13 @@
 #include <string.h>
 
 #include "nf-story-private.h"
+#include "nf-timex.h"
 
 #define DEFAULT_WINDOW_DAYS 14
-#define DEFAULT_THRESHOLD   0.2
+#define DEFAULT_THRESHOLD   0.12
 #define PRIOR_ARTICLES      100.0   /* weight of the prior, in articles */
 #define BODY_FACTOR         0.35    /* body words weigh less than names */
+#define UNDATED_DISCOUNT    0.7     /* no date to confirm: ask for more likeness */
 #define ANCHOR_IDF          3.0     /* a shared name or figure this rare ties a story */
 
 typedef struct
@@ -179,14 +181,14 @@ add_capitalized_runs (NfStorySignature *sig,
                       const char       *text,
                       guint            *group)
 {
-  g_auto(GStrv) words = g_regex_split_simple ("[^A-Za-z0-9.'&-]+", text, 0, 0);
+  g_autoptr(GPtrArray) words = _nf_story_split_words (text, ".'&-");
   GString *run = g_string_new (NULL);
   guint run_len = 0;
   gboolean run_at_start = FALSE, at_start = TRUE;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  for (guint i = 0; i < words->len; i++)
     {
-      char *w = words[i];
+      char *w = g_ptr_array_index (words, i);
       gsize len = strlen (w);
       gboolean ends_sentence = len > 0 && w[len - 1] == '.'
                                && !(len <= 3 && g_ascii_isupper (w[0]));
@@ -201,7 +203,7 @@ add_capitalized_runs (NfStorySignature *sig,
           g_string_append (run, w);
           run_len++;
         }
-      if ((!cap || ends_sentence || words[i + 1] == NULL || run_len == 4)
+      if ((!cap || ends_sentence || i + 1 == words->len || run_len == 4)
           && run_len > 0)
         {
           g_autofree char *norm = _nf_story_normalize_name (run->str);
@@ -252,16 +254,16 @@ add_words (NfStorySignature *sig,
            guint            *group)
 {
   g_autofree char *lower = NULL;
-  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) words = NULL;
 
   if (text == NULL)
     return;
   lower = g_utf8_strdown (text, -1);
-  words = g_regex_split_simple ("[^\\w'-]+", lower, 0, 0);
-  for (guint i = 0; words[i] != NULL; i++)
+  words = _nf_story_split_words (lower, "'-_");
+  for (guint i = 0; i < words->len; i++)
     {
       g_autofree char *stem = NULL;
-      char *w = words[i];
+      char *w = g_ptr_array_index (words, i);
 
       while (*w == '-' || *w == '\'')
         w++;
@@ -775,6 +777,8 @@ find_nearest (NfStoryIndex *index,
       if (gap > (int) index->window_days
           || g_array_index (index->anchored, guint, slot) != index->query)
         continue;
+      if (gap < 0)
+        sim *= UNDATED_DISCOUNT;
       if (sim > *similarity)
         {
           *similarity = sim;
@@ -1057,7 +1061,7 @@ nf_story_index_infer_year (NfStoryIndex *index,
         g_array_append_val (days, other->sig->day);
     }
   year = _nf_story_pick_year (entry->sig->month, entry->sig->mday,
-                              _nf_story_lead_weekday (article),
+                              nf_dates_lede_weekday (article),
                               (const int *) days->data, days->len);
   if (year == 0)
     return FALSE;
