@@ -16,6 +16,7 @@
 #include <locale.h>
 
 #include "nf-error.h"
+#include "nf-notify.h"
 #include "nf-search-provider.h"
 #include "nf-store-impl.h"
 #include "nf-watcher.h"
@@ -25,6 +26,7 @@ typedef struct
   GMainLoop   *loop;
   NfStoreImpl      *store;
   NfSearchProvider *provider;
+  NfNotify         *notify;
   NfWatcher        *watcher;
   gboolean     no_watch;
   gboolean     acquired;
@@ -51,6 +53,34 @@ on_bus_acquired (GDBusConnection *connection,
 }
 
 static void
+on_articles_arrived (NfStoreImpl        *store,
+                     const char *const  *paths,
+                     gpointer            user_data)
+{
+  Service *service = user_data;
+
+  if (service->notify != NULL)
+    nf_notify_articles_added (service->notify, paths, FALSE);
+}
+
+/* A digest of new articles from watched folders; a desktop without a
+ * notification server only loses the digest. */
+static void
+start_notify (Service *service)
+{
+  g_autoptr(GError) error = NULL;
+
+  service->notify = nf_notify_new (&error);
+  if (service->notify == NULL)
+    {
+      g_debug ("no notifications: %s", error->message);
+      return;
+    }
+  g_signal_connect (service->store, "articles-arrived",
+                    G_CALLBACK (on_articles_arrived), service);
+}
+
+static void
 on_name_acquired (GDBusConnection *connection,
                   const char      *name,
                   gpointer         user_data)
@@ -62,7 +92,10 @@ on_name_acquired (GDBusConnection *connection,
   /* Watching starts only once we own the name, so a second instance
    * that loses the race never touches the files. */
   if (!service->no_watch && service->watcher == NULL)
-    service->watcher = nf_watcher_new (service->store);
+    {
+      start_notify (service);
+      service->watcher = nf_watcher_new (service->store);
+    }
 }
 
 static void
@@ -173,6 +206,10 @@ main (int    argc,
   g_main_loop_run (service.loop);
 
   g_clear_pointer (&service.watcher, nf_watcher_free);
+  if (service.notify != NULL)
+    g_signal_handlers_disconnect_by_func (service.store, on_articles_arrived,
+                                          &service);
+  g_clear_object (&service.notify);
   g_bus_unown_name (owner_id);
   if (service.provider != NULL)
     nf_search_provider_unexport (service.provider);

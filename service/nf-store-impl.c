@@ -59,6 +59,14 @@ struct _NfStoreImpl
 
 static void nf_store_impl_iface_init (NfDbusStoreIface *iface);
 
+enum
+{
+  SIGNAL_ARTICLES_ARRIVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (NfStoreImpl, nf_store_impl,
                                NF_DBUS_TYPE_STORE_SKELETON,
                                G_IMPLEMENT_INTERFACE (NF_DBUS_TYPE_STORE,
@@ -74,6 +82,7 @@ typedef struct
   int                    fd;           /* IngestFd(), or -1 */
   char                  *path;         /* a file to read, or NULL */
   gboolean               track;        /* record @path in the files table */
+  gboolean               quiet;        /* a first import: nobody to tell */
   gint64                 mtime;
   gint64                 size;
   char                  *published;
@@ -415,6 +424,12 @@ ingest_done (GObject      *source,
     queue_signal (self, SIGNAL_CHANGED, job->article->id);
 
   path = nf_object_id_to_path ("article", job->article->id);
+  if (job->result == NF_STORE_PUT_ADDED && job->track && !job->quiet)
+    {
+      const char *paths[] = { path, NULL };
+
+      g_signal_emit (self, signals[SIGNAL_ARTICLES_ARRIVED], 0, paths);
+    }
   if (job->invocation != NULL)
     g_dbus_method_invocation_return_value (job->invocation,
                                            g_variant_new ("(o)", path));
@@ -808,7 +823,8 @@ nf_store_impl_handle_get_stories (NfDbusStore           *store,
 void
 nf_store_impl_ingest_file (NfStoreImpl *self,
                            const char  *path,
-                           gboolean     track)
+                           gboolean     track,
+                           gboolean     quiet)
 {
   g_autofree char *name = NULL;
   IngestJob *job;
@@ -821,6 +837,7 @@ nf_store_impl_ingest_file (NfStoreImpl *self,
   job->path = g_strdup (path);
   job->track = track;
   job->replace = track;
+  job->quiet = quiet;
   start_ingest (self, job);
 }
 
@@ -950,6 +967,18 @@ nf_store_impl_class_init (NfStoreImplClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = nf_store_impl_finalize;
+
+  /**
+   * NfStoreImpl::articles-arrived:
+   * @paths: object paths of new articles
+   *
+   * New articles from watched folders that someone may want to hear of
+   * (not those of a first import).
+   */
+  signals[SIGNAL_ARTICLES_ARRIVED] =
+    g_signal_new ("articles-arrived", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_STRV);
 }
 
 static void

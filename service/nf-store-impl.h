@@ -39,10 +39,12 @@ void         nf_store_impl_load_samples  (NfStoreImpl       *self);
 
 /* Files of watched folders: (re-)parse one, or drop the article of one
  * that is gone.  @track records the file so a later crawl can tell
- * whether it changed. */
+ * whether it changed; @quiet (a first import) emits no
+ * ::articles-arrived. */
 void         nf_store_impl_ingest_file   (NfStoreImpl       *self,
                                           const char        *path,
-                                          gboolean           track);
+                                          gboolean           track,
+                                          gboolean           quiet);
 void         nf_store_impl_forget_file   (NfStoreImpl       *self,
                                           const char        *path);
 

@@ -35,6 +35,7 @@ typedef struct
   char      *folder;
   GPtrArray *changed;         /* paths new or changed since stored */
   GPtrArray *gone;            /* stored paths no longer there */
+  gboolean   first;           /* nothing of this folder was stored yet */
 } Crawl;
 
 static void
@@ -94,6 +95,7 @@ crawl_in_thread (NfStore  *store,
   stored = nf_store_list_files (store, crawl->folder, error);
   if (stored == NULL)
     return FALSE;
+  crawl->first = (stored->len == 0);
   for (guint i = 0; i < stored->len; i++)
     if (!g_hash_table_contains (present, g_ptr_array_index (stored, i)))
       g_ptr_array_add (crawl->gone, g_strdup (g_ptr_array_index (stored, i)));
@@ -121,7 +123,7 @@ crawl_done (GObject      *source,
     nf_store_impl_forget_file (store, g_ptr_array_index (crawl->gone, i));
   for (guint i = 0; i < crawl->changed->len; i++)
     nf_store_impl_ingest_file (store, g_ptr_array_index (crawl->changed, i),
-                               TRUE);
+                               TRUE, crawl->first);
 }
 
 static void
@@ -165,7 +167,7 @@ settle (gpointer user_data)
       const char *path = g_ptr_array_index (paths, i);
 
       if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        nf_store_impl_ingest_file (self->store, path, TRUE);
+        nf_store_impl_ingest_file (self->store, path, TRUE, FALSE);
       else
         nf_store_impl_forget_file (self->store, path);
     }
