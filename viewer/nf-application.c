@@ -73,6 +73,19 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Opens an article by its object path: notifications and the Shell
+ * search provider of newsfactsd activate this. */
+static void
+show_article_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  NfWindow *window = get_window (NF_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+  nf_window_show_article (window, g_variant_get_string (parameter, NULL));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -90,6 +103,7 @@ nf_application_startup (GApplication *application)
   const GActionEntry entries[] = {
     { "about", about_action, NULL, NULL, NULL, { 0 } },
     { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+    { "show-article", show_article_action, "o", NULL, NULL, { 0 } },
   };
 
   G_APPLICATION_CLASS (nf_application_parent_class)->startup (application);
