@@ -73,8 +73,9 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
-/* Opens an article by its object path: notifications and the Shell
- * search provider of newsfactsd activate this. */
+/* app.show-article(o): the Shell search provider and the new-articles
+ * notification of newsfactsd open an article with it, starting the
+ * viewer by D-Bus activation when needed. */
 static void
 show_article_action (GSimpleAction *action,
                      GVariant      *parameter,
