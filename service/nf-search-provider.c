@@ -249,8 +249,7 @@ on_search (GObject      *source,
       return;
     }
   g_variant_get (reply, "(u^a&o)", &total, &paths);
-  /* request->self is read before the request is handed over: the order
-   * in which arguments are evaluated is unspecified. */
+  /* Argument order is unspecified: read self before stealing request. */
   self = request->self;
   store_call (self, "GetArticles",
               g_variant_new ("(^ao^as)", paths, fields), G_VARIANT_TYPE ("(aa{sv})"),
