@@ -1481,77 +1481,116 @@ scan_agency_parens (const char *p,
   return close + 1;
 }
 
-/* "WASHINGTON -- ", "WASHINGTON, May 5 (Yonhap) -- ", "BEIRUT, Lebanon
- * (AP) — ", "LONDON, Jan 5 (Reuters) - ", "Seoul, May 5 (Yonhap) --".
- * With @apply, the dateline, agency and date are stored. */
-static gboolean
-parse_dateline (Parse      *ps,
-                const Line *line,
-                gboolean    apply)
+typedef struct
 {
-  const char *text = ps->article->text;
-  const char *p = text + line->start;
-  const char *e = text + line->end;
-  const char *place_end, *q, *a_start = NULL, *a_end = NULL;
-  const char *d = NULL, *d_start = NULL;
-  gboolean upper = TRUE;
-  NfDateParts parts = { 0, 0, 0, -1, 0 };
-  gsize dl;
+  const char  *place_end;
+  const char  *agency_start;   /* inside the parentheses, or NULL */
+  const char  *agency_end;
+  const char  *date_start;     /* or NULL */
+  const char  *date_end;
+  NfDateParts  parts;
+} Dateline;
 
-  place_end = scan_place (p, e, TRUE);
-  if (place_end != NULL && in_list_ci (p, place_end, kickers, G_N_ELEMENTS (kickers)))
-    return FALSE;
-  if (place_end == NULL || place_end - p < 2)
+/* The place: "WASHINGTON", "BEIRUT, Lebanon", "Seoul"; returns whether the
+ * place is in capitals. */
+static gboolean
+scan_dateline_place (const char *p,
+                     const char *e,
+                     Dateline   *dl)
+{
+  gboolean upper = TRUE;
+  NfDateParts parts;
+  const char *q;
+
+  dl->place_end = scan_place (p, e, TRUE);
+  if (dl->place_end != NULL
+      && in_list_ci (p, dl->place_end, kickers, G_N_ELEMENTS (kickers)))
+    {
+      dl->place_end = NULL;
+      return FALSE;
+    }
+  if (dl->place_end == NULL || dl->place_end - p < 2)
     {
       upper = FALSE;
-      place_end = scan_place (p, e, FALSE);
-      if (place_end == NULL)
+      dl->place_end = scan_place (p, e, FALSE);
+      if (dl->place_end == NULL)
         return FALSE;
     }
-  q = place_end;
   /* ", Lebanon" or ", Calif." after the city, unless it is the date. */
+  q = dl->place_end;
   if (q + 2 < e && q[0] == ',' && q[1] == ' ' && parse_date (q + 2, e, &parts) == NULL)
     {
       const char *region_end = scan_place (q + 2, e, FALSE);
 
       if (region_end != NULL)
-        place_end = q = region_end;
+        dl->place_end = region_end;
     }
+  return upper;
+}
+
+/* "WASHINGTON -- ", "WASHINGTON, May 5 (Yonhap) -- ", "BEIRUT, Lebanon
+ * (AP) — ", "LONDON, Jan 5 (Reuters) - ", "Seoul, May 5 (Yonhap) --",
+ * "Washington (CNN)The ...".  Fills @dl and returns whether @p opens with
+ * a dateline. */
+static gboolean
+scan_dateline (const char *p,
+               const char *e,
+               Dateline   *dl)
+{
+  gboolean upper = scan_dateline_place (p, e, dl);
+  const char *q = dl->place_end;
+  gsize dash;
+
+  if (q == NULL)
+    return FALSE;
   if (q + 2 < e && q[0] == ',' && q[1] == ' ')
     {
-      d_start = q + 2;
-      d = parse_date (d_start, e, &parts);
-      if (d != NULL)
-        q = d;
+      dl->date_end = parse_date (q + 2, e, &dl->parts);
+      if (dl->date_end != NULL)
+        {
+          dl->date_start = q + 2;
+          q = dl->date_end;
+        }
     }
   {
-    const char *r = skip_spaces (q, e);
-    const char *s = scan_agency_parens (r, e, &a_start, &a_end);
+    const char *r = scan_agency_parens (skip_spaces (q, e), e, &dl->agency_start,
+                                        &dl->agency_end);
 
-    if (s != NULL)
-      q = s;
+    if (r != NULL)
+      q = r;
   }
   q = skip_spaces (q, e);
-  dl = dash_len (q, e);
-  if (dl == 0 && a_start != NULL && q < e && g_ascii_isupper (*q))
+  dash = dash_len (q, e);
+  if (dash == 0 && dl->agency_start != NULL && q < e && g_ascii_isupper (*q))
     ;   /* "(CNN)The White House ..." */
-  else if (dl == 0 || q + dl >= e || !is_space (q[dl]))
+  else if (dash == 0 || q + dash >= e || !is_space (q[dash]))
     return FALSE;
-  /* A mixed-case place needs a date or an agency to be a dateline. */
-  if (!upper && d == NULL && a_start == NULL)
+  /* A place not in capitals needs a date or an agency to be a dateline. */
+  return upper || dl->date_start != NULL || dl->agency_start != NULL;
+}
+
+static gboolean
+parse_dateline (Parse      *ps,
+                const Line *line,
+                gboolean    apply)
+{
+  NfArticle *article = ps->article;
+  const char *text = article->text;
+  Dateline dl = { NULL, NULL, NULL, NULL, NULL, { 0, 0, 0, -1, 0 } };
+
+  if (!scan_dateline (text + line->start, text + line->end, &dl))
     return FALSE;
+  if (!apply)
+    return TRUE;
 
-  if (apply)
-    {
-      NfArticle *article = ps->article;
-
-      article->dateline = g_strndup (p, place_end - p);
-      if (a_start != NULL && article->agency == NULL
-          && is_person_name (a_start, a_end))
-        article->agency = g_strndup (a_start, a_end - a_start);
-      if (d != NULL)
-        set_printed_date (ps, &parts, d_start - text, d - text);
-    }
+  article->dateline = g_strndup (text + line->start,
+                                 dl.place_end - (text + line->start));
+  if (dl.agency_start != NULL && article->agency == NULL
+      && is_person_name (dl.agency_start, dl.agency_end))
+    article->agency = g_strndup (dl.agency_start,
+                                 dl.agency_end - dl.agency_start);
+  if (dl.date_start != NULL)
+    set_printed_date (ps, &dl.parts, dl.date_start - text, dl.date_end - text);
   return TRUE;
 }
 
