@@ -40,6 +40,7 @@ typedef struct
   gsize                 date_start;
   gsize                 date_end;
   gboolean              have_date;
+  GHashTable           *contacts_seen;  /* the addresses in article->contacts */
 } Parse;
 
 static const char *const month_names[] = {
@@ -757,10 +758,13 @@ email_at (const char  *start,
   return TRUE;
 }
 
+/* Adds each address once; @seen (or NULL for a short list) makes that
+ * cheap when a hostile text holds thousands of them. */
 static void
 collect_emails (const char *p,
                 const char *e,
-                GPtrArray  *out)
+                GPtrArray  *out,
+                GHashTable *seen)
 {
   const char *at;
 
@@ -770,7 +774,15 @@ collect_emails (const char *p,
 
       if (email_at (p, e, at, &s, &t))
         {
-          add_unique (out, s, t - s);
+          if (seen == NULL)
+            add_unique (out, s, t - s);
+          else
+            {
+              char *address = g_strndup (s, t - s);
+
+              if (g_hash_table_add (seen, address))
+                g_ptr_array_add (out, g_strdup (address));
+            }
           p = t;
         }
       else
@@ -863,7 +875,7 @@ parse_byline (const char *p,
 
   byline->names = g_ptr_array_new_with_free_func (g_free);
   byline->emails = g_ptr_array_new_with_free_func (g_free);
-  collect_emails (p, e, byline->emails);
+  collect_emails (p, e, byline->emails, NULL);
 
   piece = p;
   while (p <= e)
@@ -1125,8 +1137,12 @@ take_byline (Parse  *ps,
   if (article->agency == NULL && byline->agency != NULL)
     article->agency = g_steal_pointer (&byline->agency);
   for (guint i = 0; i < byline->emails->len; i++)
-    add_unique (article->contacts, g_ptr_array_index (byline->emails, i),
-                strlen (g_ptr_array_index (byline->emails, i)));
+    {
+      const char *address = g_ptr_array_index (byline->emails, i);
+
+      collect_emails (address, address + strlen (address), article->contacts,
+                      ps->contacts_seen);
+    }
   byline_clear (byline);
 }
 
@@ -1757,7 +1773,8 @@ collect_facts (Parse *ps)
         g_ptr_array_add (article->related,
                          g_strndup (text + line->start, line->end - line->start));
       else if (line->kind == NF_BLOCK_CONTACT)
-        collect_emails (text + line->start, text + line->end, article->contacts);
+        collect_emails (text + line->start, text + line->end, article->contacts,
+                        ps->contacts_seen);
     }
 }
 
@@ -1765,10 +1782,11 @@ void
 _nf_structure_run (NfArticle            *article,
                    const NfParseOptions *options)
 {
-  Parse ps = { article, options, NULL, { 0, 0, 0, -1, 0 }, 0, 0, FALSE };
+  Parse ps = { article, options, NULL, { 0, 0, 0, -1, 0 }, 0, 0, FALSE, NULL };
   guint first_body;
 
   ps.lines = split_lines (article->text, article->text_len);
+  ps.contacts_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   first_body = classify_head (&ps);
   classify_body (&ps, first_body);
@@ -1791,4 +1809,5 @@ _nf_structure_run (NfArticle            *article,
   collect_facts (&ps);
 
   g_array_unref (ps.lines);
+  g_hash_table_unref (ps.contacts_seen);
 }
