@@ -181,7 +181,9 @@ main (int   argc,
     }
 
   start = g_get_monotonic_time ();
+  g_debug ("opening the window");
   window = nf_harness_open_window ();
+  g_debug ("window open");
   first.window = window;
   g_assert_true (nf_harness_wait (range_loaded, &first, 30000));
   first_ms = (g_get_monotonic_time () - start) / 1000.0;
