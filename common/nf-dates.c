@@ -225,6 +225,9 @@ mday_at (const Scan *s,
   if (i >= s->n)
     return 0;
   t = &s->t[i];
+  if (t->kind == NF_TOKEN_WORD && _nf_ordinal_parse (s->t, s->n, i, &v, next)
+      && v >= 1 && v <= 31)
+    return (int) v;   /* "January first", "second of August" */
   if (t->kind != NF_TOKEN_NUMBER || t->has_comma || t->has_point
       || t->digits > 2 || t->number < 1 || t->number > 31)
     return 0;
@@ -256,8 +259,10 @@ closest_year (const Scan *s,
         continue;
       g_date_clear (&d, 1);
       g_date_set_dmy (&d, day, month, cand);
-      dist = ABS ((gint64) g_date_days_between (&s->ref, &d));
-      /* on a tie the past wins: news reports what happened */
+      dist = g_date_days_between (&s->ref, &d);
+      /* news mostly reports what happened: a future date must be twice as
+       * close to win */
+      dist = dist > 0 ? 2 * dist : -dist;
       if (dist < best_dist || (dist == best_dist && cand < best))
         {
           best_dist = dist;
@@ -293,6 +298,11 @@ meridiem_at (const Scan *s,
     }
   return FALSE;
 }
+
+static const char * const zones[] = {
+  "est", "edt", "et", "cst", "cdt", "mst", "mdt", "pst", "pdt", "pt", "gmt",
+  "utc", "bst", "cet", "cest", "kst", "jst", "hkt", "ist", NULL
+};
 
 /* "3 p.m.", "3:30 pm", "09:21", "noon"; sets @hour and @minute. */
 static guint
@@ -339,6 +349,9 @@ match_clock (const Scan *s,
     return 0;
   if (is_word (s, j, "local") && is_word (s, j + 1, "time"))
     j += 2;
+  else if (j < s->n && s->t[j].kind == NF_TOKEN_WORD && s->t[j].upper
+           && lookup (s->t[j].lower, zones) >= 0)
+    j++;
   return j;
 }
 
@@ -365,6 +378,63 @@ may_be_month_alone (const Scan *s,
   return s->t[i].upper && i > 0 && _nf_token_in (&s->t[i - 1], before);
 }
 
+/* "last May", "next March", "this September", "June last year" */
+static gboolean
+match_month_relative (const Scan *s,
+                      guint       i,
+                      Hit        *hit)
+{
+  guint j;
+  int month, rel, year, refm;
+
+  if (is_word (s, i, "last") || is_word (s, i, "past"))
+    rel = -1;
+  else if (is_word (s, i, "next") || is_word (s, i, "coming"))
+    rel = 1;
+  else if (is_word (s, i, "this"))
+    rel = 0;
+  else
+    return FALSE;
+  if ((month = month_at (s, i + 1, &j)) == 0
+      || lookup (s->t[i + 1].lower, month_names) < 0)
+    return FALSE;
+  if (!s->has_ref)
+    {
+      hit_other (hit, NULL, j);
+      return TRUE;
+    }
+  year = g_date_get_year (&s->ref);
+  refm = g_date_get_month (&s->ref);
+  if (rel < 0 && month >= refm)
+    year--;
+  else if (rel > 0 && month <= refm)
+    year++;
+  hit_other (hit, g_strdup_printf ("%04d-%02d", year, month), j);
+  return TRUE;
+}
+
+/* The year a following "last year" / "this year" / "next year" gives. */
+static int
+year_phrase_after (const Scan *s,
+                   guint       j,
+                   guint      *next)
+{
+  int off;
+
+  if (!s->has_ref || !is_word (s, j + 1, "year"))
+    return 0;
+  if (is_word (s, j, "last"))
+    off = -1;
+  else if (is_word (s, j, "this"))
+    off = 0;
+  else if (is_word (s, j, "next"))
+    off = 1;
+  else
+    return 0;
+  *next = j + 2;
+  return g_date_get_year (&s->ref) + off;
+}
+
 /* "April 28, 2020", "Jan. 25", "April 2020", "December" */
 static gboolean
 match_month_first (const Scan *s,
@@ -389,6 +459,8 @@ match_month_first (const Scan *s,
       year = year_at (s, end);
       if (year > 0)
         k = end + 1;
+      else if ((year = year_phrase_after (s, k, &k)) > 0)
+        ;
       else if (!s->has_ref)
         return FALSE;
       else
@@ -408,6 +480,12 @@ match_month_first (const Scan *s,
   if ((year = year_at (s, k)) > 0)
     {
       hit_other (hit, g_strdup_printf ("%04d-%02d", year, month), k + 1);
+      return TRUE;
+    }
+  if ((year = year_phrase_after (s, j, &k)) > 0
+      && lookup (s->t[i].lower, month_names) >= 0)
+    {
+      hit_other (hit, g_strdup_printf ("%04d-%02d", year, month), k);
       return TRUE;
     }
   if (!may_be_month_alone (s, i, month))
@@ -470,6 +548,21 @@ match_numeric_date (const Scan *s,
   int a, b, c, year, month, day;
   GDate d;
 
+  if (i + 2 < s->n && t[i].kind == NF_TOKEN_NUMBER && t[i].digits == 4
+      && is_punct (s, i + 1, "-") && t[i + 2].kind == NF_TOKEN_NUMBER
+      && !t[i + 1].space_before && !t[i + 2].space_before
+      && t[i + 2].digits <= 2 && t[i + 2].number >= 1 && t[i + 2].number <= 12
+      && t[i].number >= 1800 && t[i].number <= 2100
+      && !(i + 3 < s->n && is_punct (s, i + 3, "-") && !t[i + 3].space_before))
+    {
+      /* "2015-12" (but "2019-20" is a season of two years) */
+      if (t[i + 2].lower[0] != '0' && t[i + 2].digits == 2
+          && t[i + 2].number > 12)
+        return FALSE;
+      hit_other (hit, g_strdup_printf ("%04d-%02d", (int) t[i].number,
+                                       (int) t[i + 2].number), i + 3);
+      return TRUE;
+    }
   if (i + 4 >= s->n || t[i].kind != NF_TOKEN_NUMBER
       || t[i + 2].kind != NF_TOKEN_NUMBER || t[i + 4].kind != NF_TOKEN_NUMBER)
     return FALSE;
@@ -588,7 +681,30 @@ match_weekday (const Scan *s,
   const char *part;
   GDate d;
 
-  if (is_word (s, j, "last") || is_word (s, j, "past"))
+  if ((is_word (s, j, "next") || is_word (s, j, "last")
+       || is_word (s, j, "previous") || is_word (s, j, "this"))
+      && is_word (s, j + 1, "week"))
+    {
+      /* "next week Wednesday", "next week on Tuesday" */
+      guint k = j + 2;
+
+      if (is_word (s, k, "on") || is_punct (s, k, "-") || is_punct (s, k, ","))
+        k++;
+      if ((wd = weekday_at (s, k)) > 0 && s->has_ref)
+        {
+          int week = s->t[j].lower[0] == 'n' ? 7 : s->t[j].lower[0] == 't' ? 0 : -7;
+
+          d = s->ref;
+          delta = week + wd - (int) g_date_get_weekday (&d);
+          if (delta >= 0)
+            g_date_add_days (&d, delta);
+          else
+            g_date_subtract_days (&d, -delta);
+          hit_day (hit, &d, k + 1);
+          return TRUE;
+        }
+    }
+  if (is_word (s, j, "last") || is_word (s, j, "past") || is_word (s, j, "previous"))
     rel = -1, j++;
   else if (is_word (s, j, "next") || is_word (s, j, "coming"))
     rel = 1, j++;
@@ -597,6 +713,17 @@ match_weekday (const Scan *s,
   if ((wd = weekday_at (s, j)) == 0)
     return FALSE;
   j++;
+  if (rel == 0 && !this_week)
+    {
+      /* "Saturday, April 25": the date decides */
+      guint k = is_punct (s, j, ",") ? j + 1 : j;
+
+      if ((match_month_first (s, k, hit) || match_day_first (s, k, hit))
+          && hit->grain == GRAIN_DAY)
+        return TRUE;
+      g_clear_pointer (&hit->value, g_free);
+      hit->grain = GRAIN_NONE;
+    }
   if (!s->has_ref)
     {
       hit_other (hit, NULL, j);
@@ -835,6 +962,8 @@ match_quarter (const Scan *s,
 
   if (!_nf_ordinal_parse (s->t, s->n, i, &nth, &j) || nth < 1 || nth > 4)
     return FALSE;
+  if (is_punct (s, j, "-") && !s->t[j].space_before)
+    j++;   /* "third-quarter" */
   half = is_word (s, j, "half");
   if (!(is_word (s, j, "quarter") || (half && nth <= 2)))
     return FALSE;
@@ -873,7 +1002,8 @@ match_core (const Scan *s,
             Hit        *hit)
 {
   static const Matcher matchers[] = {
-    match_numeric_date, match_month_first, match_day_first, match_weekday,
+    match_numeric_date, match_month_relative, match_month_first,
+    match_day_first, match_weekday,
     match_deictic_day, match_relative_unit, match_ago, match_quarter,
     match_year,
   };
@@ -917,6 +1047,8 @@ match_time (const Scan *s,
   if (j == 0)
     return FALSE;
   k = (is_word (s, j, "on") || is_punct (s, j, ",")) ? j + 1 : j;
+  if (is_punct (s, k, ",") || is_word (s, k, "on"))
+    k++;
   if (match_weekday (s, k, &day) || match_deictic_day (s, k, &day)
       || match_month_first (s, k, &day))
     have_day = day.grain == GRAIN_DAY;

@@ -31,6 +31,7 @@ typedef struct
   guint          n;
   const guint8  *taken;    /* tokens that belong to a date */
   const char    *text;
+  guint          figure_end; /* token after the last figure found */
 } Sent;
 
 typedef struct
@@ -102,11 +103,13 @@ static const Currency dollar_prefixes[] = {
   { NULL, NULL }
 };
 
+static const char *iso_code (const char *lower);
+
 static const char * const iso_codes[] = {
   "usd", "eur", "krw", "jpy", "gbp", "cny", "rmb", "hkd", "aud", "cad",
   "chf", "inr", "rub", "sgd", "twd", "nzd", "sek", "nok", "dkk", "brl",
   "mxn", "zar", "try", "idr", "myr", "thb", "php", "vnd", "sar", "aed",
-  "rs", NULL
+  "rs", "btc", NULL
 };
 
 static const struct { const char *word; const char *unit; } durations[] = {
@@ -216,6 +219,34 @@ currency_lookup (const Currency *table,
   return NULL;
 }
 
+/* "MUSD", "MEUR": millions of a currency */
+static gboolean
+is_million_code (const char *lower)
+{
+  return lower[0] == 'm' && strlen (lower) == 4
+         && lookup (lower + 1, iso_codes) >= 0;
+}
+
+static const char *
+iso_code (const char *lower)
+{
+  char up[8];
+  gsize k;
+
+  if (strcmp (lower, "rmb") == 0)
+    return "CNY";
+  if (strcmp (lower, "rs") == 0)
+    return "INR";
+  if (strcmp (lower, "btc") == 0)
+    return "XBT";
+  if (is_million_code (lower))
+    lower++;
+  for (k = 0; lower[k] != '\0' && k < sizeof up - 1; k++)
+    up[k] = g_ascii_toupper (lower[k]);
+  up[k] = '\0';
+  return g_intern_string (up);
+}
+
 /* Matches a qualifier phrase at @i; returns the token after it, or @i. */
 static guint
 qualifier_at (const Sent  *s,
@@ -284,7 +315,8 @@ is_name_number (const Sent *s,
     return FALSE;
   if (i + 1 < s->n && glued (s, i + 1) && s->t[i + 1].kind == NF_TOKEN_WORD
       && _nf_scale_word (&s->t[i + 1]) == 0
-      && lookup (s->t[i + 1].lower, quantity_units) < 0)
+      && lookup (s->t[i + 1].lower, quantity_units) < 0
+      && lookup (s->t[i + 1].lower, iso_codes) < 0)
     {
       double v;
       guint next;
@@ -313,7 +345,8 @@ currency_before (const Sent  *s,
       *code = c;
       return i + 1;
     }
-  if (t->kind == NF_TOKEN_WORD && i + 1 < s->n && glued (s, i + 1)
+  if (t->kind == NF_TOKEN_WORD && i + 1 < s->n
+      && (glued (s, i + 1) || (t->lower[1] != '\0' && t->lower[2] == '\0'))
       && _nf_token_is (&s->t[i + 1], "$")
       && (c = currency_lookup (dollar_prefixes, t->lower)) != NULL)
     {
@@ -329,12 +362,10 @@ currency_before (const Sent  *s,
       return i + 5;
     }
   if (t->kind == NF_TOKEN_WORD && lookup (t->lower, iso_codes) >= 0
-      && (t->upper || t->lower[2] == '\0'))
+      && (t->upper || (strcmp (t->lower, "try") != 0 && i + 1 < s->n
+                       && s->t[i + 1].kind == NF_TOKEN_NUMBER)))
     {
-      *code = strcmp (t->lower, "rmb") == 0 ? "CNY"
-              : strcmp (t->lower, "rs") == 0 ? "INR" : NULL;
-      if (*code == NULL)
-        *code = g_intern_string (g_ascii_strup (t->lower, -1));
+      *code = iso_code (t->lower);
       return i + 1 < s->n && _nf_token_is (&s->t[i + 1], ".") ? i + 2 : i + 1;
     }
   return i;
@@ -364,6 +395,27 @@ currency_after (const Sent  *s,
            && (country = currency_lookup (currency_countries,
                                           s->t[k].lower)) != NULL)
     k++;
+  if (country == NULL && k < s->n && _nf_token_is (&s->t[k], "-")
+      && glued (s, k) && glued (s, k + 1))
+    k++;   /* "12-cent", "one-yen" */
+  if (country == NULL && k < s->n && !s->taken[k]
+      && (((c = currency_lookup (currency_symbols, s->t[k].lower)) != NULL
+           && s->t[k].kind == NF_TOKEN_PUNCT)
+          || (s->t[k].kind == NF_TOKEN_WORD
+              && (lookup (s->t[k].lower, iso_codes) >= 0
+                  || is_million_code (s->t[k].lower))
+              && strcmp (s->t[k].lower, "try") != 0
+              && strcmp (s->t[k].lower, "rs") != 0
+              && (c = iso_code (s->t[k].lower)) != NULL)))
+    {
+      /* "10 €", "500 USD", "75 USD million" */
+      *factor = is_million_code (s->t[k].lower) ? 1e6 : 1;
+      *code = c;
+      k++;
+      if (k < s->n && _nf_scale_word (&s->t[k]) >= 1e3)
+        *factor = _nf_scale_word (&s->t[k++]);
+      return k;
+    }
   if (k >= s->n || s->taken[k] || s->t[k].kind != NF_TOKEN_WORD
       || (c = currency_lookup (currency_words, s->t[k].lower)) == NULL)
     return j;
@@ -441,6 +493,35 @@ counted_noun (const Sent *s,
   return j;
 }
 
+/* "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15
+ * dollars 50": the minor unit after a whole amount. */
+static void
+add_cents (const Sent *s,
+           Found      *f)
+{
+  guint k = f->next, next;
+  double cents;
+  NfNumberFlags flags;
+
+  if (f->value != floor (f->value))
+    return;
+  if (word_at (s, k, "and"))
+    k++;
+  if (k >= s->n || s->taken[k]
+      || !_nf_number_parse (s->t, s->n, k, &cents, &next, &flags)
+      || (flags & NF_NUMBER_SCALED) || cents >= 100 || cents != floor (cents))
+    return;
+  if (word_at (s, next, "cents") || word_at (s, next, "cent")
+      || word_at (s, next, "pence"))
+    next++;
+  else if (next < s->n && currency_lookup (currency_symbols, s->t[next].lower))
+    return;   /* "10 $ 30 $" are two amounts */
+  else if (next < s->n && s->t[next].kind != NF_TOKEN_PUNCT)
+    return;
+  f->value += cents / 100;
+  f->next = next;
+}
+
 /* What follows the number decides the kind: "%", "percent", a currency
  * word, a duration, a unit, or a counted noun. */
 static gboolean
@@ -452,7 +533,9 @@ kind_after (const Sent *s,
   const char *code = NULL;
 
   if (j < s->n && (_nf_token_is (&s->t[j], "%") || word_at (s, j, "percent")
-                   || word_at (s, j, "pct")))
+                   || word_at (s, j, "pct")
+                   || (word_at (s, j, "percentage") && !word_at (s, j + 1, "point")
+                       && !word_at (s, j + 1, "points"))))
     {
       f->kind = NF_FIGURE_PERCENT;
       f->unit = "percent";
@@ -477,6 +560,8 @@ kind_after (const Sent *s,
   if ((k = currency_after (s, j, &code, &f->factor)) > j)
     {
       f->kind = NF_FIGURE_MONEY, f->unit = code, f->next = k;
+      if (f->factor == 1)
+        add_cents (s, f);
       return TRUE;
     }
   k = (j < s->n && _nf_token_is (&s->t[j], "-") && glued (s, j) && glued (s, j + 1))
@@ -553,6 +638,10 @@ direction_near (const Sent  *s,
   return NULL;
 }
 
+static const char * const prepositions[] = {
+  "on", "of", "in", "for", "to", "at", "from", "with", "by", "than", NULL
+};
+
 static gboolean
 clause_edge (const NfToken *t)
 {
@@ -561,7 +650,7 @@ clause_edge (const NfToken *t)
                                         "after", "as", NULL };
 
   return (t->kind == NF_TOKEN_PUNCT && t->lower[1] == '\0'
-          && strchr (",;:()\"", t->lower[0]) != NULL)
+          && strchr (",;:()\".?!", t->lower[0]) != NULL)
          || lookup (t->lower, edges) >= 0;
 }
 
@@ -588,8 +677,8 @@ subject_of (const Sent  *s,
     {
       to = f->first;
       from = to;
-      while (from > 0 && from + 6 > to && !clause_edge (&s->t[from - 1])
-             && !s->taken[from - 1])
+      while (from > s->figure_end && from + 6 > to
+             && !clause_edge (&s->t[from - 1]) && !s->taken[from - 1])
         from--;
       while (from < to && s->t[from].kind == NF_TOKEN_WORD
              && (_nf_token_is (&s->t[from], "the") || _nf_token_is (&s->t[from], "a")))
@@ -600,6 +689,19 @@ subject_of (const Sent  *s,
                            || _nf_token_is (&s->t[to - 1], "to")
                            || _nf_token_is (&s->t[to - 1], "the")))
         to--;
+    }
+  if ((to <= from + 1 || _nf_token_in (&s->t[to - 1], prepositions))
+      && f->next < s->n && !clause_edge (&s->t[f->next]))
+    {
+      /* "an increase on the US$870 million it agreed to pay": what follows
+       * says more than a bare preposition */
+      guint after = f->next;
+
+      while (after < s->n && after < f->next + 7
+             && !clause_edge (&s->t[after]) && !s->taken[after])
+        after++;
+      if (after > f->next + 1 || to <= from)
+        from = f->next, to = after;
     }
   if (to <= from)
     return NULL;
@@ -631,6 +733,37 @@ find_ordinal (const Sent *s,
   return TRUE;
 }
 
+/* "percent of 10", "per cent of twenty-two": the figure after the word */
+static gboolean
+percent_of (const Sent *s,
+            guint       j,
+            Found      *f)
+{
+  guint k = j;
+  NfNumberFlags flags;
+
+  if (word_at (s, k, "per") && word_at (s, k + 1, "cent"))
+    k += 2;
+  else if (word_at (s, k, "percent") || word_at (s, k, "percents"))
+    k++;
+  else
+    return FALSE;
+  if (j > 0 && s->t[j - 1].kind == NF_TOKEN_NUMBER)
+    return FALSE;
+  if (!word_at (s, k, "of") || k + 1 >= s->n || s->taken[k + 1]
+      || !_nf_number_parse (s->t, s->n, k + 1, &f->value, &f->next, &flags))
+    return FALSE;
+  f->kind = NF_FIGURE_PERCENT;
+  f->unit = "percent";
+  f->first = j;
+  return TRUE;
+}
+
+static gboolean find_figure (const Sent  *s,
+                             guint        i,
+                             Found       *f,
+                             const char **qualifier);
+
 static gboolean
 find_figure (const Sent  *s,
              guint        i,
@@ -648,10 +781,20 @@ find_figure (const Sent  *s,
     return FALSE;
   f->first = *qualifier ? i : j;
   f->factor = 1;
+  if ((word_at (s, j, "minus") || word_at (s, j, "negative")) && j + 1 < s->n
+      && find_figure (s, j + 1, f, qualifier))
+    {
+      /* "minus five percent" */
+      f->first = j;
+      f->value = -f->value;
+      return TRUE;
+    }
+  if (percent_of (s, j, f))
+    return TRUE;
   if (find_ordinal (s, j, f))
     return *qualifier == NULL;
   k = currency_before (s, j, &code);
-  if (k >= s->n || s->taken[k] || is_name_number (s, k)
+  if (k >= s->n || s->taken[k] || (k == j && is_name_number (s, k))
       || !_nf_number_parse (s->t, s->n, k, &f->value, &f->next, &flags))
     return FALSE;
   if (k > j && !(flags & NF_NUMBER_NUMERAL))
@@ -701,8 +844,8 @@ add_figure (NfArticle   *article,
 }
 
 static void
-scan_sentence (NfArticle  *article,
-               const Sent *s)
+scan_sentence (NfArticle *article,
+               Sent      *s)
 {
   guint i = 0;
 
@@ -716,6 +859,7 @@ scan_sentence (NfArticle  *article,
         {
           add_figure (article, s, &f, qualifier);
           i = MAX (f.next, f.unit_next);
+          s->figure_end = i;
         }
       else
         i++;
@@ -735,7 +879,7 @@ _nf_figures_run (NfArticle *article)
                                                span->end);
       g_autofree guint8 *taken = g_malloc0 (tokens->len + 1);
       Sent s = { (const NfToken *) tokens->data, tokens->len, taken,
-                 article->text };
+                 article->text, 0 };
 
       _nf_dates_mark ((const NfToken *) tokens->data, tokens->len, taken);
       scan_sentence (article, &s);

@@ -212,7 +212,8 @@ _nf_scale_word (const NfToken *token)
     { "trillion", 1e12, FALSE }, { "mln", 1e6, FALSE }, { "mn", 1e6, FALSE },
     { "bln", 1e9, FALSE }, { "bn", 1e9, FALSE }, { "tn", 1e12, FALSE },
     { "trn", 1e12, FALSE }, { "m", 1e6, TRUE }, { "b", 1e9, TRUE },
-    { "k", 1e3, TRUE },
+    { "k", 1e3, TRUE }, { "lakh", 1e5, FALSE }, { "lakhs", 1e5, FALSE },
+    { "crore", 1e7, FALSE }, { "crores", 1e7, FALSE },
   };
 
   if (token->kind != NF_TOKEN_WORD)
@@ -294,17 +295,33 @@ parse_words (const NfToken *t,
           cur += small;
           any = TRUE;
         }
+      else if ((_nf_token_is (&t[j], "half") || _nf_token_is (&t[j], "quarter"))
+               && !any && cur <= 1 && j + 1 < n
+               && (_nf_scale_word (&t[j + 1]) >= 1000
+                   || (_nf_token_is (&t[j + 1], "a") && j + 2 < n
+                       && _nf_scale_word (&t[j + 2]) >= 1000)))
+        {
+          /* "half a million", "a quarter million" */
+          cur = t[j].lower[0] == 'h' ? 0.5 : 0.25;
+          if (_nf_token_is (&t[j + 1], "a"))
+            j++;
+        }
+      else if (_nf_token_is (&t[j], "quarters") && any && cur < 4 && j + 1 < n
+               && _nf_scale_word (&t[j + 1]) >= 1000)
+        cur *= 0.25;   /* "three quarters billion" */
       else if ((_nf_token_is (&t[j], "a") || _nf_token_is (&t[j], "an"))
                && !any && j + 1 < n
                && (_nf_scale_word (&t[j + 1]) >= 100
-                   || _nf_token_is (&t[j + 1], "dozen")))
+                   || _nf_token_is (&t[j + 1], "dozen")
+                   || _nf_token_is (&t[j + 1], "quarter")
+                   || _nf_token_is (&t[j + 1], "half")))
         cur = 1;
       else if (_nf_token_is (&t[j], "dozen") && (any || cur == 1))
         {
           cur = (cur > 0 ? cur : 1) * 12;
           any = TRUE;
         }
-      else if (scale >= 100 && t[j].lower[1] != '\0' && (any || cur == 1))
+      else if (scale >= 100 && t[j].lower[1] != '\0' && (any || cur > 0))
         {
           if (scale == 100)
             cur = (cur > 0 ? cur : 1) * 100;

@@ -77,7 +77,8 @@ static const char *const furniture_lines[] = {
   "copy link", "copy url", "bookmark", "back to top", "skip to content",
   "skip to main content", "continue reading", "story continues below",
   "story continues below advertisement", "scroll to continue with content",
-  "(end)", "end", "-30-", "--30--", "a a", "a+ a-", "url copied",
+  "(end)", "end", "-30-", "abstract", "full text", "correction appended",
+  "corrections appended", "editor's note", "watch", "video", "photos", "--30--", "a a", "a+ a-", "url copied",
 };
 
 /* Headings above a list of other headlines. */
@@ -103,6 +104,15 @@ static const char *const caption_openings[] = {
   "In this screenshot", "In this aerial", "In this combination",
   "A file photo", "File photo", "Photo shows", "Photo taken",
   "Pictured:", "Caption:", "Image:", "Photo:", "Picture:",
+};
+
+/* Words in capitals that open a headline or a paragraph like a place
+ * would: "EXCLUSIVE – Roger Stone: ...". */
+static const char *const kickers[] = {
+  "exclusive", "breaking", "breaking news", "update", "updated", "analysis",
+  "opinion", "editorial", "commentary", "live", "video", "watch", "photos",
+  "fact check", "correction", "news analysis", "urgent", "flash", "alert",
+  "review", "interview", "feature", "profile", "obituary", "explainer",
 };
 
 static const char *const time_zones[] = {
@@ -559,7 +569,9 @@ parse_date (const char  *p,
       q = parse_year_after (skip_ordinal_suffix (q, e), e, &d.year);
     }
 
-  if (q < e && is_word_char (*q))
+  /* "2020-04-28T09:21": the T joins an ISO time. */
+  if (q < e && is_word_char (*q)
+      && !(*q == 'T' && q + 1 < e && g_ascii_isdigit (q[1])))
     return NULL;
   if (!check_date (&d))
     return NULL;
@@ -893,7 +905,7 @@ is_furniture_line (const char *p,
 {
   if (!has_letter_or_digit (p, e))
     return TRUE;
-  if (e > p && e[-1] == ':')
+  if (e > p && (e[-1] == ':' || e[-1] == '.'))
     e--;
   return in_list_ci (p, e, furniture_lines, G_N_ELEMENTS (furniture_lines));
 }
@@ -925,6 +937,46 @@ is_copyright (const char *p,
          || has_prefix_ci (p, e, "All rights reserved");
 }
 
+static int count_words (const char *p, const char *e);
+
+static gboolean
+is_credit_word (const char *p,
+                const char *e)
+{
+  return has_word_ci (p, e, "Photo") || has_word_ci (p, e, "Getty")
+         || has_word_ci (p, e, "Images") || has_word_ci (p, e, "Pool")
+         || has_word_ci (p, e, "Handout") || has_word_ci (p, e, "File")
+         || has_word_ci (p, e, "Credit") || has_word_ci (p, e, "Photos");
+}
+
+/* "Photo: Reuters", "Photo by Jane Doe", "Yonhap photo", "AFP/Getty
+ * Images": a credit of a few words on its own line.  Headlines such as
+ * "PC photo printers challenge pros" are not credits. */
+static gboolean
+is_bare_credit (const char *p,
+                const char *e)
+{
+  static const char *const leads[] = { "Photo:", "Photos:", "Photo by ",
+                                       "Photos by ", "Image:", "Picture:",
+                                       "Credit:", "Photo credit:",
+                                       "Image credit:", "Source:" };
+  const char *space;
+
+  if (count_words (p, e) > 5 || e[-1] == '.' || e[-1] == '?' || e[-1] == '!')
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (leads); i++)
+    if (has_prefix_ci (p, e, leads[i]) && (gsize) (e - p) > strlen (leads[i]))
+      return TRUE;
+  for (const char *q = p; q + 6 <= e; q++)
+    if (memcmp (q, "Getty", 5) == 0 || memcmp (q, "/AFP", 4) == 0
+        || memcmp (q, "AFP/", 4) == 0 || memcmp (q, "/EPA", 4) == 0)
+      return TRUE;
+  /* "Yonhap photo", "AP Photo" */
+  space = memchr (p, ' ', e - p);
+  return space != NULL && is_agency (p, space)
+         && (equal_ci (space + 1, e, "photo") || equal_ci (space + 1, e, "photos"));
+}
+
 /* A photo credit in parentheses: "(AP Photo/Evan Vucci)", "(Yonhap)",
  * "(AFP-Yonhap)", "(Getty Images)". */
 static gboolean
@@ -933,6 +985,8 @@ is_credit (const char *p,
 {
   const char *q;
 
+  if (e - p >= 3 && *p != '(' && e - p <= 60)
+    return is_bare_credit (p, e);
   if (e - p < 3 || *p != '(' || e[-1] != ')' || e - p > 80)
     return FALSE;
   for (q = p + 1; q < e - 1; q++)
@@ -943,9 +997,7 @@ is_credit (const char *p,
   if (is_agency (p, e))
     return TRUE;
   for (q = p; q < e; q++)
-    if (has_word_ci (q, e, "Photo") || has_word_ci (q, e, "Getty")
-        || has_word_ci (q, e, "Images") || has_word_ci (q, e, "Pool")
-        || has_word_ci (q, e, "Handout") || has_word_ci (q, e, "File"))
+    if ((q == p || !is_word_char (q[-1])) && is_credit_word (q, e))
       return TRUE;
   /* "AFP-Yonhap", "EPA/Yonhap": two credits joined */
   for (q = p; q < e; q++)
@@ -971,10 +1023,13 @@ ends_with_photo_credit (const char *p,
     ;
   if (*open != '(' || open == p)
     return FALSE;
-  for (const char *q = open; q < e; q++)
-    if (has_word_ci (q, e, "Photo") || has_word_ci (q, e, "Getty")
-        || has_word_ci (q, e, "Images") || has_word_ci (q, e, "Pictures"))
-      return TRUE;
+  /* "(AP Photo/Evan Vucci)", "(FABRICE COFFRINI/AFP/Getty Images)",
+   * "(Photo: Reuters)"; not "(WARNING: Video contains graphic images.)" */
+  for (const char *q = open + 1; q < e; q++)
+    if ((q[-1] == '(' || q[-1] == ' ' || q[-1] == '/')
+        && (has_word_ci (q, e, "Photo") || has_prefix_ci (q, e, "Getty")
+            || has_word_ci (q, e, "Photos") || has_prefix_ci (q, e, "Pictures")))
+      return memchr (open, '.', e - open) == NULL || e - open < 40;
   return FALSE;
 }
 
@@ -1075,6 +1130,29 @@ take_byline (Parse  *ps,
   byline_clear (byline);
 }
 
+static const char *skip_punctuation (const char *p, const char *e);
+
+/* "9:21 AM ET, Tue May 5, 2020", as some pages print it. */
+static const char *
+parse_time_then_date (const char  *p,
+                      const char  *e,
+                      NfDateParts *parts)
+{
+  int hour, minute;
+  const char *q = parse_time (p, e, &hour, &minute);
+  const char *d;
+
+  if (q == NULL)
+    return NULL;
+  q = skip_punctuation (skip_zone (q, e), e);
+  d = parse_date (q, e, parts);
+  if (d == NULL || parts->hour >= 0)
+    return NULL;
+  parts->hour = hour;
+  parts->minute = minute;
+  return d;
+}
+
 /* Skips white space, dashes, commas and bars between parts of a line. */
 static const char *
 skip_punctuation (const char *p,
@@ -1137,6 +1215,8 @@ classify_date_line (Parse      *ps,
     return FALSE;
   d = parse_date (q, e, &parts);
   if (d == NULL)
+    d = parse_time_then_date (q, e, &parts);
+  if (d == NULL)
     return FALSE;
   {
     const char *rest = skip_punctuation (d, e);
@@ -1164,7 +1244,17 @@ classify_byline (Parse *ps,
   Byline byline = { 0 };
 
   if (!parse_byline (text + line->start, text + line->end, TRUE, &byline))
-    return FALSE;
+    {
+      /* "Associated Press", "Jane Doe, Reuters": no "By", but an agency. */
+      if (line->end - line->start > 80
+          || !parse_byline (text + line->start, text + line->end, FALSE, &byline))
+        return FALSE;
+      if (byline.agency == NULL)
+        {
+          byline_clear (&byline);
+          return FALSE;
+        }
+    }
   line->kind = NF_BLOCK_BYLINE;
   take_byline (ps, &byline);
   return TRUE;
@@ -1225,6 +1315,44 @@ classify_tail_line (Line       *line,
     line->kind = NF_BLOCK_FURNITURE;
 }
 
+/* "(Reporting by Jane Doe and Bo Lee; Editing by John Roe)": the
+ * reporters sign the story when no byline heads it; editors do not. */
+static void
+take_footer_names (Parse      *ps,
+                   const char *p,
+                   const char *e)
+{
+  static const char *const leads[] = { "Reporting by ", "Writing by ",
+                                       "Reported by " };
+
+  if (ps->article->byline->len > 0)
+    return;
+  if (p < e && *p == '(')
+    p++;
+  if (e > p && e[-1] == ')')
+    e--;
+  for (gsize i = 0; i < G_N_ELEMENTS (leads); i++)
+    if (has_prefix_ci (p, e, leads[i]))
+      {
+        const char *s = p + strlen (leads[i]);
+        const char *t = s;
+        Byline byline = { 0 };
+
+        while (t < e && *t != ';' && *t != ')')
+          t++;
+        /* "in Seoul" after the names says where, not who. */
+        for (const char *q = s; q + 4 < t; q++)
+          if (memcmp (q, " in ", 4) == 0 || memcmp (q, " at ", 4) == 0)
+            {
+              t = q;
+              break;
+            }
+        if (parse_byline (s, t, FALSE, &byline))
+          take_byline (ps, &byline);
+        return;
+      }
+}
+
 static void
 classify_body (Parse *ps,
                guint  first)
@@ -1253,7 +1381,10 @@ classify_body (Parse *ps,
       else if (is_contact (p, e))
         line->kind = NF_BLOCK_CONTACT;
       else if (is_credit_footer (p, e))
-        line->kind = NF_BLOCK_BYLINE;
+        {
+          line->kind = NF_BLOCK_BYLINE;
+          take_footer_names (ps, p, e);
+        }
       else
         classify_date_line (ps, line, TRUE);
     }
@@ -1368,6 +1499,8 @@ parse_dateline (Parse      *ps,
   gsize dl;
 
   place_end = scan_place (p, e, TRUE);
+  if (place_end != NULL && in_list_ci (p, place_end, kickers, G_N_ELEMENTS (kickers)))
+    return FALSE;
   if (place_end == NULL || place_end - p < 2)
     {
       upper = FALSE;
@@ -1400,7 +1533,9 @@ parse_dateline (Parse      *ps,
   }
   q = skip_spaces (q, e);
   dl = dash_len (q, e);
-  if (dl == 0 || q + dl >= e || !is_space (q[dl]))
+  if (dl == 0 && a_start != NULL && q < e && g_ascii_isupper (*q))
+    ;   /* "(CNN)The White House ..." */
+  else if (dl == 0 || q + dl >= e || !is_space (q[dl]))
     return FALSE;
   /* A mixed-case place needs a date or an agency to be a dateline. */
   if (!upper && d == NULL && a_start == NULL)
@@ -1427,11 +1562,14 @@ split_lines (const char *text,
              gsize       len)
 {
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  /* Old Mac files end lines with a lone carriage return. */
+  char eol = memchr (text, '\n', len) == NULL && memchr (text, '\r', len) != NULL
+             ? '\r' : '\n';
   gsize pos = 0;
 
   while (pos < len)
     {
-      const char *nl = memchr (text + pos, '\n', len - pos);
+      const char *nl = memchr (text + pos, eol, len - pos);
       gsize end = nl ? (gsize) (nl - text) : len;
       Line line = { pos, end, NF_BLOCK_BODY };
 
@@ -1442,6 +1580,58 @@ split_lines (const char *text,
       pos = end + 1;
     }
   return lines;
+}
+
+static gboolean
+ends_clause (const char *p,
+             const char *e)
+{
+  char c = e[-1];
+
+  if (strchr (".!?:;\"')]", c) != NULL)
+    return TRUE;
+  /* ” ’ … */
+  return e - p >= 3 && (guchar) e[-3] == 0xE2 && (guchar) e[-2] == 0x80
+         && ((guchar) c == 0x9D || (guchar) c == 0x99 || (guchar) c == 0xA6);
+}
+
+static guint
+count_newlines (const char *p,
+                const char *e)
+{
+  guint n = 0;
+
+  for (; p < e; p++)
+    n += *p == '\n' || (*p == '\r' && (p + 1 == e || p[1] != '\n'));
+  return n;
+}
+
+/* Text wrapped at a fixed width splits paragraphs over several lines:
+ * a body line that stops mid-clause, followed directly (no blank line)
+ * by a body line in lower case, is one paragraph with it. */
+static void
+join_wrapped_lines (Parse *ps)
+{
+  const char *text = ps->article->text;
+  guint out = 0;
+
+  for (guint i = 0; i < ps->lines->len; i++)
+    {
+      Line *line = &g_array_index (ps->lines, Line, i);
+      Line *prev = out > 0 ? &g_array_index (ps->lines, Line, out - 1) : NULL;
+
+      if (prev != NULL && prev->kind == NF_BLOCK_BODY
+          && line->kind == NF_BLOCK_BODY
+          && !ends_clause (text + prev->start, text + prev->end)
+          && g_ascii_islower (text[line->start])
+          && count_newlines (text + prev->end, text + line->start) == 1)
+        {
+          prev->end = line->end;
+          continue;
+        }
+      g_array_index (ps->lines, Line, out++) = *line;
+    }
+  g_array_set_size (ps->lines, out);
 }
 
 /* "... comment on South Korean proposals. (Yonhap)": the agency signs the
@@ -1556,6 +1746,7 @@ _nf_structure_run (NfArticle            *article,
     }
   if (article->agency == NULL)
     find_agency_tag (&ps);
+  join_wrapped_lines (&ps);
 
   set_published (&ps, options);
   collect_facts (&ps);

@@ -17,6 +17,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "nf-numbers-private.h"
 #include "nf-pipeline-private.h"
 
 static void
@@ -108,6 +109,45 @@ print_article (const NfArticle *article)
   puts (out);
 }
 
+/* {"numbers": [...]}: every number phrase (or ordinal) the number reader
+ * finds, whether or not the figures stage would report it. */
+static void
+print_numbers (const char *text,
+               gboolean    ordinals)
+{
+  g_autoptr(GArray) tokens = _nf_tokenize (text, 0, strlen (text));
+  const NfToken *t = (const NfToken *) tokens->data;
+  g_autoptr(GString) out = g_string_new ("{\"numbers\":[");
+  gboolean first = TRUE;
+  guint i = 0;
+
+  while (i < tokens->len)
+    {
+      double value;
+      guint next;
+      NfNumberFlags flags;
+      gboolean found = ordinals
+        ? _nf_ordinal_parse (t, tokens->len, i, &value, &next)
+        : _nf_number_parse (t, tokens->len, i, &value, &next, &flags);
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (!found)
+        {
+          i++;
+          continue;
+        }
+      g_string_append_printf (out, "%s{\"value\":%s,\"start\":%ld,\"end\":%ld}",
+                              first ? "" : ",",
+                              g_ascii_dtostr (buf, sizeof buf, value),
+                              g_utf8_pointer_to_offset (text, text + t[i].start),
+                              g_utf8_pointer_to_offset (text, text + t[next - 1].end));
+      first = FALSE;
+      i = next;
+    }
+  g_string_append (out, "]}");
+  puts (out->str);
+}
+
 static void
 run_one (const char *line,
          gboolean    lines)
@@ -115,7 +155,7 @@ run_one (const char *line,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(NfArticle) article = NULL;
   JsonObject *obj;
-  const char *text, *published;
+  const char *text, *published, *mode;
 
   if (!json_parser_load_from_data (parser, line, -1, NULL)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
@@ -126,13 +166,36 @@ run_one (const char *line,
   obj = json_node_get_object (json_parser_get_root (parser));
   text = json_object_get_string_member_with_default (obj, "text", "");
   published = json_object_get_string_member_with_default (obj, "published", NULL);
+  mode = json_object_get_string_member_with_default (obj, "mode", "facts");
+  if (strcmp (mode, "facts") != 0)
+    {
+      print_numbers (text, strcmp (mode, "ordinals") == 0);
+      return;
+    }
   article = nf_article_new ("eval", g_strdup (text), strlen (text));
   if (published != NULL && *published != '\0')
     article->published = g_strdup (published);
   add_blocks (article, lines);
-  _nf_sentences_run (article);
-  _nf_dates_run (article);
-  _nf_figures_run (article);
+  /* The dates stage keeps one mention of a date repeated in an article;
+   * the corpora mark every mention, so each paragraph runs on its own. */
+  for (guint i = 0; i < article->blocks->len; i++)
+    {
+      g_autoptr(NfArticle) part = nf_article_new ("eval", g_strdup (text),
+                                                  strlen (text));
+
+      part->published = g_strdup (article->published);
+      g_array_append_val (part->blocks,
+                          g_array_index (article->blocks, NfBlock, i));
+      _nf_sentences_run (part);
+      _nf_dates_run (part);
+      _nf_figures_run (part);
+      g_ptr_array_extend_and_steal (article->dates,
+                                    g_steal_pointer (&part->dates));
+      part->dates = g_ptr_array_new ();
+      g_ptr_array_extend_and_steal (article->figures,
+                                    g_steal_pointer (&part->figures));
+      part->figures = g_ptr_array_new ();
+    }
   print_article (article);
 }
 
