@@ -634,8 +634,7 @@ future_before (const Scan *s,
                guint       i)
 {
   static const char * const future[] = {
-    "will", "shall", "ll", "scheduled", "upcoming", "would", "to", "due",
-    "planned", "expected", "next", NULL
+    "will", "shall", "ll", "scheduled", "upcoming", "planned", "next", NULL
   };
 
   for (guint k = i, steps = 0; k > 0 && steps < 8; k--, steps++)
@@ -992,6 +991,52 @@ match_quarter (const Scan *s,
   return TRUE;
 }
 
+/* "now", "until now", "recently", "in recent weeks", "in the future":
+ * TIMEX3 reference points, no calendar value */
+static gboolean
+match_vague (const Scan *s,
+             guint       i,
+             Hit        *hit)
+{
+  static const char * const present[] = { "now", "currently", "nowadays",
+                                          NULL };
+  static const char * const past[] = { "recently", "lately",
+                                       NULL };
+  static const char * const spans[] = { "days", "weeks", "months", "years",
+                                        NULL };
+  const char *value = NULL;
+  guint j = i;
+
+  if ((is_word (s, j, "until") || is_word (s, j, "till"))
+      && is_word (s, j + 1, "now"))
+    j++;
+  if (j >= s->n || s->t[j].kind != NF_TOKEN_WORD)
+    return FALSE;
+  if (lookup (s->t[j].lower, present) >= 0)
+    value = "PRESENT_REF", j++;
+  else if (is_word (s, j, "these") && is_word (s, j + 1, "days"))
+    value = "PRESENT_REF", j += 2;
+  else if (lookup (s->t[j].lower, past) >= 0)
+    value = "PAST_REF", j++;
+  else if (is_word (s, j, "recent") && j + 1 < s->n
+           && _nf_token_in (&s->t[j + 1], spans))
+    value = "PAST_REF", j += 2;
+  else if (is_word (s, j, "the") && is_word (s, j + 1, "past")
+           && (j + 2 >= s->n || s->t[j + 2].kind == NF_TOKEN_PUNCT))
+    value = "PAST_REF", j += 2;
+  else if (is_word (s, j, "the") && (is_word (s, j + 1, "future")
+                                     || (is_word (s, j + 1, "near")
+                                         && is_word (s, j + 2, "future"))))
+    value = "FUTURE_REF", j += is_word (s, j + 1, "near") ? 3 : 2;
+  else if (is_word (s, j, "soon") && !is_word (s, j + 1, "after")
+           && !is_word (s, j + 1, "as"))
+    value = "FUTURE_REF", j++;
+  else
+    return FALSE;
+  hit_other (hit, g_strdup (value), j);
+  return TRUE;
+}
+
 /* ---- one expression with its modifiers ---- */
 
 typedef gboolean (*Matcher) (const Scan *s, guint i, Hit *hit);
@@ -1005,7 +1050,7 @@ match_core (const Scan *s,
     match_numeric_date, match_month_relative, match_month_first,
     match_day_first, match_weekday,
     match_deictic_day, match_relative_unit, match_ago, match_quarter,
-    match_year,
+    match_year, match_vague,
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (matchers); k++)
@@ -1421,6 +1466,15 @@ drop_repeats (NfArticle *article)
 void
 _nf_dates_run (NfArticle *article)
 {
+  g_assert (article != NULL);
+
+  _nf_dates_scan (article);
+  drop_repeats (article);
+}
+
+void
+_nf_dates_scan (NfArticle *article)
+{
   const NfDateParts *p;
   Scan s = { 0 };
 
@@ -1441,5 +1495,4 @@ _nf_dates_run (NfArticle *article)
       s.n = tokens->len;
       scan_sentence (article, &s);
     }
-  drop_repeats (article);
 }

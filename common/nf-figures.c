@@ -70,6 +70,8 @@ static const Currency currency_words[] = {
   { "lire", "ITL" }, { "pesetas", "ESP" }, { "guilders", "NLG" },
   { "cent", "USD" }, { "cents", "USD" }, { "pence", "GBP" },
   { "penny", "GBP" }, { "bitcoin", "XBT" }, { "bitcoins", "XBT" },
+  { "\xe5\x85\x83", "CNY" }, { "\xe5\x86\x86", "JPY" },
+  { "\xec\x9b\x90", "KRW" },
   { NULL, NULL }
 };
 
@@ -93,7 +95,9 @@ static const Currency currency_countries[] = {
 static const Currency currency_symbols[] = {
   { "$", "USD" }, { "\xe2\x82\xac", "EUR" }, { "\xc2\xa3", "GBP" },
   { "\xc2\xa5", "JPY" }, { "\xe2\x82\xa9", "KRW" }, { "\xe2\x82\xb9", "INR" },
-  { "\xe2\x82\xbd", "RUB" }, { NULL, NULL }
+  { "\xe2\x82\xbd", "RUB" }, { "\xe2\x82\xa1", "CRC" },
+  { "\xe2\x82\xbe", "GEL" }, { "\xe2\x82\xba", "TRY" },
+  { "\xe2\x82\xb1", "PHP" }, { "\xe2\x82\xab", "VND" }, { NULL, NULL }
 };
 
 static const Currency dollar_prefixes[] = {
@@ -316,7 +320,8 @@ is_name_number (const Sent *s,
   if (i + 1 < s->n && glued (s, i + 1) && s->t[i + 1].kind == NF_TOKEN_WORD
       && _nf_scale_word (&s->t[i + 1]) == 0
       && lookup (s->t[i + 1].lower, quantity_units) < 0
-      && lookup (s->t[i + 1].lower, iso_codes) < 0)
+      && lookup (s->t[i + 1].lower, iso_codes) < 0
+      && currency_lookup (currency_words, s->t[i + 1].lower) == NULL)
     {
       double v;
       guint next;
@@ -733,6 +738,45 @@ find_ordinal (const Sent *s,
   return TRUE;
 }
 
+/* "USD115", "EUR20.5": a code glued to its amount makes one word token */
+static gboolean
+code_glued_amount (const Sent *s,
+                   guint       j,
+                   Found      *f)
+{
+  const NfToken *t = &s->t[j];
+  char code[4];
+  const char *digits = t->lower + 3;
+  g_autofree char *number = NULL;
+
+  if (t->kind != NF_TOKEN_WORD || !t->upper || strlen (t->lower) < 4
+      || !g_ascii_isdigit (*digits))
+    return FALSE;
+  memcpy (code, t->lower, 3);
+  code[3] = '\0';
+  if (lookup (code, iso_codes) < 0)
+    return FALSE;
+  for (const char *p = digits; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  f->next = j + 1;
+  number = g_strdup (digits);
+  if (j + 2 < s->n && _nf_token_is (&s->t[j + 1], ".") && glued (s, j + 1)
+      && glued (s, j + 2) && s->t[j + 2].kind == NF_TOKEN_NUMBER)
+    {
+      g_autofree char *frac = g_strndup (s->text + s->t[j + 2].start,
+                                         s->t[j + 2].end - s->t[j + 2].start);
+
+      g_free (number);
+      number = g_strconcat (digits, ".", frac, NULL);
+      f->next = j + 3;
+    }
+  f->kind = NF_FIGURE_MONEY;
+  f->value = g_ascii_strtod (number, NULL);
+  f->unit = iso_code (code);
+  return TRUE;
+}
+
 /* "percent of 10", "per cent of twenty-two": the figure after the word */
 static gboolean
 percent_of (const Sent *s,
@@ -789,7 +833,7 @@ find_figure (const Sent  *s,
       f->value = -f->value;
       return TRUE;
     }
-  if (percent_of (s, j, f))
+  if (percent_of (s, j, f) || code_glued_amount (s, j, f))
     return TRUE;
   if (find_ordinal (s, j, f))
     return *qualifier == NULL;
