@@ -129,11 +129,12 @@ signature_add (NfStorySignature *sig,
     return FALSE;
   key.key = g_strconcat (prefix, text, NULL);
   g_strdelimit (key.key, "\t\n\r", ' ');
-  if (!g_hash_table_add (seen, key.key))
+  if (g_hash_table_contains (seen, key.key))
     {
       g_free (key.key);
       return FALSE;
     }
+  g_hash_table_add (seen, key.key);
   key.group = group;
   g_array_append_val (sig->keys, key);
   return TRUE;

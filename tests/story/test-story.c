@@ -415,6 +415,39 @@ test_json (void)
                                                   "speaker"), ==, "Havenbedrijf");
 }
 
+/* Nothing, no id, the same text twice, no text: no crash, and every
+ * article with an id gets a story. */
+static void
+test_edge_cases (void)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_article_free);
+  g_autoptr(GPtrArray) stories = nf_stories_assign (articles, NULL);
+  g_autoptr(GError) error = NULL;
+  NfArticle *empty, *twice;
+  NfStory *story;
+
+  g_assert_cmpuint (stories->len, ==, 0);
+  g_clear_pointer (&stories, g_ptr_array_unref);
+
+  g_ptr_array_add (articles, make_article ("x1", "", "", NULL));
+  empty = nf_article_new ("no-id", g_strdup (""), 0);
+  g_ptr_array_add (articles, empty);
+  twice = nf_parse ("a", (const guint8 *) "Same text\n\nBody of it.", 22, NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (articles, twice);
+  twice = nf_parse ("b", (const guint8 *) "Same text\n\nBody of it.", 22, NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (articles, twice);
+
+  stories = nf_stories_assign (articles, NULL);
+  g_assert_cmpuint (stories->len, ==, 2);
+  g_assert_null (empty->story);
+  g_assert_cmpstr (((NfArticle *) g_ptr_array_index (articles, 2))->story, ==, twice->story);
+  story = g_ptr_array_index (stories, 1);
+  g_assert_cmpuint (story->articles->len, ==, 2);
+  g_assert_cmpstr (story->title, ==, "Same text");
+}
+
 static NfArticle *
 parse_seed (const char *name)
 {
@@ -524,6 +557,7 @@ main (int    argc,
   g_test_add_func ("/story/figures/value-difference", test_value_difference);
   g_test_add_func ("/story/year/inference", test_year_inference);
   g_test_add_func ("/story/json", test_json);
+  g_test_add_func ("/story/edge-cases", test_edge_cases);
   g_test_add_func ("/story/seeds", test_seeds);
 
   return g_test_run ();
