@@ -67,6 +67,7 @@ typedef struct
   NfArticleList *self;
   guint          generation;
   guint          page;
+  gboolean       is_page;     /* fetches a page that get_item() asked for */
   guint          total;       /* of the search that started a reset */
   GPtrArray     *items;       /* NfArticleItem*, the records' targets */
 } Request;
@@ -80,6 +81,7 @@ request_new (NfArticleList *self,
   request->self = g_object_ref (self);
   request->generation = self->generation;
   request->page = page;
+  request->is_page = TRUE;
   request->items = g_ptr_array_new_with_free_func (g_object_unref);
   return request;
 }
@@ -129,7 +131,7 @@ records_cb (GObject      *object,
                                                &records, result, &error))
     {
       report_error (self, error);
-      if (request->generation == self->generation)
+      if (request->is_page && request->generation == self->generation)
         g_hash_table_remove (self->in_flight,
                              GUINT_TO_POINTER (request->page + 1));
       return;
@@ -144,7 +146,7 @@ records_cb (GObject      *object,
       i++;
     }
 
-  if (request->generation == self->generation)
+  if (request->is_page && request->generation == self->generation)
     {
       g_hash_table_remove (self->in_flight,
                            GUINT_TO_POINTER (request->page + 1));
@@ -382,16 +384,10 @@ reset (NfArticleList *self)
   self->generation++;
   g_hash_table_remove_all (self->in_flight);
 
+  /* While the service is away the list keeps what it has: the window
+   * says the service is gone, and the list reloads when it is back. */
   if (store == NULL)
-    {
-      guint old = self->items->len;
-
-      g_ptr_array_set_size (self->items, 0);
-      if (old > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
-      set_ready (self, FALSE);
-      return;
-    }
+    return;
   nf_dbus_store_call_search (store, self->query, 0,
                              NF_ARTICLE_LIST_PAGE_SIZE,
                              G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable,
@@ -456,6 +452,7 @@ insert_at_top (NfArticleList *self,
     return;
 
   request = request_new (self, 0);
+  request->is_page = FALSE;
   for (guint i = 0; i < d; i++)
     {
       NfArticleItem *item = nf_article_item_new ();
@@ -466,7 +463,6 @@ insert_at_top (NfArticleList *self,
     }
   g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, d);
   new_generation (self);
-  request->generation = self->generation;
   fetch_records (request);
 }
 
@@ -569,7 +565,7 @@ on_articles_changed (NfClient           *client,
         g_ptr_array_add (request->items,
                          g_object_ref (self->items->pdata[position]));
     }
-  request->generation = G_MAXUINT;  /* no page to mark loaded */
+  request->is_page = FALSE;
   fetch_records (request);
 }
 

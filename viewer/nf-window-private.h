@@ -19,5 +19,6 @@ GtkEditable        *_nf_window_get_search_entry (NfWindow *self);
 NfArticleView      *_nf_window_get_article_view (NfWindow *self);
 NfStoryView        *_nf_window_get_story_view   (NfWindow *self);
 const char         *_nf_window_get_sidebar_page (NfWindow *self);
+gboolean            _nf_window_get_offline      (NfWindow *self);
 
 G_END_DECLS

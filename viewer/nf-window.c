@@ -766,3 +766,10 @@ _nf_window_get_sidebar_page (NfWindow *self)
 {
   return gtk_stack_get_visible_child_name (self->sidebar_stack);
 }
+
+/* TRUE while the window says the service is away. */
+gboolean
+_nf_window_get_offline (NfWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->offline_revealer);
+}

@@ -32,6 +32,7 @@
 
 static NfWindow *window;
 static char *tmpdir;
+static char *db;
 
 static NfArticleList *
 articles (void)
@@ -412,12 +413,88 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+static gboolean
+is_folded (gpointer data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_ancestor (
+    GTK_WIDGET (_nf_window_get_article_view (window)), ADW_TYPE_LEAFLET));
+
+  return adw_leaflet_get_folded (leaflet) == GPOINTER_TO_INT (data);
+}
+
+/* A phone-sized window shows one pane, the article, with a way back;
+ * the dark style is followed. */
+static void
+test_narrow_dark (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *view = GTK_WIDGET (_nf_window_get_article_view (window));
+  g_autofree char *narrow = NULL;
+  g_autofree char *dark = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 760);
+  g_assert_true (nf_harness_wait (is_folded, GINT_TO_POINTER (TRUE), 5000));
+  /* Opening the selected article (Enter on its row) shows its pane. */
+  g_signal_emit_by_name (_nf_window_get_list_view (window), "activate",
+                         gtk_single_selection_get_selected (
+                           _nf_window_get_selection (window)));
+  nf_harness_settle (300);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (
+    _nf_window_get_article_view (window))));
+  narrow = nf_harness_screenshot (GTK_WIDGET (window), "viewer-narrow.png");
+  g_test_message ("screenshot: %s", narrow);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  g_assert_true (nf_harness_wait (is_folded, GINT_TO_POINTER (FALSE), 5000));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style));
+  dark = nf_harness_screenshot (GTK_WIDGET (window), "viewer-dark.png");
+  g_test_message ("screenshot: %s", dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static gboolean
+offline_is (gpointer data)
+{
+  return _nf_window_get_offline (window) == GPOINTER_TO_INT (data);
+}
+
+static gboolean
+back_with_selection (gpointer data)
+{
+  NfArticleItem *item = gtk_single_selection_get_selected_item (
+    _nf_window_get_selection (window));
+
+  return !_nf_window_get_offline (window) &&
+         all_loaded (GUINT_TO_POINTER (3)) && item != NULL &&
+         g_strcmp0 (nf_article_item_get_source (item), SEED_004_SOURCE) == 0;
+}
+
+/* The service goes away: the window says so and keeps its list; it comes
+ * back: the window reloads and the article stays selected. */
+static void
+test_reconnect (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shot = NULL;
+
+  nf_harness_stop_service ();
+  g_assert_true (nf_harness_wait (offline_is, GINT_TO_POINTER (TRUE), 5000));
+  g_assert_cmpuint (n_articles (), ==, 3);
+  shot = nf_harness_screenshot (GTK_WIDGET (window), "viewer-offline.png");
+  g_test_message ("screenshot: %s", shot);
+
+  g_assert_true (nf_harness_start_service (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (nf_harness_wait (back_with_selection, NULL, 10000));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
   int status;
 
   nf_harness_reexec_under_display (argc, argv);
@@ -441,6 +518,8 @@ main (int   argc,
   g_test_add_func ("/viewer/search", test_search);
   g_test_add_func ("/viewer/live", test_live);
   g_test_add_func ("/viewer/story", test_story);
+  g_test_add_func ("/viewer/narrow-dark", test_narrow_dark);
+  g_test_add_func ("/viewer/reconnect", test_reconnect);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
