@@ -32,6 +32,7 @@
 #define PRIOR_ARTICLES      100.0   /* weight of the prior, in articles */
 #define BODY_FACTOR         0.35    /* body words weigh less than names */
 #define UNDATED_DISCOUNT    0.7     /* no date to confirm: ask for more likeness */
+#define MAX_BODY_TERMS      60
 #define ANCHOR_IDF          3.0     /* a shared name or figure this rare ties a story */
 
 typedef struct
@@ -247,33 +248,90 @@ add_figures (NfStorySignature *sig,
     }
 }
 
-static void
-add_words (NfStorySignature *sig,
-           GHashTable       *seen,
-           const char       *prefix,
-           const char       *text,
-           guint            *group)
+typedef struct
 {
-  g_autofree char *lower = NULL;
-  g_autoptr(GPtrArray) words = NULL;
+  char  *stem;
+  guint  count;
+  guint  first;
+} Term;
 
-  if (text == NULL)
-    return;
-  lower = g_utf8_strdown (text, -1);
-  words = _nf_story_split_words (lower, "'-_");
+static int
+compare_terms (gconstpointer a,
+               gconstpointer b)
+{
+  const Term *x = *(const Term * const *) a;
+  const Term *y = *(const Term * const *) b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static void
+term_free (Term *term)
+{
+  g_free (term->stem);
+  g_free (term);
+}
+
+/* The content words of @text, most frequent first, first seen first. */
+static GPtrArray *
+count_terms (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_autoptr(GPtrArray) words = _nf_story_split_words (lower, "'-_");
+  g_autoptr(GHashTable) by_stem = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
+
   for (guint i = 0; i < words->len; i++)
     {
-      g_autofree char *stem = NULL;
       char *w = g_ptr_array_index (words, i);
+      g_autofree char *stem = NULL;
+      Term *term;
 
       while (*w == '-' || *w == '\'')
         w++;
       if (strlen (w) < 3 || _nf_story_is_stopword (w) || g_ascii_isdigit (*w))
         continue;
       stem = _nf_story_stem (w);
-      if (signature_add (sig, seen, prefix, stem, *group))
-        (*group)++;
+      term = g_hash_table_lookup (by_stem, stem);
+      if (term == NULL)
+        {
+          term = g_new0 (Term, 1);
+          term->stem = g_steal_pointer (&stem);
+          term->first = terms->len;
+          g_ptr_array_add (terms, term);
+          g_hash_table_insert (by_stem, term->stem, term);
+        }
+      term->count++;
     }
+  g_ptr_array_sort (terms, compare_terms);
+
+  return terms;
+}
+
+/* Adds the @max_terms (0: all) most frequent content words of @text. */
+static void
+add_words (NfStorySignature *sig,
+           GHashTable       *seen,
+           const char       *prefix,
+           const char       *text,
+           guint             max_terms,
+           guint            *group)
+{
+  g_autoptr(GPtrArray) terms = NULL;
+  guint added = 0;
+
+  if (text == NULL)
+    return;
+  terms = count_terms (text);
+  for (guint i = 0; i < terms->len && (max_terms == 0 || added < max_terms); i++)
+    if (signature_add (sig, seen, prefix, ((Term *) g_ptr_array_index (terms, i))->stem,
+                       *group))
+      {
+        (*group)++;
+        added++;
+      }
 }
 
 /**
@@ -306,8 +364,8 @@ nf_story_signature_new (const NfArticle *article)
   if (article->entities->len == 0)
     add_capitalized_runs (sig, seen, body, &group);
   add_figures (sig, seen, article, &group);
-  add_words (sig, seen, "h:", article->headline, &group);
-  add_words (sig, seen, "t:", body, &group);
+  add_words (sig, seen, "h:", article->headline, 0, &group);
+  add_words (sig, seen, "t:", body, MAX_BODY_TERMS, &group);
 
   return sig;
 }
