@@ -47,6 +47,7 @@ typedef struct
   guint         unit_first; /* a counted noun, outside the text */
   guint         unit_next;
   gboolean      value_is_scaled;
+  guint         num;        /* the token where the number starts */
 } Found;
 
 typedef struct { const char *word; const char *code; } Currency;
@@ -577,6 +578,9 @@ kind_after (const Sent *s,
       {
         f->kind = NF_FIGURE_DURATION, f->unit = durations[d].unit;
         f->next = k + 1;
+        if (k > j && word_at (s, k + 2, "old") && _nf_token_is (&s->t[k + 1], "-")
+            && glued (s, k + 1) && glued (s, k + 2))
+          f->next = k + 3;   /* "31-year-old": an age */
         return TRUE;
       }
   if (k < s->n && !s->taken[k] && s->t[k].kind == NF_TOKEN_WORD
@@ -610,8 +614,9 @@ kind_after (const Sent *s,
                                  s->t[k - 1].end - s->t[j].start);
       return TRUE;
     }
-  /* a bare number is a figure only when it is plainly large */
-  return f->value >= 1000 || f->value_is_scaled;
+  /* a bare number is a figure only when it is plainly large: "1,200",
+   * "1.5 million"; a plain "1774" is more often a year or a code */
+  return (f->value >= 1000 && s->t[f->num].has_comma) || f->value_is_scaled;
 }
 
 /* ---- direction and subject ---- */
@@ -843,6 +848,7 @@ find_figure (const Sent  *s,
     return FALSE;
   if (k > j && !(flags & NF_NUMBER_NUMERAL))
     return FALSE;
+  f->num = k;
   f->next = range_after (s, f->next, *qualifier && !strcmp (*qualifier, "between"),
                          &f->value_max);
   if (code != NULL)
@@ -856,6 +862,20 @@ find_figure (const Sent  *s,
       return TRUE;
     }
   f->value_is_scaled = (flags & (NF_NUMBER_SCALED | NF_NUMBER_VAGUE)) != 0;
+  if ((flags & NF_NUMBER_SCALED) && k + 1 < s->n && glued (s, k + 1)
+      && _nf_token_is (&s->t[k + 1], "m") && counted_noun (s, f->next) == f->next)
+    {
+      /* without a currency, "60m" and "17.30m" are metres: "2m people"
+       * counts millions */
+      f->kind = NF_FIGURE_QUANTITY;
+      f->value = s->t[k].number;
+      f->unit = "m";
+      f->next = k + 2;
+      return TRUE;
+    }
+  if ((flags & NF_NUMBER_WORDS) && s->t[k].upper && k > 0 && f->next < s->n
+      && s->t[f->next].upper && s->t[f->next].kind == NF_TOKEN_WORD)
+    return FALSE;   /* "Six Feet Under", "Ocean's Eleven Crew": a title */
   small = (flags & NF_NUMBER_WORDS) && !(flags & (NF_NUMBER_SCALED | NF_NUMBER_VAGUE))
           && f->value < 100;
   return kind_after (s, f, small);

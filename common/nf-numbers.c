@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "nf-numbers-private.h"
@@ -411,7 +412,14 @@ _nf_number_parse (const NfToken *t,
       *flags = NF_NUMBER_NUMERAL;
       if (j < n && (scale = _nf_scale_word (&t[j])) > 0)
         {
+          double whole;
+
+          /* 8.2 * 1e9 is 8199999999.999999 in binary, but the printed
+           * digits mean 8200000000 */
           *value *= scale;
+          whole = nearbyint (*value);
+          if (fabs (*value - whole) < 1e-3)
+            *value = whole;
           *flags |= NF_NUMBER_SCALED;
           j++;
           /* "1.5 million" may be followed by nothing else, but "2
