@@ -366,6 +366,8 @@ facts_from_service (const char  *target,
                    _("not an article id, object path or file"));
       return NULL;
     }
+  /* Registers the service's error names so replies map to NF_ERROR. */
+  (void) nf_error_quark ();
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
   if (bus == NULL)
     return NULL;
