@@ -698,16 +698,14 @@ part_of_day (const Scan *s,
   return codes[k];
 }
 
-/* "Monday", "last Friday", "next Tuesday", "Monday morning" */
+/* "next week Wednesday", "next week on Tuesday", "previous week - Monday" */
 static gboolean
-match_weekday (const Scan *s,
-               guint       i,
-               Hit        *hit)
+match_week_weekday (const Scan *s,
+                    guint       i,
+                    Hit        *hit)
 {
-  int rel = 0, wd, refwd, delta;
   guint j = i;
-  gboolean this_week = FALSE;
-  const char *part;
+  int wd, delta;
   GDate d;
 
   if ((is_word (s, j, "next") || is_word (s, j, "last")
@@ -733,6 +731,21 @@ match_weekday (const Scan *s,
           return TRUE;
         }
     }
+  return FALSE;
+}
+
+/* "Monday", "last Friday", "next Tuesday", "Monday morning" */
+static gboolean
+match_weekday (const Scan *s,
+               guint       i,
+               Hit        *hit)
+{
+  int rel = 0, wd, refwd, delta;
+  guint j = i;
+  gboolean this_week = FALSE;
+  const char *part;
+  GDate d;
+
   if (is_word (s, j, "last") || is_word (s, j, "past") || is_word (s, j, "previous"))
     rel = -1, j++;
   else if (is_word (s, j, "next") || is_word (s, j, "coming"))
@@ -1087,7 +1100,7 @@ match_core (const Scan *s,
 {
   static const Matcher matchers[] = {
     match_numeric_date, match_month_relative, match_month_first,
-    match_day_first, match_weekday,
+    match_day_first, match_week_weekday, match_weekday,
     match_deictic_day, match_relative_unit, match_ago, match_quarter,
     match_year, match_vague,
   };

@@ -528,15 +528,12 @@ add_cents (const Sent *s,
   f->next = next;
 }
 
-/* What follows the number decides the kind: "%", "percent", a currency
- * word, a duration, a unit, or a counted noun. */
+/* "13 percent", "13%", "3.5 percentage points", "25 basis points" */
 static gboolean
-kind_after (const Sent *s,
-            Found      *f,
-            gboolean    small_words)
+percent_after (const Sent *s,
+               Found      *f)
 {
-  guint j = f->next, k;
-  const char *code = NULL;
+  guint j = f->next;
 
   if (j < s->n && (_nf_token_is (&s->t[j], "%") || word_at (s, j, "percent")
                    || word_at (s, j, "pct")
@@ -563,13 +560,16 @@ kind_after (const Sent *s,
       f->next = j + 2;
       return TRUE;
     }
-  if ((k = currency_after (s, j, &code, &f->factor)) > j)
-    {
-      f->kind = NF_FIGURE_MONEY, f->unit = code, f->next = k;
-      if (f->factor == 1)
-        add_cents (s, f);
-      return TRUE;
-    }
+  return FALSE;
+}
+
+/* "three months", "30-day", "31-year-old", "10 km", "2 million barrels" */
+static gboolean
+measure_after (const Sent *s,
+               Found      *f)
+{
+  guint j = f->next, k;
+
   k = (j < s->n && _nf_token_is (&s->t[j], "-") && glued (s, j) && glued (s, j + 1))
       ? j + 1 : j;
   for (guint d = 0; durations[d].word != NULL; d++)
@@ -601,6 +601,30 @@ kind_after (const Sent *s,
       f->next = e;
       return TRUE;
     }
+  return FALSE;
+}
+
+/* What follows the number decides the kind: "%", "percent", a currency
+ * word, a duration, a unit, or a counted noun. */
+static gboolean
+kind_after (const Sent *s,
+            Found      *f,
+            gboolean    small_words)
+{
+  guint j = f->next, k;
+  const char *code = NULL;
+
+  if (percent_after (s, f))
+    return TRUE;
+  if ((k = currency_after (s, j, &code, &f->factor)) > j)
+    {
+      f->kind = NF_FIGURE_MONEY, f->unit = code, f->next = k;
+      if (f->factor == 1)
+        add_cents (s, f);
+      return TRUE;
+    }
+  if (measure_after (s, f))
+    return TRUE;
   if (small_words)
     return FALSE;
   f->kind = NF_FIGURE_COUNT;

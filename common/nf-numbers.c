@@ -285,7 +285,9 @@ denominator (const NfToken *t)
 }
 
 /* Parses "twenty-five", "one hundred and five", "a dozen", "three
- * million"; @cur and @total follow the usual spoken-number grammar. */
+ * million", "two thirds", "one and a half"; @cur and @total follow the
+ * usual spoken-number grammar.  It stays one loop, longer than most: each
+ * branch is one word class and they share the running state. */
 static gboolean
 parse_words (const NfToken *t,
              guint          n,
