@@ -902,12 +902,15 @@ check_store_file (const char *path,
    * cached JSON of each article. */
   g_assert_cmpint (sql_int (db, "SELECT count(*) FROM articles", NULL), ==,
                    sql_int (db, "SELECT count(*) FROM articles_fts", NULL));
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM articles", NULL), ==,
+                   sql_int (db, "SELECT count(*) FROM article_texts", NULL));
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf (
-          "SELECT count(*) FROM articles a WHERE"
+          "SELECT count(*) FROM articles a JOIN article_texts x"
+          " ON x.article = a.rowid WHERE"
           " (SELECT count(*) FROM %s t WHERE t.article = a.rowid)"
-          " != json_array_length (a.json, '$.%s')", tables[i], tables[i]);
+          " != json_array_length (x.json, '$.%s')", tables[i], tables[i]);
 
       g_assert_cmpint (sql_int (db, sql, NULL), ==, 0);
     }

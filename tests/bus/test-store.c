@@ -352,6 +352,50 @@ test_files (void)
   g_assert_cmpuint (nf_store_count_file_refs (store, "aaaa"), ==, 1);
 }
 
+/* A store written by schema 1 (text and JSON in the articles table)
+ * opens with its articles, search and facts intact. */
+static void
+test_migration (void)
+{
+  g_autofree char *path = new_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfStore) store = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *text = NULL;
+  guint total = 0;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, _nf_store_migrations[0], NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO articles (rowid, id, source, text, json,"
+                                 " headline, added, sort_key) VALUES (7, 'abcd',"
+                                 " 'old.txt', 'Old text about walruses.',"
+                                 " '{\"id\":\"abcd\"}', 'Walrus news', 0,"
+                                 " '2019-01-01');"
+                                 "INSERT INTO articles_fts (rowid, headline, body)"
+                                 " VALUES (7, 'Walrus news', 'Old text about walruses.');"
+                                 "PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = nf_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (nf_store_is_new (store));
+  json = nf_store_get_json (store, "abcd", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json, ==, "{\"id\":\"abcd\"}");
+  text = nf_store_get_text (store, "abcd", &error);
+  g_assert_cmpstr (text, ==, "Old text about walruses.");
+  ids = nf_store_search (store, "walruses", 0, 10, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 1);
+  g_assert_true (nf_store_remove_article (store, "abcd", &error));
+  g_assert_cmpuint (nf_store_count_articles (store, NULL), ==, 0);
+}
+
 static void
 test_schema (void)
 {
@@ -409,6 +453,7 @@ main (int    argc,
   g_test_add_func ("/store/stories", test_stories);
   g_test_add_func ("/store/files", test_files);
   g_test_add_func ("/store/schema", test_schema);
+  g_test_add_func ("/store/migration", test_migration);
   status = g_test_run ();
 
   {
