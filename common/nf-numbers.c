@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "nf-numbers-private.h"
@@ -261,8 +262,47 @@ parse_vague (const NfToken *t,
   return TRUE;
 }
 
+/* 0-9 for a digit word ("nought" too), else -1 */
+static int
+digit_word (const NfToken *t)
+{
+  int v;
+
+  if (t->kind != NF_TOKEN_WORD)
+    return -1;
+  if (strcmp (t->lower, "nought") == 0 || strcmp (t->lower, "naught") == 0
+      || strcmp (t->lower, "oh") == 0)
+    return 0;
+  v = _nf_small_number_word (t->lower);
+  return v >= 0 && v <= 9 ? v : -1;
+}
+
+/* The denominator a fraction word names: "half" 2, "thirds" 3, ... */
+static int
+denominator (const NfToken *t)
+{
+  static const struct { const char *word; int den; } dens[] = {
+    { "half", 2 }, { "halves", 2 }, { "third", 3 }, { "thirds", 3 },
+    { "quarter", 4 }, { "quarters", 4 }, { "fourth", 4 }, { "fourths", 4 },
+    { "fifth", 5 }, { "fifths", 5 }, { "sixth", 6 }, { "sixths", 6 },
+    { "seventh", 7 }, { "sevenths", 7 }, { "eighth", 8 }, { "eighths", 8 },
+    { "ninth", 9 }, { "ninths", 9 }, { "tenth", 10 }, { "tenths", 10 },
+    { "hundredth", 100 }, { "hundredths", 100 },
+    { "thousandth", 1000 }, { "thousandths", 1000 },
+  };
+
+  if (t->kind != NF_TOKEN_WORD)
+    return 0;
+  for (guint k = 0; k < G_N_ELEMENTS (dens); k++)
+    if (strcmp (t->lower, dens[k].word) == 0)
+      return dens[k].den;
+  return 0;
+}
+
 /* Parses "twenty-five", "one hundred and five", "a dozen", "three
- * million"; @cur and @total follow the usual spoken-number grammar. */
+ * million", "two thirds", "one and a half"; @cur and @total follow the
+ * usual spoken-number grammar.  It stays one loop, longer than most: each
+ * branch is one word class and they share the running state. */
 static gboolean
 parse_words (const NfToken *t,
              guint          n,
@@ -309,9 +349,44 @@ parse_words (const NfToken *t,
       else if (_nf_token_is (&t[j], "quarters") && any && cur < 4 && j + 1 < n
                && _nf_scale_word (&t[j + 1]) >= 1000)
         cur *= 0.25;   /* "three quarters billion" */
+      else if (cur > 0 && cur < 100 && denominator (&t[j]) > 0
+               && (j + 1 >= n || _nf_scale_word (&t[j + 1]) < 1000))
+        {
+          /* "two thirds", "one and a half": the fraction ends the number */
+          total += cur / denominator (&t[j]);
+          cur = 0;
+          any = TRUE;
+          j++;
+          break;
+        }
+      else if (_nf_token_is (&t[j], "and") && any && j + 2 < n
+               && (_nf_token_is (&t[j + 1], "a")
+                   || _nf_small_number_word (t[j + 1].lower) > 0)
+               && denominator (&t[j + 2]) > 0)
+        {
+          total += cur;
+          cur = 0;
+        }
+      else if (_nf_token_is (&t[j], "point") && any && j + 1 < n
+               && digit_word (&t[j + 1]) >= 0)
+        {
+          /* "nine point nought four" */
+          double place = 0.1;
+
+          total += cur;
+          cur = 0;
+          while (j + 1 < n && digit_word (&t[j + 1]) >= 0)
+            {
+              total += place * digit_word (&t[j + 1]);
+              place /= 10;
+              j++;
+            }
+        }
       else if ((_nf_token_is (&t[j], "a") || _nf_token_is (&t[j], "an"))
-               && !any && j + 1 < n
-               && (_nf_scale_word (&t[j + 1]) >= 100
+               && (!any || (cur == 0 && _nf_token_is (&t[j - 1], "and")))
+               && j + 1 < n
+               && (denominator (&t[j + 1]) > 0
+                   || _nf_scale_word (&t[j + 1]) >= 100
                    || _nf_token_is (&t[j + 1], "dozen")
                    || _nf_token_is (&t[j + 1], "quarter")
                    || _nf_token_is (&t[j + 1], "half")))
@@ -333,9 +408,10 @@ parse_words (const NfToken *t,
           *scaled = TRUE;
           any = TRUE;
         }
-      else if (_nf_token_is (&t[j], "and") && any && j + 1 < n
+      else if (_nf_token_is (&t[j], "and") && any && j + 1 < n && j > i
+               && _nf_scale_word (&t[j - 1]) >= 100
                && _nf_small_number_word (t[j + 1].lower) >= 0)
-        ;
+        ;   /* "one hundred and five", not "two and three" */
       else
         break;
       j++;
@@ -369,7 +445,14 @@ _nf_number_parse (const NfToken *t,
       *flags = NF_NUMBER_NUMERAL;
       if (j < n && (scale = _nf_scale_word (&t[j])) > 0)
         {
+          double whole;
+
+          /* 8.2 * 1e9 is 8199999999.999999 in binary, but the printed
+           * digits mean 8200000000 */
           *value *= scale;
+          whole = nearbyint (*value);
+          if (fabs (*value - whole) < 1e-3)
+            *value = whole;
           *flags |= NF_NUMBER_SCALED;
           j++;
           /* "1.5 million" may be followed by nothing else, but "2
@@ -398,6 +481,66 @@ _nf_number_parse (const NfToken *t,
   return FALSE;
 }
 
+static double
+scale_ordinal (const NfToken *t)
+{
+  static const char * const words[] = { "hundredth", "thousandth",
+                                        "millionth", "billionth",
+                                        "trillionth", NULL };
+  static const double scales[] = { 1e2, 1e3, 1e6, 1e9, 1e12 };
+  int k = t->kind == NF_TOKEN_WORD ? word_index (t->lower, words) : -1;
+
+  return k >= 0 ? scales[k] : 0;
+}
+
+/* "one hundred twenty-fifth", "two hundredth", "three trillionth": a
+ * number in words whose last word is an ordinal */
+static gboolean
+compound_ordinal (const NfToken *t,
+                  guint          n,
+                  guint          i,
+                  double        *value,
+                  guint         *next)
+{
+  double prefix = 0, last, scale;
+  guint e = i, k;
+  gboolean scaled = FALSE;
+
+  /* the number words before the ordinal, read on their own */
+  while (e < n && (_nf_small_number_word (t[e].lower) >= 0
+                   || (_nf_scale_word (&t[e]) >= 100 && t[e].lower[1] != '\0')
+                   || _nf_token_is (&t[e], "and") || _nf_token_is (&t[e], "a")
+                   || (_nf_token_is (&t[e], "-") && !t[e].space_before)))
+    e++;
+  while (e > i && (_nf_token_is (&t[e - 1], "-") || _nf_token_is (&t[e - 1], "and")))
+    e--;
+  if (e >= n)
+    return FALSE;
+  if (e > i && !(parse_words (t, e, i, &prefix, &k, &scaled) && k == e))
+    {
+      if (!(e == i + 1 && _nf_token_is (&t[i], "a")))
+        return FALSE;
+      prefix = 1;   /* "a hundredth" */
+    }
+  k = e;
+  if ((scale = scale_ordinal (&t[k])) > 0)
+    {
+      *value = (prefix > 0 ? prefix : 1) * scale;
+      *next = k + 1;
+      return TRUE;
+    }
+  if (k > i && _nf_token_is (&t[k], "-") && !t[k].space_before && k + 1 < n)
+    k++;   /* "one hundred twenty-fifth" */
+  else if (k < n && _nf_token_is (&t[k], "-"))
+    return FALSE;
+  if (k == i || prefix < 20 || fmod (prefix, 10) != 0
+      || t[k].kind != NF_TOKEN_WORD || !_nf_ordinal_parse (t, n, k, &last, next)
+      || last >= (fmod (prefix, 100) == 0 ? 100 : 10) || last < 1)
+    return FALSE;
+  *value = prefix + last;
+  return TRUE;
+}
+
 gboolean
 _nf_ordinal_parse (const NfToken *t,
                    guint          n,
@@ -421,6 +564,8 @@ _nf_ordinal_parse (const NfToken *t,
     }
   if (t[i].kind != NF_TOKEN_WORD)
     return FALSE;
+  if (compound_ordinal (t, n, i, value, next))
+    return TRUE;
   if ((k = word_index (t[i].lower, ordinal_words)) >= 0)
     {
       *value = k;
