@@ -615,6 +615,13 @@ static void
 nf_article_view_init (NfArticleView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A story title is a headline: let it shrink rather than widen the
+   * pane (AdwButtonContent 1.2 has no ellipsize of its own). */
+  for (GtkWidget *child = gtk_widget_get_first_child (
+         GTK_WIDGET (self->story_content));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
   self->cancellable = g_cancellable_new ();
   create_tags (self);
 }

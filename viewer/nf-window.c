@@ -203,6 +203,7 @@ story_activated_cb (NfWindow   *self,
 {
   nf_story_view_load (self->story_view, path);
   show_page (self, "story");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
