@@ -30,6 +30,11 @@
 /* Signals wait this long for more of their kind. */
 #define SIGNAL_BATCH_MSEC 100
 #define SIGNAL_BATCH_MAX  1000
+/* Ingests from clients waiting to be parsed and stored: past either
+ * limit a client is told Busy rather than the service growing without
+ * bound. */
+#define MAX_QUEUED_INGESTS 1024
+#define MAX_QUEUED_BYTES   (128 * 1024 * 1024)
 /* Reading a descriptor gives up after this long without data. */
 #define FD_TIMEOUT_MSEC   (30 * 1000)
 
@@ -53,6 +58,8 @@ struct _NfStoreImpl
   NfStoryKeeper       *stories;       /* writer thread only */
 
   guint                samples_left;  /* samples not yet stored */
+  guint                queued;        /* client ingests not yet answered */
+  gsize                queued_bytes;
 
   /* Re-parsing every article after the pipeline changed. */
   char                *fingerprint;   /* of this build's pipeline */
@@ -459,6 +466,11 @@ ingest_done (GObject      *source,
 
   if (job->sample)
     self->samples_left--;
+  if (job->invocation != NULL)
+    {
+      self->queued--;
+      self->queued_bytes -= job->bytes != NULL ? g_bytes_get_size (job->bytes) : 0;
+    }
   if (job->reparse_id != NULL)
     reparse_one_done (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -500,6 +512,11 @@ start_ingest (NfStoreImpl *self,
   g_task_set_source_tag (task, start_ingest);
   job->stories = self->stories;
   g_task_set_task_data (task, job, (GDestroyNotify) ingest_job_free);
+  if (job->invocation != NULL)
+    {
+      self->queued++;
+      self->queued_bytes += job->bytes != NULL ? g_bytes_get_size (job->bytes) : 0;
+    }
   /* The pool owns the reference from here. */
   g_thread_pool_push (self->parsers, task, NULL);
 }
@@ -517,15 +534,30 @@ ingest_job_new (GDBusMethodInvocation *invocation,
 }
 
 static gboolean
-check_name (GDBusMethodInvocation *invocation,
-            const char            *name)
+check_request (NfStoreImpl           *self,
+               GDBusMethodInvocation *invocation,
+               const char            *name,
+               gsize                  len)
 {
-  if (strlen (name) <= 4096)
-    return TRUE;
-  g_dbus_method_invocation_return_error_literal (invocation, NF_ERROR,
-                                                 NF_ERROR_INVALID_ARGS,
-                                                 "the name is too long");
-  return FALSE;
+  if (strlen (name) > 4096)
+    {
+      g_dbus_method_invocation_return_error_literal (invocation, NF_ERROR,
+                                                     NF_ERROR_INVALID_ARGS,
+                                                     "the name is too long");
+      return FALSE;
+    }
+  if (self->queued >= MAX_QUEUED_INGESTS ||
+      self->queued_bytes + len > MAX_QUEUED_BYTES)
+    {
+      g_dbus_method_invocation_return_error_literal (invocation, NF_ERROR,
+                                                     NF_ERROR_BUSY,
+                                                     "too many articles are "
+                                                     "waiting to be stored; "
+                                                     "try again when some "
+                                                     "are answered");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -540,7 +572,7 @@ nf_store_impl_handle_ingest (NfDbusStore           *store,
   IngestJob *job;
   gsize len = strlen (text);
 
-  if (!check_name (invocation, name))
+  if (!check_request (self, invocation, name, len))
     return G_DBUS_METHOD_INVOCATION_HANDLED;
   if (len > NF_SERVICE_MAX_TEXT)
     {
@@ -574,7 +606,7 @@ nf_store_impl_handle_ingest_fd (NfDbusStore           *store,
   g_autoptr(GError) error = NULL;
   IngestJob *job;
 
-  if (!check_name (invocation, name))
+  if (!check_request (self, invocation, name, 0))
     return G_DBUS_METHOD_INVOCATION_HANDLED;
   job = ingest_job_new (invocation, name);
   if (!parse_options (options, job, &error))
