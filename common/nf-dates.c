@@ -1,16 +1,1445 @@
-/* nf-dates.c: the dates stage (to be written)
+/* nf-dates.c: the dates stage
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Finds date and time expressions in the body sentences and resolves them
+ * against the article's own date into ISO 8601 / TIMEX3 values.  Each
+ * sentence is tokenized once; at every token the matchers below look a
+ * few tokens ahead, the longest match wins and the scan jumps past it, so
+ * the stage is linear in the text.
  */
 
 #define G_LOG_DOMAIN "newsfacts"
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "nf-numbers-private.h"
 #include "nf-pipeline-private.h"
+#include "nf-timex.h"
+
+typedef struct
+{
+  const NfToken *t;
+  guint          n;
+  GDate          ref;        /* the day relative expressions count from */
+  gboolean       has_ref;
+} Scan;
+
+/* What a matcher found: the end token and the resolved value. */
+typedef struct
+{
+  guint  next;
+  char  *value;              /* owned; NULL when unresolved */
+  int    grain;              /* GRAIN_* of a value */
+  GDate  day;                /* the day, when grain is GRAIN_DAY */
+} Hit;
+
+enum { GRAIN_NONE, GRAIN_DAY, GRAIN_OTHER };
+
+static const char * const month_names[] = {
+  "january", "february", "march", "april", "may", "june", "july",
+  "august", "september", "october", "november", "december", NULL
+};
+
+static const char * const month_abbrevs[] = {
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+  "nov", "dec", NULL
+};
+
+static const char * const weekday_names[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+  "sunday", NULL
+};
+
+static const char * const americas_places[] = {
+  "WASHINGTON", "NEW YORK", "UNITED NATIONS", "LOS ANGELES",
+  "SAN FRANCISCO", "CHICAGO", "BOSTON", "HOUSTON", "ATLANTA", "MIAMI",
+  "SEATTLE", "DALLAS", "DETROIT", "HONOLULU", "ANCHORAGE", "DENVER",
+  "PHILADELPHIA", "LAS VEGAS", "OTTAWA", "TORONTO", "MONTREAL", "VANCOUVER",
+  "MEXICO CITY", "HAVANA", "BOGOTA", "CARACAS", "LIMA", "QUITO", "SANTIAGO",
+  "BUENOS AIRES", "BRASILIA", "SAO PAULO", "RIO DE JANEIRO", "PANAMA CITY",
+  NULL
+};
+
+/* Agencies and papers that time-stamp in an Asian time zone. */
+static const char * const asian_agencies[] = {
+  "Yonhap", "Kyodo", "Xinhua", "Jiji", "KBS", "NHK", "Korea Herald",
+  "Korea Times", "JoongAng", "Chosun", "Arirang", "Bernama", "Antara",
+  "PTI", "IANS", "Straits Times", "CNA", "Global Times", "China Daily",
+  "Japan Times", "Asahi", "Mainichi", "Nikkei", "Focus Taiwan", "NNA",
+  NULL
+};
+
+/* ---- small helpers ---- */
+
+static int
+lookup (const char         *lower,
+        const char * const *words)
+{
+  for (int i = 0; words[i] != NULL; i++)
+    if (strcmp (lower, words[i]) == 0)
+      return i;
+  return -1;
+}
+
+static gboolean
+is_word (const Scan *s,
+         guint       i,
+         const char *lower)
+{
+  return i < s->n && _nf_token_is (&s->t[i], lower);
+}
+
+static gboolean
+is_punct (const Scan *s,
+          guint       i,
+          const char *p)
+{
+  return i < s->n && s->t[i].kind == NF_TOKEN_PUNCT
+         && strcmp (s->t[i].lower, p) == 0;
+}
+
+/* Skips the period of an abbreviation ("Jan.", "p.m."). */
+static guint
+skip_dot (const Scan *s,
+          guint       i)
+{
+  return (is_punct (s, i, ".") && !s->t[i].space_before) ? i + 1 : i;
+}
+
+static char *
+format_day (const GDate *d)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (d),
+                          g_date_get_month (d), g_date_get_day (d));
+}
+
+static char *
+format_week (const GDate *d)
+{
+  GDate thursday = *d;
+  int wd = g_date_get_weekday (d);
+
+  /* The ISO week belongs to the year of its Thursday. */
+  if (wd < 4)
+    g_date_add_days (&thursday, 4 - wd);
+  else if (wd > 4)
+    g_date_subtract_days (&thursday, wd - 4);
+  return g_strdup_printf ("%04d-W%02d", g_date_get_year (&thursday),
+                          g_date_get_iso8601_week_of_year (d));
+}
+
+static void
+hit_day (Hit         *hit,
+         const GDate *d,
+         guint        next)
+{
+  g_free (hit->value);
+  hit->value = format_day (d);
+  hit->grain = GRAIN_DAY;
+  hit->day = *d;
+  hit->next = next;
+}
+
+static void
+hit_other (Hit   *hit,
+           char  *value,
+           guint  next)
+{
+  g_free (hit->value);
+  hit->value = value;
+  hit->grain = value != NULL ? GRAIN_OTHER : GRAIN_NONE;
+  hit->next = next;
+}
+
+/* A month name, or an abbreviation ("Jan.", "Sept."); 1-12, or 0. */
+static int
+month_at (const Scan *s,
+          guint       i,
+          guint      *next)
+{
+  const NfToken *t;
+  int m;
+
+  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD)
+    return 0;
+  t = &s->t[i];
+  if ((m = lookup (t->lower, month_names)) >= 0)
+    {
+      *next = i + 1;
+      return m + 1;
+    }
+  if ((m = lookup (t->lower, month_abbrevs)) >= 0
+      || (strcmp (t->lower, "sept") == 0 && (m = 8) >= 0))
+    {
+      *next = skip_dot (s, i + 1);
+      return m + 1;
+    }
+  return 0;
+}
+
+static int
+weekday_at (const Scan *s,
+            guint       i)
+{
+  int w;
+
+  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD)
+    return 0;
+  w = lookup (s->t[i].lower, weekday_names);
+  return w >= 0 ? w + 1 : 0;
+}
+
+/* A plain four-digit year. */
+static int
+year_at (const Scan *s,
+         guint       i)
+{
+  const NfToken *t;
+
+  if (i >= s->n)
+    return 0;
+  t = &s->t[i];
+  if (t->kind != NF_TOKEN_NUMBER || t->digits != 4 || t->has_comma
+      || t->has_point || t->number < 1000 || t->number > 2999)
+    return 0;
+  if (i + 1 < s->n && !s->t[i + 1].space_before
+      && s->t[i + 1].kind == NF_TOKEN_WORD)
+    return 0;   /* "2020s", "1990km" */
+  return (int) t->number;
+}
+
+/* A day of the month: "5", "5th". */
+static int
+mday_at (const Scan *s,
+         guint       i,
+         guint      *next)
+{
+  const NfToken *t;
+  double v;
+
+  if (i >= s->n)
+    return 0;
+  t = &s->t[i];
+  if (t->kind == NF_TOKEN_WORD && _nf_ordinal_parse (s->t, s->n, i, &v, next)
+      && v >= 1 && v <= 31)
+    return (int) v;   /* "January first", "second of August" */
+  if (t->kind != NF_TOKEN_NUMBER || t->has_comma || t->has_point
+      || t->digits > 2 || t->number < 1 || t->number > 31)
+    return 0;
+  if (_nf_ordinal_parse (s->t, s->n, i, &v, next))
+    return (int) v;
+  if (i + 1 < s->n && !s->t[i + 1].space_before
+      && s->t[i + 1].kind == NF_TOKEN_WORD)
+    return 0;
+  *next = i + 1;
+  return (int) t->number;
+}
+
+/* The year that puts @month/@day closest to the reference day. */
+static int
+closest_year (const Scan *s,
+              int         month,
+              int         day)
+{
+  int y = g_date_get_year (&s->ref);
+  int best = y;
+  gint64 best_dist = G_MAXINT64;
+
+  for (int cand = y - 1; cand <= y + 1; cand++)
+    {
+      GDate d;
+      gint64 dist;
+
+      if (!g_date_valid_dmy (day, month, cand))
+        continue;
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, day, month, cand);
+      dist = g_date_days_between (&s->ref, &d);
+      /* news mostly reports what happened: a future date must be twice as
+       * close to win */
+      dist = dist > 0 ? 2 * dist : -dist;
+      if (dist < best_dist || (dist == best_dist && cand < best))
+        {
+          best_dist = dist;
+          best = cand;
+        }
+    }
+  return best;
+}
+
+/* ---- clock times ---- */
+
+static gboolean
+meridiem_at (const Scan *s,
+             guint       i,
+             gboolean   *pm,
+             guint      *next)
+{
+  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD)
+    return FALSE;
+  if (is_word (s, i, "am") || is_word (s, i, "pm"))
+    {
+      *pm = s->t[i].lower[0] == 'p';
+      *next = skip_dot (s, i + 1);
+      return TRUE;
+    }
+  if ((is_word (s, i, "a") || is_word (s, i, "p")) && is_punct (s, i + 1, ".")
+      && !s->t[i + 1].space_before && is_word (s, i + 2, "m")
+      && !s->t[i + 2].space_before)
+    {
+      *pm = s->t[i].lower[0] == 'p';
+      *next = skip_dot (s, i + 3);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static const char * const zones[] = {
+  "est", "edt", "et", "cst", "cdt", "mst", "mdt", "pst", "pdt", "pt", "gmt",
+  "utc", "bst", "cet", "cest", "kst", "jst", "hkt", "ist", NULL
+};
+
+/* "3 p.m.", "3:30 pm", "09:21", "noon"; sets @hour and @minute. */
+static guint
+match_clock (const Scan *s,
+             guint       i,
+             int        *hour,
+             int        *minute)
+{
+  const NfToken *t = i < s->n ? &s->t[i] : NULL;
+  guint j = i + 1;
+  gboolean colon = FALSE, pm = FALSE;
+
+  if (t == NULL)
+    return 0;
+  if (is_word (s, i, "noon") || is_word (s, i, "midday"))
+    {
+      *hour = 12;
+      *minute = 0;
+      return i + 1;
+    }
+  if (t->kind != NF_TOKEN_NUMBER || t->has_comma || t->has_point
+      || t->digits > 2 || t->number > 24)
+    return 0;
+  *hour = (int) t->number;
+  *minute = 0;
+  if (is_punct (s, j, ":") && !s->t[j].space_before && j + 1 < s->n
+      && s->t[j + 1].kind == NF_TOKEN_NUMBER && s->t[j + 1].digits == 2
+      && !s->t[j + 1].space_before && s->t[j + 1].number < 60)
+    {
+      *minute = (int) s->t[j + 1].number;
+      colon = TRUE;
+      j += 2;
+    }
+  if (meridiem_at (s, j, &pm, &j))
+    {
+      if (*hour < 1 || *hour > 12)
+        return 0;
+      *hour = (*hour % 12) + (pm ? 12 : 0);
+    }
+  else if (is_word (s, j, "o") && is_punct (s, j + 1, "'")
+           && is_word (s, j + 2, "clock"))
+    j += 3;
+  else if (!colon || *hour > 23)
+    return 0;
+  if (is_word (s, j, "local") && is_word (s, j + 1, "time"))
+    j += 2;
+  else if (j < s->n && s->t[j].kind == NF_TOKEN_WORD && s->t[j].upper
+           && lookup (s->t[j].lower, zones) >= 0)
+    j++;
+  return j;
+}
+
+/* ---- absolute dates ---- */
+
+static gboolean
+may_be_month_alone (const Scan *s,
+                    guint       i,
+                    int         month)
+{
+  static const char * const before[] = {
+    "in", "since", "until", "till", "by", "of", "from", "through", "during",
+    "early", "late", "mid", "last", "next", "this", "before", "after",
+    "end", "beginning", "start", "middle", NULL
+  };
+
+  if (s->t[i].kind != NF_TOKEN_WORD || strlen (s->t[i].lower) < 3)
+    return FALSE;
+  if (lookup (s->t[i].lower, month_names) < 0)
+    return FALSE;   /* "Jan" alone is too short to trust */
+  if (month != 5 && month != 3)
+    return TRUE;
+  /* "may" and "march" are also a verb: want a capital and a cue */
+  return s->t[i].upper && i > 0 && _nf_token_in (&s->t[i - 1], before);
+}
+
+/* "last May", "next March", "this September", "June last year" */
+static gboolean
+match_month_relative (const Scan *s,
+                      guint       i,
+                      Hit        *hit)
+{
+  guint j;
+  int month, rel, year, refm;
+
+  if (is_word (s, i, "last") || is_word (s, i, "past"))
+    rel = -1;
+  else if (is_word (s, i, "next") || is_word (s, i, "coming"))
+    rel = 1;
+  else if (is_word (s, i, "this"))
+    rel = 0;
+  else
+    return FALSE;
+  if ((month = month_at (s, i + 1, &j)) == 0
+      || lookup (s->t[i + 1].lower, month_names) < 0)
+    return FALSE;
+  if (!s->has_ref)
+    {
+      hit_other (hit, NULL, j);
+      return TRUE;
+    }
+  year = g_date_get_year (&s->ref);
+  refm = g_date_get_month (&s->ref);
+  if (rel < 0 && month >= refm)
+    year--;
+  else if (rel > 0 && month <= refm)
+    year++;
+  hit_other (hit, g_strdup_printf ("%04d-%02d", year, month), j);
+  return TRUE;
+}
+
+/* The year a following "last year" / "this year" / "next year" gives. */
+static int
+year_phrase_after (const Scan *s,
+                   guint       j,
+                   guint      *next)
+{
+  int off;
+
+  if (!s->has_ref || !is_word (s, j + 1, "year"))
+    return 0;
+  if (is_word (s, j, "last"))
+    off = -1;
+  else if (is_word (s, j, "this"))
+    off = 0;
+  else if (is_word (s, j, "next"))
+    off = 1;
+  else
+    return 0;
+  *next = j + 2;
+  return g_date_get_year (&s->ref) + off;
+}
+
+/* "April 28, 2020", "Jan. 25", "April 2020", "December" */
+static gboolean
+match_month_first (const Scan *s,
+                   guint       i,
+                   Hit        *hit)
+{
+  guint j, k;
+  int month = month_at (s, i, &j), day, year;
+  GDate d;
+
+  if (month == 0)
+    return FALSE;
+  if (is_punct (s, j, "-") && !s->t[j].space_before)
+    j++;   /* "Oct-2" */
+  day = mday_at (s, j, &k);
+  if (day > 0 && !(is_punct (s, k, ":") && !s->t[k].space_before))
+    {
+      guint end = k;
+
+      if (is_punct (s, end, ","))
+        end++;
+      year = year_at (s, end);
+      if (year > 0)
+        k = end + 1;
+      else if ((year = year_phrase_after (s, k, &k)) > 0)
+        ;
+      else if (!s->has_ref)
+        return FALSE;
+      else
+        year = closest_year (s, month, day);
+      if (!g_date_valid_dmy (day, month, year))
+        return FALSE;
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, day, month, year);
+      hit_day (hit, &d, k);
+      return TRUE;
+    }
+  k = j;
+  if (is_punct (s, k, ","))
+    k++;
+  else if (is_word (s, k, "of"))
+    k++;
+  if ((year = year_at (s, k)) > 0)
+    {
+      hit_other (hit, g_strdup_printf ("%04d-%02d", year, month), k + 1);
+      return TRUE;
+    }
+  if ((year = year_phrase_after (s, j, &k)) > 0
+      && lookup (s->t[i].lower, month_names) >= 0)
+    {
+      hit_other (hit, g_strdup_printf ("%04d-%02d", year, month), k);
+      return TRUE;
+    }
+  if (!may_be_month_alone (s, i, month))
+    return FALSE;
+  if (!s->has_ref)
+    {
+      hit_other (hit, NULL, j);
+      return TRUE;
+    }
+  year = closest_year (s, month, 15);
+  hit_other (hit, g_strdup_printf ("%04d-%02d", year, month), j);
+  return TRUE;
+}
+
+/* "5 May 2020", "28th of April" */
+static gboolean
+match_day_first (const Scan *s,
+                 guint       i,
+                 Hit        *hit)
+{
+  guint j, k;
+  int day = mday_at (s, i, &j), month, year;
+  GDate d;
+
+  if (day == 0)
+    return FALSE;
+  if (is_word (s, j, "of"))
+    j++;
+  month = month_at (s, j, &k);
+  if (month == 0)
+    return FALSE;
+  if (is_punct (s, k, ","))
+    k++;
+  year = year_at (s, k);
+  if (year > 0)
+    k++;
+  else if (is_punct (s, k - 1, ","))
+    k--;
+  if (year == 0)
+    {
+      if (!s->has_ref)
+        return FALSE;
+      year = closest_year (s, month, day);
+    }
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, day, month, year);
+  hit_day (hit, &d, k);
+  return TRUE;
+}
+
+/* "2020-04-28", "4/28/2020" */
+static gboolean
+match_numeric_date (const Scan *s,
+                    guint       i,
+                    Hit        *hit)
+{
+  const NfToken *t = s->t;
+  int a, b, c, year, month, day;
+  GDate d;
+
+  if (i + 2 < s->n && t[i].kind == NF_TOKEN_NUMBER && t[i].digits == 4
+      && is_punct (s, i + 1, "-") && t[i + 2].kind == NF_TOKEN_NUMBER
+      && !t[i + 1].space_before && !t[i + 2].space_before
+      && t[i + 2].digits <= 2 && t[i + 2].number >= 1 && t[i + 2].number <= 12
+      && t[i].number >= 1800 && t[i].number <= 2100
+      && !(i + 3 < s->n && is_punct (s, i + 3, "-") && !t[i + 3].space_before))
+    {
+      /* "2015-12" (but "2019-20" is a season of two years) */
+      if (t[i + 2].lower[0] != '0' && t[i + 2].digits == 2
+          && t[i + 2].number > 12)
+        return FALSE;
+      hit_other (hit, g_strdup_printf ("%04d-%02d", (int) t[i].number,
+                                       (int) t[i + 2].number), i + 3);
+      return TRUE;
+    }
+  if (i + 4 >= s->n || t[i].kind != NF_TOKEN_NUMBER
+      || t[i + 2].kind != NF_TOKEN_NUMBER || t[i + 4].kind != NF_TOKEN_NUMBER)
+    return FALSE;
+  for (guint k = i + 1; k <= i + 4; k++)
+    if (t[k].space_before)
+      return FALSE;
+  if (!((is_punct (s, i + 1, "-") && is_punct (s, i + 3, "-"))
+        || (is_punct (s, i + 1, "/") && is_punct (s, i + 3, "/"))))
+    return FALSE;
+  a = (int) t[i].number;
+  b = (int) t[i + 2].number;
+  c = (int) t[i + 4].number;
+  if (t[i].digits == 4)
+    year = a, month = b, day = c;
+  else if (t[i + 4].digits == 4 && t[i + 1].lower[0] == '/')
+    year = c, month = a, day = b;
+  else
+    return FALSE;
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, day, month, year);
+  hit_day (hit, &d, i + 5);
+  return TRUE;
+}
+
+/* "2019", "the 1990s" */
+static gboolean
+match_year (const Scan *s,
+            guint       i,
+            Hit        *hit)
+{
+  static const char * const not_before[] = {
+    "about", "some", "nearly", "almost", "than", "around", "roughly",
+    "approximately", "over", "under", "least", "to", "number", "no", NULL
+  };
+  int year;
+
+  if (i + 1 < s->n && s->t[i].kind == NF_TOKEN_NUMBER && s->t[i].digits == 4
+      && !s->t[i].has_comma && !s->t[i].has_point
+      && is_word (s, i + 1, "s") && !s->t[i + 1].space_before
+      && ((int) s->t[i].number) % 10 == 0)
+    {
+      hit_other (hit, g_strdup_printf ("%03d", (int) s->t[i].number / 10),
+                 i + 2);
+      return TRUE;
+    }
+  year = year_at (s, i);
+  if (year < 1800 || year > 2100)
+    return FALSE;
+  if (i > 0 && (s->t[i - 1].kind == NF_TOKEN_PUNCT
+                && strchr ("$#\xe2\xc2", s->t[i - 1].lower[0]) != NULL))
+    return FALSE;   /* "$2000", "#1999", "€2000" */
+  if (i > 0 && _nf_token_in (&s->t[i - 1], not_before))
+    return FALSE;
+  if (i + 1 < s->n && s->t[i + 1].kind == NF_TOKEN_WORD
+      && !s->t[i + 1].upper && _nf_scale_word (&s->t[i + 1]) > 0)
+    return FALSE;   /* "2000 million" */
+  hit_other (hit, g_strdup_printf ("%04d", year), i + 1);
+  return TRUE;
+}
+
+/* ---- relative dates ---- */
+
+/* Looks back from a weekday for a verb that says it is still to come:
+ * "will meet Monday", "is to visit Monday", "plans to ... Monday". */
+static gboolean
+future_before (const Scan *s,
+               guint       i)
+{
+  static const char * const future[] = {
+    "will", "shall", "ll", "scheduled", "upcoming", "would", "to", "due",
+    "planned", "expected", "next", NULL
+  };
+
+  for (guint k = i, steps = 0; k > 0 && steps < 8; k--, steps++)
+    {
+      const NfToken *t = &s->t[k - 1];
+
+      if (t->kind == NF_TOKEN_PUNCT && strchr (",;:\"", t->lower[0]) != NULL
+          && t->lower[1] == '\0')
+        return FALSE;
+      if (_nf_token_in (t, future))
+        return TRUE;
+      if (t->kind == NF_TOKEN_WORD && (g_str_has_suffix (t->lower, "ed")
+                                       || _nf_token_is (t, "said")
+                                       || _nf_token_is (t, "told")))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static const char *
+part_of_day (const Scan *s,
+             guint       i)
+{
+  static const char * const parts[] = { "morning", "afternoon", "evening",
+                                        "night", NULL };
+  static const char * const codes[] = { "MO", "AF", "EV", "NI" };
+  int k;
+
+  if (i >= s->n || (k = lookup (s->t[i].lower, parts)) < 0)
+    return NULL;
+  return codes[k];
+}
+
+/* "Monday", "last Friday", "next Tuesday", "Monday morning" */
+static gboolean
+match_weekday (const Scan *s,
+               guint       i,
+               Hit        *hit)
+{
+  int rel = 0, wd, refwd, delta;
+  guint j = i;
+  gboolean this_week = FALSE;
+  const char *part;
+  GDate d;
+
+  if ((is_word (s, j, "next") || is_word (s, j, "last")
+       || is_word (s, j, "previous") || is_word (s, j, "this"))
+      && is_word (s, j + 1, "week"))
+    {
+      /* "next week Wednesday", "next week on Tuesday" */
+      guint k = j + 2;
+
+      if (is_word (s, k, "on") || is_punct (s, k, "-") || is_punct (s, k, ","))
+        k++;
+      if ((wd = weekday_at (s, k)) > 0 && s->has_ref)
+        {
+          int week = s->t[j].lower[0] == 'n' ? 7 : s->t[j].lower[0] == 't' ? 0 : -7;
+
+          d = s->ref;
+          delta = week + wd - (int) g_date_get_weekday (&d);
+          if (delta >= 0)
+            g_date_add_days (&d, delta);
+          else
+            g_date_subtract_days (&d, -delta);
+          hit_day (hit, &d, k + 1);
+          return TRUE;
+        }
+    }
+  if (is_word (s, j, "last") || is_word (s, j, "past") || is_word (s, j, "previous"))
+    rel = -1, j++;
+  else if (is_word (s, j, "next") || is_word (s, j, "coming"))
+    rel = 1, j++;
+  else if (is_word (s, j, "this"))
+    this_week = TRUE, j++;
+  if ((wd = weekday_at (s, j)) == 0)
+    return FALSE;
+  j++;
+  if (rel == 0 && !this_week)
+    {
+      /* "Saturday, April 25": the date decides */
+      guint k = is_punct (s, j, ",") ? j + 1 : j;
+
+      if ((match_month_first (s, k, hit) || match_day_first (s, k, hit))
+          && hit->grain == GRAIN_DAY)
+        return TRUE;
+      g_clear_pointer (&hit->value, g_free);
+      hit->grain = GRAIN_NONE;
+    }
+  if (!s->has_ref)
+    {
+      hit_other (hit, NULL, j);
+      return TRUE;
+    }
+  d = s->ref;
+  refwd = g_date_get_weekday (&d);
+  if (this_week)
+    delta = wd - refwd;
+  else if (rel == 0 && future_before (s, i))
+    delta = (wd - refwd + 7) % 7;
+  else if (rel == 0)
+    delta = -((refwd - wd + 7) % 7);
+  else if (rel < 0)
+    delta = -((refwd - wd + 6) % 7 + 1);
+  else
+    delta = (wd - refwd + 6) % 7 + 1;
+  if (delta >= 0)
+    g_date_add_days (&d, delta);
+  else
+    g_date_subtract_days (&d, -delta);
+  hit_day (hit, &d, j);
+  if ((part = part_of_day (s, j)) != NULL)
+    hit_other (hit, g_strdup_printf ("%sT%s", hit->value, part), j + 1);
+  return TRUE;
+}
+
+/* "yesterday", "today", "tomorrow", "tonight", "last night" */
+static gboolean
+match_deictic_day (const Scan *s,
+                   guint       i,
+                   Hit        *hit)
+{
+  static const char * const words[] = { "yesterday", "today", "tomorrow",
+                                        "tonight", NULL };
+  int k = i < s->n ? lookup (s->t[i].lower, words) : -1;
+  guint j = i + 1;
+  GDate d = s->ref;
+  const char *part = NULL;
+
+  if (k < 0 && is_word (s, i, "last") && is_word (s, i + 1, "night"))
+    k = 0, part = "NI", j = i + 2;
+  if (k < 0 && is_word (s, i, "this") && (part = part_of_day (s, i + 1)))
+    k = 1, j = i + 2;
+  if (k < 0)
+    return FALSE;
+  if (!s->has_ref)
+    {
+      hit_other (hit, NULL, j);
+      return TRUE;
+    }
+  if (k == 0)
+    g_date_subtract_days (&d, 1);
+  else if (k == 2)
+    g_date_add_days (&d, 1);
+  else if (k == 3)
+    part = "NI";
+  if (k != 3 && part == NULL)
+    part = part_of_day (s, j) ? part_of_day (s, j++) : NULL;
+  hit_day (hit, &d, j);
+  if (part != NULL)
+    hit_other (hit, g_strdup_printf ("%sT%s", hit->value, part), j);
+  return TRUE;
+}
+
+static int
+season_code (const char  *lower,
+             const char **code)
+{
+  static const char * const seasons[] = { "spring", "summer", "fall",
+                                          "autumn", "winter", NULL };
+  static const char * const codes[] = { "SP", "SU", "FA", "FA", "WI" };
+  static const int first_month[] = { 3, 6, 9, 9, 12 };
+  int k = lookup (lower, seasons);
+
+  if (k < 0)
+    return 0;
+  *code = codes[k];
+  return first_month[k];
+}
+
+/* The value of the week/month/year/... @offset units from the reference
+ * day. */
+static char *
+unit_value (const Scan *s,
+            const char *unit,
+            int         offset)
+{
+  GDate d = s->ref;
+  int y = g_date_get_year (&d), m = g_date_get_month (&d);
+  const char *code;
+  int first;
+
+  if (strcmp (unit, "week") == 0 || strcmp (unit, "weekend") == 0)
+    {
+      g_autofree char *week = NULL;
+
+      if (offset > 0)
+        g_date_add_days (&d, 7 * offset);
+      else
+        g_date_subtract_days (&d, -7 * offset);
+      week = format_week (&d);
+      return unit[4] ? g_strconcat (week, "-WE", NULL) : g_steal_pointer (&week);
+    }
+  if (strcmp (unit, "month") == 0)
+    {
+      int total = y * 12 + (m - 1) + offset;
+
+      return g_strdup_printf ("%04d-%02d", total / 12, total % 12 + 1);
+    }
+  if (strcmp (unit, "year") == 0)
+    return g_strdup_printf ("%04d", y + offset);
+  if (strcmp (unit, "quarter") == 0)
+    {
+      int total = y * 4 + (m - 1) / 3 + offset;
+
+      return g_strdup_printf ("%04d-Q%d", total / 4, total % 4 + 1);
+    }
+  if (strcmp (unit, "decade") == 0)
+    return g_strdup_printf ("%03d", y / 10 + offset);
+  if ((first = season_code (unit, &code)) > 0)
+    {
+      /* "last summer" is the latest summer that has begun; "next" the
+       * first that has not */
+      int season_year = (m >= first || first == 12) ? y : y - 1;
+
+      if (first == 12 && m < 3)
+        season_year = y - 1;
+      if (offset > 0 && season_year == y && m >= first)
+        season_year++;
+      else if (offset < 0 && m < first + 3 && m >= first)
+        season_year--;
+      return g_strdup_printf ("%04d-%s", season_year, code);
+    }
+  return NULL;
+}
+
+/* "last week", "this month", "earlier this year", "next quarter" */
+static gboolean
+match_relative_unit (const Scan *s,
+                     guint       i,
+                     Hit        *hit)
+{
+  static const char * const units[] = {
+    "week", "weekend", "month", "year", "quarter", "decade", "spring",
+    "summer", "fall", "autumn", "winter", NULL
+  };
+  guint j = i;
+  int offset;
+
+  if (is_word (s, j, "earlier") || is_word (s, j, "later")
+      || is_word (s, j, "early") || is_word (s, j, "late"))
+    j++;
+  if (is_word (s, j, "last") || is_word (s, j, "previous"))
+    offset = -1;
+  else if (is_word (s, j, "this") || is_word (s, j, "current"))
+    offset = 0;
+  else if (is_word (s, j, "next") || is_word (s, j, "coming"))
+    offset = 1;
+  else
+    return FALSE;
+  j++;
+  if (j >= s->n || !_nf_token_in (&s->t[j], units))
+    return FALSE;
+  hit_other (hit, s->has_ref ? unit_value (s, s->t[j].lower, offset) : NULL,
+             j + 1);
+  return TRUE;
+}
+
+/* "two weeks ago", "a year ago", "three days earlier" is left out: it
+ * counts from a day the sentence names, not from the article's. */
+static gboolean
+match_ago (const Scan *s,
+           guint       i,
+           Hit        *hit)
+{
+  static const char * const units[] = { "day", "days", "week", "weeks",
+                                        "month", "months", "year", "years",
+                                        "decade", "decades", NULL };
+  double value;
+  guint j;
+  NfNumberFlags flags;
+  int unit;
+  GDate d = s->ref;
+
+  if (is_word (s, i, "a") || is_word (s, i, "an"))
+    value = 1, j = i + 1;
+  else if (!_nf_number_parse (s->t, s->n, i, &value, &j, &flags)
+           || value < 1 || value > 1000 || value != (int) value)
+    return FALSE;
+  if (j + 1 >= s->n || (unit = lookup (s->t[j].lower, units)) < 0
+      || !is_word (s, j + 1, "ago"))
+    return FALSE;
+  if (!s->has_ref)
+    {
+      hit_other (hit, NULL, j + 2);
+      return TRUE;
+    }
+  switch (unit / 2)
+    {
+    case 0:
+      g_date_subtract_days (&d, (guint) value);
+      hit_day (hit, &d, j + 2);
+      break;
+    case 1:
+      g_date_subtract_days (&d, 7 * (guint) value);
+      hit_other (hit, format_week (&d), j + 2);
+      break;
+    case 2:
+      g_date_subtract_months (&d, (guint) value);
+      hit_other (hit, g_strdup_printf ("%04d-%02d", g_date_get_year (&d),
+                                       g_date_get_month (&d)), j + 2);
+      break;
+    case 3:
+      hit_other (hit, g_strdup_printf ("%04d", g_date_get_year (&d)
+                                       - (int) value), j + 2);
+      break;
+    default:
+      hit_other (hit, g_strdup_printf ("%03d", (g_date_get_year (&d)
+                                                - 10 * (int) value) / 10),
+                 j + 2);
+    }
+  return TRUE;
+}
+
+/* "the first quarter", "the third quarter of 2019", "first half" */
+static gboolean
+match_quarter (const Scan *s,
+               guint       i,
+               Hit        *hit)
+{
+  double nth;
+  guint j;
+  int year, q, now_q;
+  gboolean half;
+
+  if (!_nf_ordinal_parse (s->t, s->n, i, &nth, &j) || nth < 1 || nth > 4)
+    return FALSE;
+  if (is_punct (s, j, "-") && !s->t[j].space_before)
+    j++;   /* "third-quarter" */
+  half = is_word (s, j, "half");
+  if (!(is_word (s, j, "quarter") || (half && nth <= 2)))
+    return FALSE;
+  q = (int) nth;
+  j++;
+  if (is_word (s, j, "of") && (year = year_at (s, j + 1)) > 0)
+    j += 2;
+  else if ((year = year_at (s, j)) > 0)
+    j++;
+  else if (!s->has_ref)
+    {
+      hit_other (hit, NULL, j);
+      return TRUE;
+    }
+  else
+    {
+      /* a quarter not begun yet is last year's: "first-quarter profit" */
+      year = g_date_get_year (&s->ref);
+      now_q = half ? (g_date_get_month (&s->ref) - 1) / 6 + 1
+                   : (g_date_get_month (&s->ref) - 1) / 3 + 1;
+      if (q > now_q)
+        year--;
+    }
+  hit_other (hit, g_strdup_printf ("%04d-%c%d", year, half ? 'H' : 'Q', q),
+             j);
+  return TRUE;
+}
+
+/* ---- one expression with its modifiers ---- */
+
+typedef gboolean (*Matcher) (const Scan *s, guint i, Hit *hit);
+
+static gboolean
+match_core (const Scan *s,
+            guint       i,
+            Hit        *hit)
+{
+  static const Matcher matchers[] = {
+    match_numeric_date, match_month_relative, match_month_first,
+    match_day_first, match_weekday,
+    match_deictic_day, match_relative_unit, match_ago, match_quarter,
+    match_year,
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (matchers); k++)
+    if (matchers[k] (s, i, hit))
+      return TRUE;
+  return FALSE;
+}
+
+/* Adds a clock time after a day ("April 28, 2020 - 09:21", "Monday at 3
+ * p.m."). */
+static void
+extend_with_time (const Scan *s,
+                  Hit        *hit)
+{
+  guint j = hit->next, end;
+  int hour, minute;
+
+  if (hit->grain != GRAIN_DAY)
+    return;
+  if (is_punct (s, j, "-") || is_punct (s, j, ",") || is_word (s, j, "at"))
+    j++;
+  if ((end = match_clock (s, j, &hour, &minute)) == 0)
+    return;
+  hit_other (hit, g_strdup_printf ("%sT%02d:%02d", hit->value, hour, minute),
+             end);
+}
+
+/* A clock time, with the day that follows it ("3 p.m. Monday"). */
+static gboolean
+match_time (const Scan *s,
+            guint       i,
+            Hit        *hit)
+{
+  int hour, minute;
+  guint j = match_clock (s, i, &hour, &minute), k;
+  Hit day = { 0 };
+  gboolean have_day = FALSE;
+
+  if (j == 0)
+    return FALSE;
+  k = (is_word (s, j, "on") || is_punct (s, j, ",")) ? j + 1 : j;
+  if (is_punct (s, k, ",") || is_word (s, k, "on"))
+    k++;
+  if (match_weekday (s, k, &day) || match_deictic_day (s, k, &day)
+      || match_month_first (s, k, &day))
+    have_day = day.grain == GRAIN_DAY;
+  if (have_day)
+    j = day.next;
+  if (have_day || s->has_ref)
+    {
+      GDate d = have_day ? day.day : s->ref;
+      g_autofree char *ymd = format_day (&d);
+
+      hit_other (hit, g_strdup_printf ("%sT%02d:%02d", ymd, hour, minute), j);
+    }
+  else
+    hit_other (hit, NULL, j);
+  g_free (day.value);
+  return TRUE;
+}
+
+/* Returns the token where the expression's text starts when a modifier
+ * ("end of", "early", "mid-") stands before @i, else @i. */
+static guint
+modifier_start (const Scan *s,
+                guint       i)
+{
+  static const char * const heads[] = { "end", "beginning", "start",
+                                        "middle", "turn", NULL };
+  static const char * const loose[] = { "early", "late", "mid", NULL };
+
+  if (i >= 2 && is_word (s, i - 1, "of") && _nf_token_in (&s->t[i - 2], heads))
+    return i - 2;
+  if (i >= 2 && is_punct (s, i - 1, "-") && is_word (s, i - 2, "mid"))
+    return i - 2;
+  if (i >= 1 && _nf_token_in (&s->t[i - 1], loose))
+    return i - 1;
+  return i;
+}
+
+static void
+add_date (NfArticle  *article,
+          const Scan *s,
+          guint       first,
+          guint       last,
+          char       *value)
+{
+  gsize start = s->t[first].start, end = s->t[last - 1].end;
+  g_autofree char *text = g_strndup (article->text + start, end - start);
+
+  g_ptr_array_add (article->dates, nf_date_new (text, value, start, end));
+}
+
+static void
+scan_sentence (NfArticle *article,
+               Scan      *s)
+{
+  guint i = 0;
+
+  while (i < s->n)
+    {
+      Hit hit = { 0 };
+      guint first;
+
+      if (match_time (s, i, &hit) || match_core (s, i, &hit))
+        {
+          extend_with_time (s, &hit);
+          first = modifier_start (s, i);
+          add_date (article, s, first, hit.next, hit.value);
+          g_free (hit.value);
+          i = hit.next;
+        }
+      else
+        i++;
+    }
+}
+
+void
+_nf_dates_mark (const NfToken *tokens,
+                guint          n_tokens,
+                guint8        *taken)
+{
+  Scan s = { tokens, n_tokens, { 0 }, FALSE };
+  guint i = 0;
+
+  g_date_clear (&s.ref, 1);
+  while (i < s.n)
+    {
+      Hit hit = { 0 };
+
+      if (match_time (&s, i, &hit) || match_core (&s, i, &hit))
+        {
+          extend_with_time (&s, &hit);
+          for (guint k = modifier_start (&s, i); k < hit.next; k++)
+            taken[k] = 1;
+          g_free (hit.value);
+          i = hit.next;
+        }
+      else
+        i++;
+    }
+}
+
+/* ---- the reference day ---- */
+
+static gboolean
+parse_iso (const char *iso,
+           GDate      *date,
+           int        *hour)
+{
+  int y = 0, m = 0, d = 0, hh = -1, mm = 0;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3
+      || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  if (strlen (iso) >= 16 && iso[10] == 'T')
+    sscanf (iso + 11, "%2d:%2d", &hh, &mm);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+  if (hour != NULL)
+    *hour = hh;
+  return TRUE;
+}
+
+static const char *
+first_body_text (const NfArticle *article,
+                 gsize           *len)
+{
+  for (guint i = 0; i < article->blocks->len; i++)
+    {
+      const NfBlock *b = &g_array_index (article->blocks, NfBlock, i);
+
+      if (b->kind == NF_BLOCK_BODY)
+        {
+          *len = b->end - b->start;
+          return article->text + b->start;
+        }
+    }
+  *len = 0;
+  return NULL;
+}
+
+static gboolean
+starts_with_any (const char         *text,
+                 gsize               len,
+                 const char * const *words)
+{
+  for (guint k = 0; words[k] != NULL; k++)
+    {
+      gsize wl = strlen (words[k]);
+
+      if (wl <= len && strncmp (text, words[k], wl) == 0
+          && (wl == len || !g_ascii_isalpha (text[wl])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+mentions_any (const NfArticle    *article,
+              const char * const *names)
+{
+  /* the agency field when the structure stage found one, else the text
+   * outside the body (bylines, credits) and the first body line */
+  for (guint k = 0; names[k] != NULL; k++)
+    {
+      if (article->agency != NULL && strstr (article->agency, names[k]))
+        return TRUE;
+      for (guint i = 0; i < article->blocks->len; i++)
+        {
+          const NfBlock *b = &g_array_index (article->blocks, NfBlock, i);
+          gsize nl = strlen (names[k]);
+
+          if (b->end - b->start < nl || b->end - b->start > 400)
+            continue;
+          if (g_strstr_len (article->text + b->start, b->end - b->start,
+                            names[k]))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A story datelined in the Americas and time-stamped by an Asian agency
+ * the next morning speaks of the American day before: "said Monday" in a
+ * Tuesday 09:21 KST story is Monday in Washington. */
+static gboolean
+americas_day_behind (const NfArticle *article,
+                     int              hour)
+{
+  const char *text;
+  gsize len;
+
+  if (hour < 0 || hour >= 14)
+    return FALSE;
+  if (article->dateline != NULL)
+    {
+      g_autofree char *up = g_ascii_strup (article->dateline, -1);
+
+      if (!starts_with_any (up, strlen (up), americas_places))
+        return FALSE;
+    }
+  else if ((text = first_body_text (article, &len)) == NULL
+           || !starts_with_any (text, len, americas_places))
+    return FALSE;
+  return mentions_any (article, asian_agencies);
+}
+
+/* ---- year inference (nf-timex.h) ---- */
+
+GDateWeekday
+nf_dates_lede_weekday (const NfArticle *article)
+{
+  gsize len;
+  const char *text;
+  g_autoptr(GArray) tokens = NULL;
+  Scan s = { 0 };
+
+  g_return_val_if_fail (article != NULL, G_DATE_BAD_WEEKDAY);
+
+  if ((text = first_body_text (article, &len)) == NULL)
+    return G_DATE_BAD_WEEKDAY;
+  tokens = _nf_tokenize (article->text, text - article->text,
+                         text - article->text + MIN (len, 600));
+  s.t = (const NfToken *) tokens->data;
+  s.n = tokens->len;
+  for (guint i = 0; i < s.n; i++)
+    {
+      int wd = weekday_at (&s, i);
+
+      if (wd > 0 && !(i > 0 && (is_word (&s, i - 1, "last")
+                                || is_word (&s, i - 1, "next")
+                                || is_word (&s, i - 1, "this"))))
+        return (GDateWeekday) wd;
+    }
+  return G_DATE_BAD_WEEKDAY;
+}
+
+guint
+nf_dates_fitting_years (int           month,
+                        int           day,
+                        GDateWeekday  weekday,
+                        int           latest_year,
+                        int           earliest_year,
+                        int          *years,
+                        guint         max_years)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (years != NULL || max_years == 0, 0);
+
+  for (int y = latest_year; y >= earliest_year && n < max_years; y--)
+    {
+      GDate d;
+
+      if (!g_date_valid_dmy (day, month, y))
+        continue;
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, day, month, y);
+      if (weekday == G_DATE_BAD_WEEKDAY || g_date_get_weekday (&d) == weekday)
+        years[n++] = y;
+    }
+  return n;
+}
+
+int
+nf_dates_infer_year (const NfArticle *article,
+                     int              month,
+                     int              day,
+                     const GDate     *today)
+{
+  int years[1];
+  int latest;
+  GDate d;
+  GDateWeekday wd;
+
+  g_return_val_if_fail (article != NULL && today != NULL, 0);
+
+  latest = g_date_get_year (today);
+  if (g_date_valid_dmy (day, month, latest))
+    {
+      g_date_clear (&d, 1);
+      g_date_set_dmy (&d, day, month, latest);
+      if (g_date_compare (&d, today) > 0)
+        latest--;
+    }
+  else
+    latest--;
+  wd = nf_dates_lede_weekday (article);
+  if (nf_dates_fitting_years (month, day, wd, latest, latest - 40, years, 1) == 1)
+    return years[0];
+  if (nf_dates_fitting_years (month, day, G_DATE_BAD_WEEKDAY, latest,
+                              latest - 40, years, 1) == 1)
+    return years[0];
+  return latest;
+}
+
+/* A dateline with a month and day but no year: settle the year and
+ * publish the date as inferred.  The fallback date the caller gave (now
+ * in published) or today is the latest the year may be. */
+static void
+settle_published (NfArticle *article)
+{
+  NfDateParts *p = &article->published_parts;
+  GDate today;
+  int year;
+
+  if (!parse_iso (article->published, &today, NULL))
+    {
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+    }
+  year = nf_dates_infer_year (article, p->month, p->day, &today);
+  if (!g_date_valid_dmy (p->day, p->month, year))
+    return;
+  g_free (article->published);
+  if (p->hour >= 0)
+    article->published = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", year,
+                                          p->month, p->day, p->hour,
+                                          p->minute);
+  else
+    article->published = g_strdup_printf ("%04d-%02d-%02d", year, p->month,
+                                          p->day);
+  article->published_inferred = TRUE;
+}
+
+static void
+reference_day (const NfArticle *article,
+               Scan            *s)
+{
+  const NfDateParts *p = &article->published_parts;
+  int hour = -1;
+
+  s->has_ref = parse_iso (article->published, &s->ref, &hour);
+  if (!s->has_ref && p->year > 0 && g_date_valid_dmy (p->day, p->month, p->year))
+    {
+      g_date_clear (&s->ref, 1);
+      g_date_set_dmy (&s->ref, p->day, p->month, p->year);
+      hour = p->hour;
+      s->has_ref = TRUE;
+    }
+  if (s->has_ref && americas_day_behind (article, hour))
+    g_date_subtract_days (&s->ref, 1);
+}
+
+/* A date named twice ("last month" ... "last month") is one fact; the
+ * first mention keeps its place. */
+static void
+drop_repeats (NfArticle *article)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                      g_free, NULL);
+  guint kept = 0;
+
+  for (guint i = 0; i < article->dates->len; i++)
+    {
+      NfDate *date = g_ptr_array_index (article->dates, i);
+      char *key = g_strconcat (date->text, "\x1f",
+                               date->value ? date->value : "", NULL);
+
+      if (!g_hash_table_add (seen, key))
+        {
+          nf_date_free (date);
+          continue;
+        }
+      article->dates->pdata[kept++] = date;
+    }
+  for (guint i = kept; i < article->dates->len; i++)
+    article->dates->pdata[i] = NULL;   /* moved or freed above */
+  g_ptr_array_set_size (article->dates, kept);
+}
 
 void
 _nf_dates_run (NfArticle *article)
 {
+  const NfDateParts *p;
+  Scan s = { 0 };
+
   g_assert (article != NULL);
+
+  p = &article->published_parts;
+  if (p->year == 0 && p->month > 0 && p->day > 0)
+    settle_published (article);
+  reference_day (article, &s);
+
+  for (guint i = 0; i < article->sentences->len; i++)
+    {
+      const NfSpan *span = &g_array_index (article->sentences, NfSpan, i);
+      g_autoptr(GArray) tokens = _nf_tokenize (article->text, span->start,
+                                               span->end);
+
+      s.t = (const NfToken *) tokens->data;
+      s.n = tokens->len;
+      scan_sentence (article, &s);
+    }
+  drop_repeats (article);
 }

@@ -1,16 +1,868 @@
-/* nf-figures.c: the figures stage (to be written)
+/* nf-figures.c: the figures stage
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Money, percentages, counts, quantities, durations and ordinals in the
+ * body sentences.  Like the dates stage it works on the tokens of one
+ * sentence at a time and looks only a few tokens around each number.
+ * Tokens the dates stage already claimed (years, days, clock times) are
+ * never figures.
+ *
+ * What counts as a count: a numeral, or a number in words of a hundred or
+ * more ("tens of thousands", "1.5 million"), followed by the noun it
+ * counts.  Small numbers in words ("the two sides") are ordinary prose in
+ * news style and are left out unless a unit makes them a measure ("three
+ * months", "five percent").
  */
 
 #define G_LOG_DOMAIN "newsfacts"
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
+#include "nf-numbers-private.h"
 #include "nf-pipeline-private.h"
+
+typedef struct
+{
+  const NfToken *t;
+  guint          n;
+  const guint8  *taken;    /* tokens that belong to a date */
+  const char    *text;
+} Sent;
+
+typedef struct
+{
+  NfFigureKind  kind;
+  double        value;
+  double        value_max;
+  const char   *unit;       /* static, or NULL when @unit_owned is set */
+  char         *unit_owned;
+  double        factor;     /* cents are hundredths */
+  guint         first;      /* first token of the text */
+  guint         next;       /* token after the text */
+  guint         unit_first; /* a counted noun, outside the text */
+  guint         unit_next;
+  gboolean      value_is_scaled;
+} Found;
+
+typedef struct { const char *word; const char *code; } Currency;
+
+static const Currency currency_words[] = {
+  { "dollar", "USD" }, { "dollars", "USD" }, { "won", "KRW" },
+  { "yen", "JPY" }, { "yuan", "CNY" }, { "renminbi", "CNY" },
+  { "euro", "EUR" }, { "euros", "EUR" }, { "pound", "GBP" },
+  { "pounds", "GBP" }, { "sterling", "GBP" }, { "rupee", "INR" },
+  { "rupees", "INR" }, { "peso", "MXN" }, { "pesos", "MXN" },
+  { "ruble", "RUB" }, { "rubles", "RUB" }, { "rouble", "RUB" },
+  { "roubles", "RUB" }, { "ringgit", "MYR" }, { "baht", "THB" },
+  { "rupiah", "IDR" }, { "dong", "VND" }, { "franc", "CHF" },
+  { "francs", "CHF" }, { "krona", "SEK" }, { "kronor", "SEK" },
+  { "krone", "NOK" }, { "kroner", "NOK" }, { "rand", "ZAR" },
+  { "lira", "TRY" }, { "riyal", "SAR" }, { "riyals", "SAR" },
+  { "dirham", "AED" }, { "dirhams", "AED" }, { "shekel", "ILS" },
+  { "shekels", "ILS" }, { "zloty", "PLN" }, { "forint", "HUF" },
+  { "reais", "BRL" }, { "dinar", "KWD" }, { "dinars", "KWD" },
+  { "naira", "NGN" }, { "markka", "FIM" }, { "marks", "DEM" },
+  { "lire", "ITL" }, { "pesetas", "ESP" }, { "guilders", "NLG" },
+  { "cent", "USD" }, { "cents", "USD" }, { "pence", "GBP" },
+  { "penny", "GBP" }, { "bitcoin", "XBT" }, { "bitcoins", "XBT" },
+  { NULL, NULL }
+};
+
+/* Adjectives that name the country of a currency word. */
+static const Currency currency_countries[] = {
+  { "canadian", "CAD" }, { "australian", "AUD" }, { "singapore", "SGD" },
+  { "taiwan", "TWD" }, { "taiwanese", "TWD" }, { "kong", "HKD" },
+  { "zealand", "NZD" }, { "swiss", "CHF" }, { "swedish", "SEK" },
+  { "norwegian", "NOK" }, { "danish", "DKK" }, { "mexican", "MXN" },
+  { "philippine", "PHP" }, { "argentine", "ARS" }, { "chilean", "CLP" },
+  { "colombian", "COP" }, { "indian", "INR" }, { "pakistani", "PKR" },
+  { "egyptian", "EGP" }, { "brazilian", "BRL" }, { "russian", "RUB" },
+  { "turkish", "TRY" }, { "chinese", "CNY" }, { "japanese", "JPY" },
+  { "korean", "KRW" }, { "jamaican", "JMD" }, { "finnish", "FIM" },
+  { "german", "DEM" }, { "french", "FRF" }, { "belgian", "BEF" },
+  { "irish", "IEP" }, { "british", "GBP" }, { "us", "USD" },
+  { NULL, NULL }
+};
+
+/* Symbols, and the letters glued before "$" ("US$", "HK$"). */
+static const Currency currency_symbols[] = {
+  { "$", "USD" }, { "\xe2\x82\xac", "EUR" }, { "\xc2\xa3", "GBP" },
+  { "\xc2\xa5", "JPY" }, { "\xe2\x82\xa9", "KRW" }, { "\xe2\x82\xb9", "INR" },
+  { "\xe2\x82\xbd", "RUB" }, { NULL, NULL }
+};
+
+static const Currency dollar_prefixes[] = {
+  { "us", "USD" }, { "u", "USD" }, { "hk", "HKD" }, { "a", "AUD" },
+  { "au", "AUD" }, { "c", "CAD" }, { "ca", "CAD" }, { "nz", "NZD" },
+  { "s", "SGD" }, { "nt", "TWD" }, { "r", "BRL" }, { "mx", "MXN" },
+  { NULL, NULL }
+};
+
+static const char *iso_code (const char *lower);
+
+static const char * const iso_codes[] = {
+  "usd", "eur", "krw", "jpy", "gbp", "cny", "rmb", "hkd", "aud", "cad",
+  "chf", "inr", "rub", "sgd", "twd", "nzd", "sek", "nok", "dkk", "brl",
+  "mxn", "zar", "try", "idr", "myr", "thb", "php", "vnd", "sar", "aed",
+  "rs", "btc", NULL
+};
+
+static const struct { const char *word; const char *unit; } durations[] = {
+  { "year", "year" }, { "years", "year" }, { "month", "month" },
+  { "months", "month" }, { "week", "week" }, { "weeks", "week" },
+  { "day", "day" }, { "days", "day" }, { "hour", "hour" },
+  { "hours", "hour" }, { "minute", "minute" }, { "minutes", "minute" },
+  { "decade", "decade" }, { "decades", "decade" }, { "century", "century" },
+  { "centuries", "century" }, { "second", "second" }, { "seconds", "second" },
+  { NULL, NULL }
+};
+
+static const char * const quantity_units[] = {
+  "km", "kilometer", "kilometers", "kilometre", "kilometres", "mile",
+  "miles", "meter", "meters", "metre", "metres", "feet", "foot", "ft",
+  "inch", "inches", "cm", "mm", "centimeters", "millimeters", "kg",
+  "kilogram", "kilograms", "kilo", "kilos", "gram", "grams", "ton", "tons",
+  "tonne", "tonnes", "lb", "lbs", "ounce", "ounces", "oz", "barrel",
+  "barrels", "bpd", "liter", "liters", "litre", "litres", "gallon",
+  "gallons", "acre", "acres", "hectare", "hectares", "degree", "degrees",
+  "mph", "kph", "knots", "mw", "gw", "kw", "kwh", "gwh", "megawatts",
+  "gigawatts", "kilowatts", "megawatt", "gigawatt", "carats", "teu",
+  "calories", "square", "cubic", "sq", "magnitude", "points", "votes",
+  NULL
+};
+
+static const char * const qualifiers[] = {
+  "at least", "at most", "more than", "less than", "fewer than",
+  "up to", "as many as", "as much as", "as few as", "as little as",
+  "close to", "just over", "just under", "well over", "upwards of",
+  "an estimated", "some", "about", "around", "nearly", "almost", "over",
+  "under", "roughly", "approximately", "only", "just", "above", "below",
+  "exactly", "estimated", NULL
+};
+
+static const char * const up_words[] = {
+  "rise", "rises", "rose", "risen", "rising", "increase", "increases",
+  "increased", "increasing", "up", "gain", "gains", "gained", "grow",
+  "grew", "grown", "growth", "jump", "jumped", "jumps", "climb", "climbed",
+  "surge", "surged", "soar", "soared", "hike", "hikes", "hiked", "raise",
+  "raised", "boost", "boosted", "expand", "expanded", "higher", "rebound",
+  "rebounded", "add", "added", NULL
+};
+
+static const char * const down_words[] = {
+  "fall", "falls", "fell", "fallen", "falling", "decline", "declined",
+  "declines", "decrease", "decreased", "drop", "dropped", "drops", "down",
+  "cut", "cuts", "reduce", "reduced", "reduction", "lower", "lowered",
+  "slump", "slumped", "plunge", "plunged", "shrink", "shrank", "lose",
+  "lost", "loss", "losses", "tumble", "tumbled", "slide", "slid", "sank",
+  "slash", "slashed", "dip", "dipped", "shed", NULL
+};
+
+/* Words that end a counted noun phrase, or cannot start one. */
+static const char * const np_stops[] = {
+  "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to",
+  "from", "with", "by", "for", "as", "than", "that", "which", "who",
+  "is", "are", "was", "were", "be", "been", "have", "has", "had", "will",
+  "would", "could", "should", "may", "might", "can", "do", "did", "does",
+  "this", "these", "those", "it", "its", "their", "his", "her", "per",
+  "each", "apiece", "more", "less", "times", "percent", "since", "after",
+  "before", "into", "over", "under", "between", "about", "among", "while",
+  "when", "where", "if", "so", "not", "no", "all", "both", "other", "up",
+  "down", "out", "off", "year", "ago", "then", "also", "just", NULL
+};
+
+static const char * const irregular_plurals[] = {
+  "people", "children", "men", "women", "personnel", "staff", "police",
+  "cattle", "livestock", "crew", "sheep", "deer", "fish", "aircraft",
+  "youth", "infantry", "militia", NULL
+};
+
+/* ---- token helpers ---- */
+
+static int
+lookup (const char         *lower,
+        const char * const *words)
+{
+  for (int i = 0; words[i] != NULL; i++)
+    if (strcmp (lower, words[i]) == 0)
+      return i;
+  return -1;
+}
+
+static gboolean
+word_at (const Sent *s,
+         guint       i,
+         const char *lower)
+{
+  return i < s->n && !s->taken[i] && _nf_token_is (&s->t[i], lower);
+}
+
+static gboolean
+glued (const Sent *s,
+       guint       i)
+{
+  return i < s->n && !s->t[i].space_before;
+}
+
+static const char *
+currency_lookup (const Currency *table,
+                 const char     *lower)
+{
+  for (guint k = 0; table[k].word != NULL; k++)
+    if (strcmp (lower, table[k].word) == 0)
+      return table[k].code;
+  return NULL;
+}
+
+/* "MUSD", "MEUR": millions of a currency */
+static gboolean
+is_million_code (const char *lower)
+{
+  return lower[0] == 'm' && strlen (lower) == 4
+         && lookup (lower + 1, iso_codes) >= 0;
+}
+
+static const char *
+iso_code (const char *lower)
+{
+  char up[8];
+  gsize k;
+
+  if (strcmp (lower, "rmb") == 0)
+    return "CNY";
+  if (strcmp (lower, "rs") == 0)
+    return "INR";
+  if (strcmp (lower, "btc") == 0)
+    return "XBT";
+  if (is_million_code (lower))
+    lower++;
+  for (k = 0; lower[k] != '\0' && k < sizeof up - 1; k++)
+    up[k] = g_ascii_toupper (lower[k]);
+  up[k] = '\0';
+  return g_intern_string (up);
+}
+
+/* Matches a qualifier phrase at @i; returns the token after it, or @i. */
+static guint
+qualifier_at (const Sent  *s,
+              guint        i,
+              const char **found)
+{
+  for (guint k = 0; qualifiers[k] != NULL; k++)
+    {
+      const char *q = qualifiers[k];
+      guint j = i;
+
+      while (*q != '\0' && j < s->n)
+        {
+          const char *sp = strchr (q, ' ');
+          gsize len = sp ? (gsize) (sp - q) : strlen (q);
+
+          if (s->taken[j] || strlen (s->t[j].lower) != len
+              || strncmp (s->t[j].lower, q, len) != 0
+              || s->t[j].kind != NF_TOKEN_WORD)
+            break;
+          j++;
+          q += len + (sp ? 1 : 0);
+          if (sp == NULL)
+            {
+              *found = qualifiers[k];
+              return j;
+            }
+        }
+    }
+  return i;
+}
+
+/* ---- numbers that are parts of names and codes ---- */
+
+static gboolean
+is_name_number (const Sent *s,
+                guint       i)
+{
+  const NfToken *t = &s->t[i];
+
+  if (t->kind != NF_TOKEN_NUMBER)
+    return FALSE;
+  if (!t->has_comma && !t->has_point && t->digits >= 7)
+    return TRUE;   /* ids, phone numbers */
+  if (i > 0 && !t->space_before && s->t[i - 1].kind == NF_TOKEN_PUNCT
+      && strchr ("-/#", s->t[i - 1].lower[0]) && s->t[i - 1].lower[1] == '\0'
+      && i > 1 && !s->t[i - 1].space_before)
+    return TRUE;   /* "COVID-19", "F-35", "1/2", "555-0100" */
+  if (i + 2 < s->n && glued (s, i + 1) && glued (s, i + 2)
+      && s->t[i + 1].kind == NF_TOKEN_PUNCT && s->t[i + 1].lower[0] == '-'
+      && s->t[i + 2].kind == NF_TOKEN_NUMBER
+      && (s->t[i + 2].lower[0] == '0' || t->digits + s->t[i + 2].digits >= 6))
+    return TRUE;   /* "82-2-398" */
+  if (i > 0 && s->t[i - 1].kind == NF_TOKEN_WORD && s->t[i - 1].upper
+      && !t->has_comma && !t->has_point && t->number < 1000
+      && (i > 1 || s->t[i - 1].lower[1] != '\0'))
+    {
+      const char *dummy = NULL;
+
+      /* "Apollo 11", "Boeing 737", "Article 5" but not "More 4,000" */
+      if (qualifier_at (s, i - 1, &dummy) == i - 1
+          && !_nf_token_in (&s->t[i - 1], np_stops))
+        return TRUE;
+    }
+  if (i > 0 && _nf_token_is (&s->t[i - 1], "no") && i + 1 < s->n)
+    return FALSE;
+  if (i + 1 < s->n && glued (s, i + 1) && s->t[i + 1].kind == NF_TOKEN_WORD
+      && _nf_scale_word (&s->t[i + 1]) == 0
+      && lookup (s->t[i + 1].lower, quantity_units) < 0
+      && lookup (s->t[i + 1].lower, iso_codes) < 0)
+    {
+      double v;
+      guint next;
+
+      if (!_nf_ordinal_parse (s->t, s->n, i, &v, &next))
+        return TRUE;   /* "5G", "3D", "10am" */
+    }
+  return FALSE;
+}
+
+/* ---- the parts of a figure ---- */
+
+/* "$", "US$", "€", "USD", "Rs." before the number; returns the token of
+ * the number or @i. */
+static guint
+currency_before (const Sent  *s,
+                 guint        i,
+                 const char **code)
+{
+  const NfToken *t = &s->t[i];
+  const char *c;
+
+  if (t->kind == NF_TOKEN_PUNCT
+      && (c = currency_lookup (currency_symbols, t->lower)) != NULL)
+    {
+      *code = c;
+      return i + 1;
+    }
+  if (t->kind == NF_TOKEN_WORD && i + 1 < s->n
+      && (glued (s, i + 1) || (t->lower[1] != '\0' && t->lower[2] == '\0'))
+      && _nf_token_is (&s->t[i + 1], "$")
+      && (c = currency_lookup (dollar_prefixes, t->lower)) != NULL)
+    {
+      *code = c;
+      return i + 2;
+    }
+  /* "U.S.$" */
+  if (_nf_token_is (t, "u") && i + 4 < s->n && _nf_token_is (&s->t[i + 1], ".")
+      && _nf_token_is (&s->t[i + 2], "s") && _nf_token_is (&s->t[i + 3], ".")
+      && _nf_token_is (&s->t[i + 4], "$") && glued (s, i + 4))
+    {
+      *code = "USD";
+      return i + 5;
+    }
+  if (t->kind == NF_TOKEN_WORD && lookup (t->lower, iso_codes) >= 0
+      && (t->upper || (strcmp (t->lower, "try") != 0 && i + 1 < s->n
+                       && s->t[i + 1].kind == NF_TOKEN_NUMBER)))
+    {
+      *code = iso_code (t->lower);
+      return i + 1 < s->n && _nf_token_is (&s->t[i + 1], ".") ? i + 2 : i + 1;
+    }
+  return i;
+}
+
+/* The currency word after a number ("won", "U.S. dollars", "Hong Kong
+ * dollars"); returns the token after it or @j. */
+static guint
+currency_after (const Sent  *s,
+                guint        j,
+                const char **code,
+                double      *factor)
+{
+  const char *c, *country = NULL;
+  guint k = j;
+
+  if (word_at (s, k, "hong") && word_at (s, k + 1, "kong"))
+    k += 2, country = "HKD";
+  else if (word_at (s, k, "new") && word_at (s, k + 1, "zealand"))
+    k += 2, country = "NZD";
+  else if (word_at (s, k, "new") && word_at (s, k + 1, "taiwan"))
+    k += 2, country = "TWD";
+  else if (word_at (s, k, "u") && word_at (s, k + 1, ".")
+           && word_at (s, k + 2, "s"))
+    k = word_at (s, k + 3, ".") ? k + 4 : k + 3, country = "USD";
+  else if (k < s->n && s->t[k].kind == NF_TOKEN_WORD
+           && (country = currency_lookup (currency_countries,
+                                          s->t[k].lower)) != NULL)
+    k++;
+  if (country == NULL && k < s->n && _nf_token_is (&s->t[k], "-")
+      && glued (s, k) && glued (s, k + 1))
+    k++;   /* "12-cent", "one-yen" */
+  if (country == NULL && k < s->n && !s->taken[k]
+      && (((c = currency_lookup (currency_symbols, s->t[k].lower)) != NULL
+           && s->t[k].kind == NF_TOKEN_PUNCT)
+          || (s->t[k].kind == NF_TOKEN_WORD
+              && (lookup (s->t[k].lower, iso_codes) >= 0
+                  || is_million_code (s->t[k].lower))
+              && strcmp (s->t[k].lower, "try") != 0
+              && strcmp (s->t[k].lower, "rs") != 0
+              && (c = iso_code (s->t[k].lower)) != NULL)))
+    {
+      /* "10 €", "500 USD", "75 USD million" */
+      *factor = is_million_code (s->t[k].lower) ? 1e6 : 1;
+      *code = c;
+      k++;
+      if (k < s->n && _nf_scale_word (&s->t[k]) >= 1e3)
+        *factor = _nf_scale_word (&s->t[k++]);
+      return k;
+    }
+  if (k >= s->n || s->taken[k] || s->t[k].kind != NF_TOKEN_WORD
+      || (c = currency_lookup (currency_words, s->t[k].lower)) == NULL)
+    return j;
+  if ((g_str_has_prefix (s->t[k].lower, "pound")) && word_at (s, k + 1, "of"))
+    return j;   /* "five pounds of sugar" */
+  *factor = (g_str_has_prefix (s->t[k].lower, "cent")
+             || g_str_has_prefix (s->t[k].lower, "pen")) ? 0.01 : 1;
+  *code = (country != NULL && g_str_has_prefix (s->t[k].lower, "dollar"))
+          ? country : c;
+  if (country != NULL && !g_str_has_prefix (s->t[k].lower, "dollar")
+      && strcmp (country, "USD") != 0)
+    *code = country;
+  return k + 1;
+}
+
+/* "to 20", "-20", "and 20" after "between"; sets @max. */
+static guint
+range_after (const Sent *s,
+             guint       j,
+             gboolean    between,
+             double     *max)
+{
+  guint k = j, next;
+  NfNumberFlags flags;
+  const char *code;
+
+  if (word_at (s, k, "to") || (between && word_at (s, k, "and")))
+    k++;
+  else if (k < s->n && s->t[k].kind == NF_TOKEN_PUNCT
+           && (strcmp (s->t[k].lower, "-") == 0
+               || strcmp (s->t[k].lower, "\xe2\x80\x93") == 0)
+           && glued (s, k) && glued (s, k + 1))
+    k++;
+  else
+    return j;
+  if (k < s->n && currency_before (s, k, &code) > k)
+    k = currency_before (s, k, &code);
+  if (k >= s->n || s->taken[k] || s->t[k].kind != NF_TOKEN_NUMBER
+      || !_nf_number_parse (s->t, s->n, k, max, &next, &flags))
+    return j;
+  return next;
+}
+
+/* The counted noun: up to four words ending with a plural ("American
+ * troops", "South Korean employees").  Returns the token after it. */
+static guint
+counted_noun (const Sent *s,
+              guint       j)
+{
+  guint k = j;
+
+  for (guint words = 0; k < s->n && words < 5; k++)
+    {
+      const NfToken *t = &s->t[k];
+      gsize len = strlen (t->lower);
+
+      if (s->taken[k])
+        return j;
+      if (t->kind == NF_TOKEN_PUNCT)
+        {
+          if ((t->lower[0] == '.' || t->lower[0] == '-') && !t->space_before
+              && k > j)
+            continue;   /* "U.S.-led" */
+          return j;
+        }
+      if (t->kind != NF_TOKEN_WORD || lookup (t->lower, np_stops) >= 0)
+        return j;
+      words++;
+      if (lookup (t->lower, irregular_plurals) >= 0
+          || (len > 3 && t->lower[len - 1] == 's' && t->lower[len - 2] != 's'
+              && t->lower[len - 2] != 'u' && t->lower[len - 2] != 'i'
+              && len < NF_TOKEN_LOWER_MAX - 1))
+        return k + 1;
+    }
+  return j;
+}
+
+/* "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15
+ * dollars 50": the minor unit after a whole amount. */
+static void
+add_cents (const Sent *s,
+           Found      *f)
+{
+  guint k = f->next, next;
+  double cents;
+  NfNumberFlags flags;
+
+  if (f->value != floor (f->value))
+    return;
+  if (word_at (s, k, "and"))
+    k++;
+  if (k >= s->n || s->taken[k]
+      || !_nf_number_parse (s->t, s->n, k, &cents, &next, &flags)
+      || (flags & NF_NUMBER_SCALED) || cents >= 100 || cents != floor (cents))
+    return;
+  if (word_at (s, next, "cents") || word_at (s, next, "cent")
+      || word_at (s, next, "pence"))
+    next++;
+  else if (next < s->n && currency_lookup (currency_symbols, s->t[next].lower))
+    return;   /* "10 $ 30 $" are two amounts */
+  else if (next < s->n && s->t[next].kind != NF_TOKEN_PUNCT)
+    return;
+  f->value += cents / 100;
+  f->next = next;
+}
+
+/* What follows the number decides the kind: "%", "percent", a currency
+ * word, a duration, a unit, or a counted noun. */
+static gboolean
+kind_after (const Sent *s,
+            Found      *f,
+            gboolean    small_words)
+{
+  guint j = f->next, k;
+  const char *code = NULL;
+
+  if (j < s->n && (_nf_token_is (&s->t[j], "%") || word_at (s, j, "percent")
+                   || word_at (s, j, "pct")
+                   || (word_at (s, j, "percentage") && !word_at (s, j + 1, "point")
+                       && !word_at (s, j + 1, "points"))))
+    {
+      f->kind = NF_FIGURE_PERCENT;
+      f->unit = "percent";
+      f->next = j + 1;
+      if (word_at (s, j, "percent") && word_at (s, j + 1, "points"))
+        f->kind = NF_FIGURE_QUANTITY, f->unit = "percentage points", f->next++;
+      return TRUE;
+    }
+  if (word_at (s, j, "per") && word_at (s, j + 1, "cent"))
+    {
+      f->kind = NF_FIGURE_PERCENT, f->unit = "percent", f->next = j + 2;
+      return TRUE;
+    }
+  if ((word_at (s, j, "percentage") || word_at (s, j, "basis"))
+      && (word_at (s, j + 1, "points") || word_at (s, j + 1, "point")))
+    {
+      f->kind = NF_FIGURE_QUANTITY;
+      f->unit = s->t[j].lower[0] == 'b' ? "basis points" : "percentage points";
+      f->next = j + 2;
+      return TRUE;
+    }
+  if ((k = currency_after (s, j, &code, &f->factor)) > j)
+    {
+      f->kind = NF_FIGURE_MONEY, f->unit = code, f->next = k;
+      if (f->factor == 1)
+        add_cents (s, f);
+      return TRUE;
+    }
+  k = (j < s->n && _nf_token_is (&s->t[j], "-") && glued (s, j) && glued (s, j + 1))
+      ? j + 1 : j;
+  for (guint d = 0; durations[d].word != NULL; d++)
+    if (word_at (s, k, durations[d].word)
+        && !(k == j && strcmp (durations[d].word, "second") == 0))
+      {
+        f->kind = NF_FIGURE_DURATION, f->unit = durations[d].unit;
+        f->next = k + 1;
+        return TRUE;
+      }
+  if (k < s->n && !s->taken[k] && s->t[k].kind == NF_TOKEN_WORD
+      && lookup (s->t[k].lower, quantity_units) >= 0)
+    {
+      guint e = k + 1;
+
+      /* "square kilometers", "degrees Celsius" */
+      if (e < s->n && s->t[e].kind == NF_TOKEN_WORD
+          && (lookup (s->t[k].lower, quantity_units) >= 0
+              && (word_at (s, k, "square") || word_at (s, k, "cubic")
+                  || word_at (s, k, "sq") || word_at (s, e, "celsius")
+                  || word_at (s, e, "fahrenheit"))))
+        e++;
+      f->kind = NF_FIGURE_QUANTITY;
+      f->unit_owned = g_strndup (s->text + s->t[k].start,
+                                 s->t[e - 1].end - s->t[k].start);
+      f->next = e;
+      return TRUE;
+    }
+  if (small_words)
+    return FALSE;
+  f->kind = NF_FIGURE_COUNT;
+  if (f->value_is_scaled && word_at (s, j, "of"))
+    j++;   /* "tens of thousands of people" */
+  if ((k = counted_noun (s, j)) > j)
+    {
+      f->unit_first = j;
+      f->unit_next = k;
+      f->unit_owned = g_strndup (s->text + s->t[j].start,
+                                 s->t[k - 1].end - s->t[j].start);
+      return TRUE;
+    }
+  /* a bare number is a figure only when it is plainly large */
+  return f->value >= 1000 || f->value_is_scaled;
+}
+
+/* ---- direction and subject ---- */
+
+static const char *
+direction_near (const Sent  *s,
+                const Found *f)
+{
+  guint end = MAX (f->next, f->unit_next);
+
+  for (guint k = end; k < MIN (end + 2, s->n); k++)
+    {
+      if (lookup (s->t[k].lower, up_words) >= 0)
+        return "up";
+      if (lookup (s->t[k].lower, down_words) >= 0)
+        return "down";
+    }
+  for (guint k = f->first, steps = 0; k > 0 && steps < 7; k--, steps++)
+    {
+      const NfToken *t = &s->t[k - 1];
+
+      if (t->kind == NF_TOKEN_PUNCT && strchr (",;:\"", t->lower[0]))
+        break;
+      if (lookup (t->lower, up_words) >= 0)
+        return "up";
+      if (lookup (t->lower, down_words) >= 0)
+        return "down";
+    }
+  return NULL;
+}
+
+static gboolean
+clause_edge (const NfToken *t)
+{
+  static const char * const edges[] = { "that", "which", "who", "while",
+                                        "because", "and", "but", "when",
+                                        "after", "as", NULL };
+
+  return (t->kind == NF_TOKEN_PUNCT && t->lower[1] == '\0'
+          && strchr (",;:()\"", t->lower[0]) != NULL)
+         || lookup (t->lower, edges) >= 0;
+}
+
+/* A short phrase from the sentence saying what the figure measures: the
+ * counted noun with what qualifies it, a change noun after a figure ("a
+ * 13 percent increase in X"), or the words leading up to it. */
+static char *
+subject_of (const Sent  *s,
+            const Found *f)
+{
+  guint from, to;
+
+  if (f->unit_next > f->unit_first || (f->next < s->n && !clause_edge (&s->t[f->next])
+                                        && s->t[f->next].kind == NF_TOKEN_WORD
+                                        && lookup (s->t[f->next].lower, np_stops) < 0))
+    {
+      from = f->unit_next > f->unit_first ? f->unit_first : f->next;
+      to = MAX (from + 1, f->unit_next);
+      while (to < s->n && to < from + 7 && !clause_edge (&s->t[to])
+             && !s->taken[to])
+        to++;
+    }
+  else
+    {
+      to = f->first;
+      from = to;
+      while (from > 0 && from + 6 > to && !clause_edge (&s->t[from - 1])
+             && !s->taken[from - 1])
+        from--;
+      while (from < to && s->t[from].kind == NF_TOKEN_WORD
+             && (_nf_token_is (&s->t[from], "the") || _nf_token_is (&s->t[from], "a")))
+        from++;
+      while (to > from && (_nf_token_is (&s->t[to - 1], "by")
+                           || _nf_token_is (&s->t[to - 1], "a")
+                           || _nf_token_is (&s->t[to - 1], "of")
+                           || _nf_token_is (&s->t[to - 1], "to")
+                           || _nf_token_is (&s->t[to - 1], "the")))
+        to--;
+    }
+  if (to <= from)
+    return NULL;
+  return g_strndup (s->text + s->t[from].start,
+                    s->t[to - 1].end - s->t[from].start);
+}
+
+/* ---- one figure ---- */
+
+static gboolean
+find_ordinal (const Sent *s,
+              guint       i,
+              Found      *f)
+{
+  static const char * const determiners[] = { "the", "its", "their", "his",
+                                              "her", "our", "a", NULL };
+  double v;
+  guint next;
+
+  if (!_nf_ordinal_parse (s->t, s->n, i, &v, &next) || s->taken[i])
+    return FALSE;
+  if (s->t[i].kind == NF_TOKEN_WORD
+      && (v < 3 || i == 0 || !_nf_token_in (&s->t[i - 1], determiners)
+          || next >= s->n || s->t[next].kind != NF_TOKEN_WORD))
+    return FALSE;   /* "first" and "second" are mostly not counts */
+  f->kind = NF_FIGURE_ORDINAL;
+  f->value = v;
+  f->next = next;
+  return TRUE;
+}
+
+/* "percent of 10", "per cent of twenty-two": the figure after the word */
+static gboolean
+percent_of (const Sent *s,
+            guint       j,
+            Found      *f)
+{
+  guint k = j;
+  NfNumberFlags flags;
+
+  if (word_at (s, k, "per") && word_at (s, k + 1, "cent"))
+    k += 2;
+  else if (word_at (s, k, "percent") || word_at (s, k, "percents"))
+    k++;
+  else
+    return FALSE;
+  if (j > 0 && s->t[j - 1].kind == NF_TOKEN_NUMBER)
+    return FALSE;
+  if (!word_at (s, k, "of") || k + 1 >= s->n || s->taken[k + 1]
+      || !_nf_number_parse (s->t, s->n, k + 1, &f->value, &f->next, &flags))
+    return FALSE;
+  f->kind = NF_FIGURE_PERCENT;
+  f->unit = "percent";
+  f->first = j;
+  return TRUE;
+}
+
+static gboolean find_figure (const Sent  *s,
+                             guint        i,
+                             Found       *f,
+                             const char **qualifier);
+
+static gboolean
+find_figure (const Sent  *s,
+             guint        i,
+             Found       *f,
+             const char **qualifier)
+{
+  guint j = qualifier_at (s, i, qualifier), k;
+  const char *code = NULL;
+  NfNumberFlags flags = 0;
+  gboolean small;
+
+  if (j == i)
+    *qualifier = NULL;
+  if (j >= s->n || s->taken[j])
+    return FALSE;
+  f->first = *qualifier ? i : j;
+  f->factor = 1;
+  if ((word_at (s, j, "minus") || word_at (s, j, "negative")) && j + 1 < s->n
+      && find_figure (s, j + 1, f, qualifier))
+    {
+      /* "minus five percent" */
+      f->first = j;
+      f->value = -f->value;
+      return TRUE;
+    }
+  if (percent_of (s, j, f))
+    return TRUE;
+  if (find_ordinal (s, j, f))
+    return *qualifier == NULL;
+  k = currency_before (s, j, &code);
+  if (k >= s->n || s->taken[k] || (k == j && is_name_number (s, k))
+      || !_nf_number_parse (s->t, s->n, k, &f->value, &f->next, &flags))
+    return FALSE;
+  if (k > j && !(flags & NF_NUMBER_NUMERAL))
+    return FALSE;
+  f->next = range_after (s, f->next, *qualifier && !strcmp (*qualifier, "between"),
+                         &f->value_max);
+  if (code != NULL)
+    {
+      double factor = 1;
+      const char *code2 = NULL;
+
+      f->kind = NF_FIGURE_MONEY;
+      f->unit = code;
+      f->next = currency_after (s, f->next, &code2, &factor);
+      return TRUE;
+    }
+  f->value_is_scaled = (flags & (NF_NUMBER_SCALED | NF_NUMBER_VAGUE)) != 0;
+  small = (flags & NF_NUMBER_WORDS) && !(flags & (NF_NUMBER_SCALED | NF_NUMBER_VAGUE))
+          && f->value < 100;
+  return kind_after (s, f, small);
+}
+
+static void
+add_figure (NfArticle   *article,
+            const Sent  *s,
+            Found       *f,
+            const char  *qualifier)
+{
+  NfFigure *figure = nf_figure_new ();
+  gsize start = s->t[f->first].start, end = s->t[f->next - 1].end;
+
+  figure->text = g_strndup (article->text + start, end - start);
+  figure->kind = f->kind;
+  figure->value = f->value * f->factor;
+  if (!isnan (f->value_max))
+    figure->value_max = f->value_max * f->factor;
+  figure->unit = f->unit_owned ? g_steal_pointer (&f->unit_owned)
+                               : g_strdup (f->unit);
+  figure->qualifier = g_strdup (qualifier);
+  if (f->kind != NF_FIGURE_ORDINAL && f->kind != NF_FIGURE_DURATION)
+    figure->direction = g_strdup (direction_near (s, f));
+  if (f->kind != NF_FIGURE_ORDINAL)
+    figure->subject = subject_of (s, f);
+  figure->start = start;
+  figure->end = end;
+  g_ptr_array_add (article->figures, figure);
+}
+
+static void
+scan_sentence (NfArticle  *article,
+               const Sent *s)
+{
+  guint i = 0;
+
+  while (i < s->n)
+    {
+      Found f = { 0 };
+      const char *qualifier = NULL;
+
+      f.value_max = NAN;
+      if (!s->taken[i] && find_figure (s, i, &f, &qualifier))
+        {
+          add_figure (article, s, &f, qualifier);
+          i = MAX (f.next, f.unit_next);
+        }
+      else
+        i++;
+      g_free (f.unit_owned);
+    }
+}
 
 void
 _nf_figures_run (NfArticle *article)
 {
   g_assert (article != NULL);
+
+  for (guint i = 0; i < article->sentences->len; i++)
+    {
+      const NfSpan *span = &g_array_index (article->sentences, NfSpan, i);
+      g_autoptr(GArray) tokens = _nf_tokenize (article->text, span->start,
+                                               span->end);
+      g_autofree guint8 *taken = g_malloc0 (tokens->len + 1);
+      Sent s = { (const NfToken *) tokens->data, tokens->len, taken,
+                 article->text };
+
+      _nf_dates_mark ((const NfToken *) tokens->data, tokens->len, taken);
+      scan_sentence (article, &s);
+    }
 }

@@ -16,26 +16,63 @@
 #include "nf-error.h"
 #include "nf-pipeline.h"
 
+/* Text with byte order but no byte-order mark: ASCII in UTF-16 has a zero
+ * in every other byte.  Returns the charset, or NULL when the zeros do not
+ * line up that way. */
+static const char *
+guess_utf16 (const guint8 *data,
+             gsize         len)
+{
+  gsize even_zeros = 0, odd_zeros = 0;
+  gsize pairs = len / 2;
+
+  if (len < 4 || len % 2 != 0)
+    return NULL;
+  for (gsize i = 0; i + 1 < len; i += 2)
+    {
+      even_zeros += data[i] == 0;
+      odd_zeros += data[i + 1] == 0;
+    }
+  if (odd_zeros * 10 >= pairs * 7 && even_zeros * 20 <= pairs)
+    return "UTF-16LE";
+  if (even_zeros * 10 >= pairs * 7 && odd_zeros * 20 <= pairs)
+    return "UTF-16BE";
+  return NULL;
+}
+
 /* Control characters other than tab, line ends and form feed are rare in
- * text and common in binary data. */
+ * text and common in binary data; a NUL byte never belongs in text. */
 static gboolean
-looks_binary (const guint8 *data,
-              gsize         len)
+looks_binary (const guint8  *data,
+              gsize          len,
+              GError       **error)
 {
   gsize controls = 0;
-
-  if (memchr (data, '\0', len) != NULL)
-    return TRUE;
+  const guint8 *nul = memchr (data, '\0', len);
 
   for (gsize i = 0; i < len; i++)
     {
       guint8 c = data[i];
 
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'
+          && c != '\0')
         controls++;
     }
 
-  return controls * 100 > len;
+  if (controls * 100 > len)
+    {
+      g_set_error_literal (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
+                           "binary data, not text");
+      return TRUE;
+    }
+  if (nul != NULL)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
+                   "binary data, not text: a NUL byte at offset %"
+                   G_GSIZE_FORMAT, (gsize) (nul - data));
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -66,6 +103,44 @@ convert_utf16 (const guint8  *data,
   return text;
 }
 
+/* UTF-8, with or without its mark, or else Windows-1252. */
+static char *
+decode_8bit (const guint8  *data,
+             gsize          len,
+             gsize         *out_len,
+             char         **warning,
+             GError       **error)
+{
+  char *text;
+
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  if (looks_binary (data, len, error))
+    return NULL;
+
+  if (g_utf8_validate_len ((const char *) data, len, NULL))
+    {
+      *out_len = len;
+      return g_strndup ((const char *) data, len);
+    }
+
+  /* Not UTF-8 but text-like: a page saved in Windows-1252. */
+  text = g_convert ((const char *) data, len, "UTF-8", "WINDOWS-1252", NULL,
+                    out_len, NULL);
+  if (text == NULL)
+    {
+      g_set_error_literal (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
+                           "not valid UTF-8, UTF-16 or Windows-1252 text");
+      return NULL;
+    }
+  if (warning != NULL)
+    *warning = g_strdup ("not UTF-8: transcoded from Windows-1252");
+  return text;
+}
+
 char *
 nf_text_decode (const guint8  *data,
                 gsize          len,
@@ -74,6 +149,7 @@ nf_text_decode (const guint8  *data,
                 char         **warning,
                 GError       **error)
 {
+  const char *charset = NULL;
   char *text = NULL;
   gsize text_len = 0;
 
@@ -90,47 +166,25 @@ nf_text_decode (const guint8  *data,
                    G_GSIZE_FORMAT, len, max_size);
       return NULL;
     }
+  if (len == 0)
+    {
+      g_set_error_literal (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
+                           "empty: no text");
+      return NULL;
+    }
 
   if (len >= 2 && data[0] == 0xFF && data[1] == 0xFE)
     text = convert_utf16 (data + 2, len - 2, "UTF-16LE", &text_len, error);
   else if (len >= 2 && data[0] == 0xFE && data[1] == 0xFF)
     text = convert_utf16 (data + 2, len - 2, "UTF-16BE", &text_len, error);
-  else
+  else if ((charset = guess_utf16 (data, len)) != NULL)
     {
-      if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-        {
-          data += 3;
-          len -= 3;
-        }
-
-      if (looks_binary (data, len))
-        {
-          g_set_error_literal (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
-                               "binary data, not text");
-          return NULL;
-        }
-
-      if (g_utf8_validate_len ((const char *) data, len, NULL))
-        {
-          text = g_strndup ((const char *) data, len);
-          text_len = len;
-        }
-      else
-        {
-          /* Not UTF-8 but text-like: a page saved in Windows-1252. */
-          text = g_convert ((const char *) data, len, "UTF-8", "WINDOWS-1252",
-                            NULL, &text_len, NULL);
-          if (text == NULL)
-            {
-              g_set_error_literal (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
-                                   "not valid UTF-8, UTF-16 or Windows-1252 "
-                                   "text");
-              return NULL;
-            }
-          if (warning != NULL)
-            *warning = g_strdup ("not UTF-8: transcoded from Windows-1252");
-        }
+      text = convert_utf16 (data, len, charset, &text_len, error);
+      if (text != NULL && warning != NULL)
+        *warning = g_strdup_printf ("no byte-order mark: read as %s", charset);
     }
+  else
+    text = decode_8bit (data, len, &text_len, warning, error);
 
   if (text == NULL)
     return NULL;
@@ -139,7 +193,7 @@ nf_text_decode (const guint8  *data,
     {
       g_free (text);
       g_set_error_literal (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
-                           "binary data, not text");
+                           "binary data, not text: it holds a NUL character");
       return NULL;
     }
 

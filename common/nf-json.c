@@ -58,9 +58,12 @@ static void
 add_number (JsonBuilder *builder,
             double       value)
 {
-  if (isfinite (value) && value == floor (value) && fabs (value) < 9.0e15)
+  /* Whole numbers go out as integers up to the gint64 range.  Beyond it
+   * json-glib 1.6 writes 1e27 as "1e+27.0", which is not JSON, so such
+   * values (all whole: every double past 2^53 is) are written as null. */
+  if (isfinite (value) && value == floor (value) && fabs (value) < 9.2e18)
     json_builder_add_int_value (builder, (gint64) value);
-  else if (isfinite (value))
+  else if (isfinite (value) && fabs (value) < 9.2e18)
     json_builder_add_double_value (builder, value);
   else
     json_builder_add_null_value (builder);

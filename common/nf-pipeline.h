@@ -46,6 +46,11 @@ void        nf_pipeline_redate    (NfArticle             *article);
 char       *nf_text_id            (const char            *text,
                                    gsize                  len);
 
+/* Parses a publication date ("2020-05-05", "2020-04-28T09:21", "May 5,
+ * 2020"); FALSE when it is not one. */
+gboolean    nf_published_parse    (const char            *text,
+                                   NfDateParts           *parts);
+
 /* Sentence spans (byte offsets into @text) of one paragraph of news text. */
 GArray     *nf_sentences_split    (const char            *text,
                                    gsize                  len);

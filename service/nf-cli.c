@@ -1,4 +1,4 @@
-/* nf-cli.c: the newsfacts command line
+/* nf-cli.c: the newsfacts command line, and its offline parse command
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,129 +7,266 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "nf-cli-client.h"
+#include "nf-cli-private.h"
 #include "nf-error.h"
 #include "nf-json.h"
 #include "nf-pipeline.h"
+#include "nf-story.h"
 
-static gboolean
+/* Add an offline command here and declare its function in
+ * nf-cli-private.h; commands that talk to the service are dispatched by
+ * nf-cli-client.c. */
+static const NfCliCommand commands[] = {
+  { "parse", N_("FILE…"), N_("print the facts of articles as JSON (offline)"),
+    _nf_cli_parse },
+};
+
+/* Listed in the usage after the offline commands. */
+static const NfCliCommand client_commands[] = {
+  { "list", "", N_("list the stored articles, newest first"), NULL },
+  { "search", N_("WORD…"), N_("find articles by words, speakers or figures"), NULL },
+  { "show", N_("ID|FILE…"), N_("print an article: brief, quotes, figures, dates"), NULL },
+  { "ingest", N_("FILE…"), N_("send articles to the service to store"), NULL },
+  { "watch", "", N_("print changes to the store as they happen"), NULL },
+};
+
+/* Reads a whole file, or standard input for "-", refusing anything over
+ * @max_size before reading it all.  Errors are short: the caller names the
+ * file. */
+static GBytes *
 read_input (const char  *path,
-            GBytes     **bytes,
             gsize        max_size,
             GError     **error)
 {
-  g_autofree char *contents = NULL;
-  gsize len = 0;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  gboolean is_stdin = strcmp (path, "-") == 0;
+  FILE *file = is_stdin ? stdin : g_fopen (path, "rb");
+  guint8 chunk[65536];
+  size_t n;
+  int saved_errno;
 
-  if (g_strcmp0 (path, "-") == 0)
+  if (file == NULL)
     {
-      g_autoptr(GByteArray) buffer = g_byte_array_new ();
-      guint8 chunk[65536];
-      size_t n;
-
-      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
-        {
-          g_byte_array_append (buffer, chunk, n);
-          if (buffer->len > max_size)
-            break;
-        }
-      if (ferror (stdin))
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                               _("cannot read standard input"));
-          return FALSE;
-        }
-      *bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-      return TRUE;
+      saved_errno = errno;
+      g_set_error_literal (error, G_FILE_ERROR,
+                           g_file_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return NULL;
     }
 
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return FALSE;
-  *bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  /* Read one byte past the limit, so that the decoder can say the file is
+   * too large without the whole of it in memory. */
+  while ((n = fread (chunk, 1, sizeof chunk, file)) > 0)
+    {
+      g_byte_array_append (buffer, chunk, n);
+      if (buffer->len > max_size)
+        break;
+    }
+  saved_errno = errno;
+
+  if (ferror (file))
+    {
+      g_set_error_literal (error, G_FILE_ERROR,
+                           g_file_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      if (!is_stdin)
+        fclose (file);
+      return NULL;
+    }
+  if (!is_stdin)
+    fclose (file);
+  if (buffer->len > max_size)
+    {
+      /* Only a pipe gets here: files were measured before reading. */
+      g_set_error (error, NF_ERROR, NF_ERROR_TOO_LARGE,
+                   _("too large: more than %" G_GSIZE_FORMAT " bytes"),
+                   max_size);
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* The size as the decoder would report it, without reading the file. */
+static gboolean
+check_size (const char  *path,
+            gsize        max_size,
+            GError     **error)
+{
+  GStatBuf st;
+
+  if (strcmp (path, "-") == 0 || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return TRUE;
+  if ((guint64) st.st_size > max_size)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_TOO_LARGE,
+                   _("too large: %" G_GUINT64_FORMAT " bytes, the limit is %"
+                     G_GSIZE_FORMAT), (guint64) st.st_size, max_size);
+      return FALSE;
+    }
   return TRUE;
 }
 
-static int
-cmd_parse (int    argc,
-           char **argv)
+static NfArticle *
+parse_file (const char            *path,
+            const NfParseOptions  *options,
+            GError               **error)
 {
-  gboolean pretty = FALSE;
-  g_autofree char *published = NULL;
-  gint64 max_size = NF_DEFAULT_MAX_SIZE;
-  g_auto(GStrv) files = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  if (!check_size (path, options->max_size, error))
+    return NULL;
+  bytes = read_input (path, options->max_size, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = strcmp (path, "-") == 0 ? g_strdup ("-") : g_path_get_basename (path);
+  return nf_parse (name, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                   options, error);
+}
+
+static gboolean
+parse_options (int              *argc,
+               char           ***argv,
+               gboolean         *pretty,
+               gboolean         *print_stories,
+               char            **published,
+               gint64           *max_size,
+               char           ***files,
+               int              *status)
+{
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GPtrArray) articles = NULL;
-  NfParseOptions options = { 0 };
-  int status = 0;
+  g_autoptr(GError) error = NULL;
+  gboolean version = FALSE;
   const GOptionEntry entries[] = {
-    { "pretty", 'p', 0, G_OPTION_ARG_NONE, &pretty,
-      N_("Indent the JSON"), NULL },
-    { "published", 0, 0, G_OPTION_ARG_STRING, &published,
-      N_("Publication date for texts that print none"), N_("DATE") },
-    { "max-size", 0, 0, G_OPTION_ARG_INT64, &max_size,
+    { "pretty", 'p', 0, G_OPTION_ARG_NONE, pretty,
+      N_("Indent the JSON (one object per article, several lines each)"), NULL },
+    { "published", 0, 0, G_OPTION_ARG_STRING, published,
+      N_("Publication date for texts that print none, e.g. 2020-05-05 or "
+         "2020-05-05T09:21"), N_("DATE") },
+    { "stories", 's', 0, G_OPTION_ARG_NONE, print_stories,
+      N_("Also print one story object per story, after the articles"), NULL },
+    { "max-size", 0, 0, G_OPTION_ARG_INT64, max_size,
       N_("Refuse files larger than BYTES (default 8 MiB)"), N_("BYTES") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files,
-      NULL, N_("FILE…") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version,
+      N_("Show the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, files,
+      NULL, NULL },
     { NULL }
   };
 
   context = g_option_context_new (_("FILE… — print the facts of articles as JSON Lines"));
   g_option_context_set_summary (context,
-                                _("Reads news articles (or - for standard input) and "
-                                  "prints one facts object per article."));
+                                _("Reads news articles (- for standard input) and "
+                                  "prints one facts object per article, in the "
+                                  "order given.  A file that cannot be read gets one "
+                                  "line on standard error; the others are still "
+                                  "printed."));
+  g_option_context_set_description (context,
+                                    _("Exit status: 0 if every file was parsed, 1 if "
+                                      "some file failed, 2 on a usage error."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!g_option_context_parse (context, argc, argv, &error))
     {
       g_printerr ("newsfacts parse: %s\n", error->message);
-      return 2;
+      g_printerr (_("Try “newsfacts parse --help” for more information.\n"));
+      *status = 2;
+      return FALSE;
     }
+  if (version)
+    {
+      g_print ("newsfacts %s\n", PACKAGE_VERSION);
+      *status = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_options (const char  *published,
+               gint64       max_size,
+               char       **files)
+{
+  NfDateParts parts;
+
   if (files == NULL || files[0] == NULL)
     {
-      g_printerr ("newsfacts parse: %s\n", _("no file given (use - for standard input)"));
-      return 2;
+      g_printerr ("newsfacts parse: %s\n",
+                  _("no file given (use - for standard input)"));
+      return FALSE;
     }
   if (max_size <= 0)
     {
-      g_printerr ("newsfacts parse: %s\n", _("--max-size must be positive"));
-      return 2;
+      g_printerr ("newsfacts parse: %s\n", _("--max-size must be a positive "
+                                              "number of bytes"));
+      return FALSE;
     }
+  if (published != NULL && !nf_published_parse (published, &parts))
+    {
+      g_printerr (_("newsfacts parse: --published: “%s” is not a date; use "
+                    "YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. 2020-05-05\n"),
+                  published);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+_nf_cli_parse (int    argc,
+               char **argv)
+{
+  gboolean pretty = FALSE;
+  gboolean print_stories = FALSE;
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autofree char *published = NULL;
+  gint64 max_size = NF_DEFAULT_MAX_SIZE;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  NfParseOptions options = { 0 };
+  int status = 0;
+
+  g_set_prgname ("newsfacts parse");
+  if (!parse_options (&argc, &argv, &pretty, &print_stories, &published,
+                      &max_size, &files, &status))
+    return status;
+  if (!check_options (published, max_size, files))
+    return 2;
 
   options.published = published;
-  options.max_size = (gsize) max_size;
+  /* Past 2 GiB, a byte array cannot hold the input anyway. */
+  options.max_size = (gsize) MIN (max_size, (gint64) G_MAXINT32);
   articles = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_article_free);
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) file_error = NULL;
-      g_autofree char *name = g_path_get_basename (files[i]);
-      NfArticle *article;
+      g_autoptr(GError) error = NULL;
+      NfArticle *article = parse_file (files[i], &options, &error);
 
-      if (!read_input (files[i], &bytes, options.max_size, &file_error))
-        {
-          g_printerr ("newsfacts: %s: %s\n", files[i], file_error->message);
-          status = 1;
-          continue;
-        }
-      article = nf_parse (g_strcmp0 (files[i], "-") == 0 ? "-" : name,
-                          g_bytes_get_data (bytes, NULL),
-                          g_bytes_get_size (bytes), &options, &file_error);
       if (article == NULL)
         {
-          g_printerr ("newsfacts: %s: %s\n", files[i], file_error->message);
+          g_printerr ("newsfacts: %s: %s\n", files[i], error->message);
           status = 1;
           continue;
         }
       for (guint w = 0; w < article->warnings->len; w++)
-        g_printerr ("newsfacts: %s: warning: %s\n", files[i],
+        g_printerr (_("newsfacts: %s: warning: %s\n"), files[i],
                     (const char *) g_ptr_array_index (article->warnings, w));
       g_ptr_array_add (articles, article);
     }
+
+  /* Story assignment: all the articles of one call are parsed, none is
+   * printed yet, so a story can settle what one article leaves open (such
+   * as the year of a dateline) before anything is written. */
+  stories = nf_stories_assign (articles, NULL);
 
   for (guint i = 0; i < articles->len; i++)
     {
@@ -138,26 +275,51 @@ cmd_parse (int    argc,
 
       g_print ("%s\n", json);
     }
+  for (guint i = 0; print_stories && i < stories->len; i++)
+    {
+      g_autofree char *json = nf_story_to_json (g_ptr_array_index (stories, i),
+                                                pretty);
+
+      g_print ("%s\n", json);
+    }
 
   return status;
 }
 
 static void
+print_commands (FILE               *out,
+                const NfCliCommand *table,
+                gsize               n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *left = table[i].args[0] != '\0'
+                              ? g_strdup_printf ("%s %s", table[i].name,
+                                                 _(table[i].args))
+                              : g_strdup (table[i].name);
+      /* Pad by characters, not bytes: "…" is three bytes. */
+      glong pad = MAX (1, 18 - g_utf8_strlen (left, -1));
+
+      fprintf (out, "  %s%*s %s\n", left, (int) pad, "", _(table[i].summary));
+    }
+}
+
+static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s",
-           _("Usage: newsfacts COMMAND [OPTION…]\n"
-             "\n"
-             "Pull the facts out of news articles.\n"
-             "\n"
-             "Commands:\n"
-             "  parse FILE…    print the facts of articles as JSON (offline)\n"
-             "\n"
-             "Options:\n"
-             "  -h, --help     show this help\n"
-             "  --version      show the version\n"
-             "\n"
-             "Run 'newsfacts COMMAND --help' for a command's options.\n"));
+  fprintf (out, "%s", _("Usage: newsfacts COMMAND [OPTION…]\n"
+                        "\n"
+                        "Pull the facts out of news articles.\n"
+                        "\n"
+                        "Commands:\n"));
+  print_commands (out, commands, G_N_ELEMENTS (commands));
+  print_commands (out, client_commands, G_N_ELEMENTS (client_commands));
+  fprintf (out, "%s", _("\n"
+                        "Options:\n"
+                        "  -h, --help         show this help and exit\n"
+                        "  --version          show the version and exit\n"
+                        "\n"
+                        "Run “newsfacts COMMAND --help” for a command's options.\n"));
 }
 
 int
@@ -180,15 +342,19 @@ main (int    argc,
       print_usage (stdout);
       return 0;
     }
-  if (strcmp (argv[1], "--version") == 0)
+  if (strcmp (argv[1], "--version") == 0 || strcmp (argv[1], "-V") == 0)
     {
       g_print ("newsfacts %s\n", PACKAGE_VERSION);
       return 0;
     }
-  if (strcmp (argv[1], "parse") == 0)
-    return cmd_parse (argc - 1, argv + 1);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+  if (nf_cli_client_has_command (argv[1]))
+    return nf_cli_client_run (argc - 1, argv + 1);
 
   g_printerr (_("newsfacts: unknown command “%s”\n"), argv[1]);
-  print_usage (stderr);
+  g_printerr (_("Try “newsfacts --help” for the list of commands.\n"));
   return 2;
 }

@@ -8,6 +8,7 @@ packages="
   dbus dbus-x11 xvfb xauth at-spi2-core
   python3 python3-gi python3-dbus gir1.2-atspi-2.0 gir1.2-gtk-4.0 gir1.2-adw-1
   desktop-file-utils appstream valgrind
+  locales man-db
 "
 if [ "$(id -u)" -ne 0 ]; then
   exec sudo "$0" "$@"
@@ -22,4 +23,8 @@ if [ -n "$missing" ]; then
   apt-get update -qq
   # shellcheck disable=SC2086
   apt-get install -y -qq --no-install-recommends $missing
+fi
+# The install tests run the programs in Korean (LANG=ko_KR.UTF-8).
+if ! locale -a | grep -qi '^ko_KR\.utf-\?8$'; then
+  sed -i 's/^# *\(ko_KR.UTF-8 UTF-8\)/\1/' /etc/locale.gen && locale-gen
 fi

@@ -85,6 +85,135 @@ test_refused (void)
   g_assert_error (error, NF_ERROR, NF_ERROR_TOO_LARGE);
 }
 
+static void
+test_crlf (void)
+{
+  const char text[] = "Talks stall\r\n\r\nSEOUL (AP) -- Talks stalled.\r\n"
+                      "Both sides left.\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfArticle) article = NULL;
+  g_autofree char *body = NULL;
+
+  article = nf_parse ("crlf", (const guint8 *) text, sizeof text - 1, NULL,
+                      &error);
+  g_assert_no_error (error);
+  /* The text is kept as it was; the carriage returns stay out of facts. */
+  g_assert_cmpuint (article->text_len, ==, sizeof text - 1);
+  g_assert_cmpstr (article->headline, ==, "Talks stall");
+  g_assert_cmpstr (article->dateline, ==, "SEOUL");
+  body = nf_article_dup_body (article);
+  g_assert_cmpstr (body, ==, "SEOUL (AP) -- Talks stalled.\n\nBoth sides left.");
+  g_assert_cmpuint (article->sentences->len, ==, 2);
+  g_assert_cmpuint (article->warnings->len, ==, 0);
+}
+
+static void
+test_cr_only (void)
+{
+  const char text[] = "Talks stall\r\rTalks stalled.\rBoth sides left.\r";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NfArticle) article = NULL;
+
+  article = nf_parse ("cr", (const guint8 *) text, sizeof text - 1, NULL,
+                      &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (article->headline, ==, "Talks stall");
+  g_assert_cmpuint (article->blocks->len, ==, 3);
+}
+
+static void
+test_nul (void)
+{
+  const char text[] = "Headline\n\nBody\0with a NUL.\n";
+  const guint8 utf16_nul[] = { 0xFF, 0xFE, 'A', 0, 0, 0, 'B', 0 };
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_assert_null (nf_text_decode ((const guint8 *) text, sizeof text - 1, 0,
+                                 &len, NULL, &error));
+  g_assert_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "offset 14"));
+  g_clear_error (&error);
+
+  g_assert_null (nf_text_decode (utf16_nul, sizeof utf16_nul, 0, &len, NULL,
+                                 &error));
+  g_assert_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT);
+}
+
+static void
+test_utf16_without_bom (void)
+{
+  const guint8 le[] = { 'H', 0, 'i', 0, '\n', 0, 'Y', 0, 'o', 0 };
+  const guint8 be[] = { 0, 'H', 0, 'i', 0, '\n', 0, 'Y', 0, 'o' };
+  const guint8 odd[] = { 0xFF, 0xFE, 'H', 0, 'i' };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *warning = NULL;
+  gsize len = 0;
+
+  a = nf_text_decode (le, sizeof le, 0, &len, &warning, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (a, ==, "Hi\nYo");
+  g_assert_nonnull (strstr (warning, "UTF-16LE"));
+  b = nf_text_decode (be, sizeof be, 0, &len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (b, ==, "Hi\nYo");
+
+  /* A UTF-16 text cut in the middle of a character is refused. */
+  g_assert_null (nf_text_decode (odd, sizeof odd, 0, &len, NULL, &error));
+  g_assert_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT);
+}
+
+static void
+test_not_any_encoding (void)
+{
+  /* 0x81 and 0x8D are undefined in Windows-1252 and invalid in UTF-8. */
+  const char text[] = "Head\n\nBody \x81\x8d text.\n";
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_assert_null (nf_text_decode ((const guint8 *) text, sizeof text - 1, 0,
+                                 &len, NULL, &error));
+  g_assert_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT);
+}
+
+static void
+test_empty_forms (void)
+{
+  const guint8 bom8[] = { 0xEF, 0xBB, 0xBF, ' ', '\n' };
+  const guint8 bom16[] = { 0xFF, 0xFE, ' ', 0 };
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_assert_null (nf_text_decode (NULL, 0, 0, &len, NULL, &error));
+  g_assert_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_null (nf_text_decode (bom8, sizeof bom8, 0, &len, NULL, &error));
+  g_assert_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_null (nf_text_decode (bom16, sizeof bom16, 0, &len, NULL, &error));
+  g_assert_error (error, NF_ERROR, NF_ERROR_INVALID_INPUT);
+}
+
+static void
+test_size_limit (void)
+{
+  g_autofree char *text = g_strnfill (NF_DEFAULT_MAX_SIZE + 1, 'a');
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ok = NULL;
+  gsize len = 0;
+
+  /* The default limit, and exactly at a given limit. */
+  g_assert_null (nf_text_decode ((const guint8 *) text, NF_DEFAULT_MAX_SIZE + 1,
+                                 0, &len, NULL, &error));
+  g_assert_error (error, NF_ERROR, NF_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  ok = nf_text_decode ((const guint8 *) text, 100, 100, &len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, ==, 100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -95,6 +224,13 @@ main (int    argc,
   g_test_add_func ("/input/utf16", test_utf16);
   g_test_add_func ("/input/windows-1252", test_windows_1252);
   g_test_add_func ("/input/refused", test_refused);
+  g_test_add_func ("/input/crlf", test_crlf);
+  g_test_add_func ("/input/cr-only", test_cr_only);
+  g_test_add_func ("/input/nul", test_nul);
+  g_test_add_func ("/input/utf16-without-bom", test_utf16_without_bom);
+  g_test_add_func ("/input/not-any-encoding", test_not_any_encoding);
+  g_test_add_func ("/input/empty-forms", test_empty_forms);
+  g_test_add_func ("/input/size-limit", test_size_limit);
 
   return g_test_run ();
 }

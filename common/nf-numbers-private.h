@@ -1,0 +1,79 @@
+/* nf-numbers-private.h: tokens and numbers shared by the dates and figures
+ * stages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both stages read a sentence as a flat array of tokens (words, numerals,
+ * single punctuation characters) made in one pass, and match their
+ * patterns by looking a few tokens ahead, so that the whole stage stays
+ * linear in the length of the text.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  NF_TOKEN_WORD,
+  NF_TOKEN_NUMBER,
+  NF_TOKEN_PUNCT,
+} NfTokenKind;
+
+#define NF_TOKEN_LOWER_MAX 24
+
+typedef struct
+{
+  NfTokenKind kind;
+  guint       space_before : 1;  /* white space (or the sentence start) before it */
+  guint       upper : 1;         /* a word that starts with a capital */
+  guint       has_comma : 1;     /* a numeral with thousands separators */
+  guint       has_point : 1;     /* a numeral with a decimal point */
+  guint       digits : 8;        /* digits in a numeral */
+  gsize       start;             /* byte offsets into the text, end exclusive */
+  gsize       end;
+  double      number;            /* value of a numeral */
+  char        lower[NF_TOKEN_LOWER_MAX]; /* lower-case form, may be cut short */
+} NfToken;
+
+/* Flags of a parsed number phrase. */
+typedef enum
+{
+  NF_NUMBER_NUMERAL   = 1 << 0,  /* written with digits */
+  NF_NUMBER_WORDS     = 1 << 1,  /* written (partly) in words */
+  NF_NUMBER_SCALED    = 1 << 2,  /* with million, billion, bn, ... */
+  NF_NUMBER_VAGUE     = 1 << 3,  /* "tens of thousands", "dozens" */
+} NfNumberFlags;
+
+GArray     *_nf_tokenize         (const char    *text,
+                                  gsize          start,
+                                  gsize          end);
+
+gboolean    _nf_token_is         (const NfToken *token,
+                                  const char    *lower);
+gboolean    _nf_token_in         (const NfToken *token,
+                                  const char * const *words);
+
+gboolean    _nf_number_parse     (const NfToken *tokens,
+                                  guint          n_tokens,
+                                  guint          i,
+                                  double        *value,
+                                  guint         *next,
+                                  NfNumberFlags *flags);
+gboolean    _nf_ordinal_parse    (const NfToken *tokens,
+                                  guint          n_tokens,
+                                  guint          i,
+                                  double        *value,
+                                  guint         *next);
+double      _nf_scale_word       (const NfToken *token);
+int         _nf_small_number_word (const char   *lower);
+
+/* Sets @taken[k] for the tokens that belong to a date or time expression
+ * (nf-dates.c), so that the figures stage leaves them alone. */
+void        _nf_dates_mark       (const NfToken *tokens,
+                                  guint          n_tokens,
+                                  guint8        *taken);
+
+G_END_DECLS

@@ -1,0 +1,450 @@
+/* nf-numbers.c: tokens, numerals and numbers in words
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "newsfacts"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nf-numbers-private.h"
+
+static const char * const small_words[] = {
+  "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+  "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+  "sixteen", "seventeen", "eighteen", "nineteen", NULL
+};
+
+static const char * const tens_words[] = {
+  "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+  "ninety", NULL
+};
+
+static const char * const ordinal_words[] = {
+  "zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
+  "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+  "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+  "eighteenth", "nineteenth", NULL
+};
+
+static const char * const tens_ordinal_words[] = {
+  "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+  "seventieth", "eightieth", "ninetieth", NULL
+};
+
+static int
+word_index (const char         *lower,
+            const char * const *words)
+{
+  for (int i = 0; words[i] != NULL; i++)
+    if (strcmp (lower, words[i]) == 0)
+      return i;
+  return -1;
+}
+
+gboolean
+_nf_token_is (const NfToken *token,
+              const char    *lower)
+{
+  return token->kind != NF_TOKEN_NUMBER && strcmp (token->lower, lower) == 0;
+}
+
+gboolean
+_nf_token_in (const NfToken      *token,
+              const char * const *words)
+{
+  return token->kind == NF_TOKEN_WORD && word_index (token->lower, words) >= 0;
+}
+
+/* 0-19 for "zero".."nineteen", 20-90 for the tens, -1 otherwise. */
+int
+_nf_small_number_word (const char *lower)
+{
+  int i = word_index (lower, small_words);
+
+  if (i >= 0)
+    return i;
+  i = word_index (lower, tens_words);
+  return i >= 0 ? 20 + 10 * i : -1;
+}
+
+/* ---- tokenizer ---- */
+
+static gboolean
+is_word_char (const char *p,
+              const char *end,
+              gboolean    first)
+{
+  guchar c = (guchar) *p;
+
+  if (c < 0x80)
+    return g_ascii_isalpha (c) || (!first && g_ascii_isdigit (c));
+  return g_unichar_isalpha (g_utf8_get_char_validated (p, end - p));
+}
+
+static void
+set_lower (NfToken    *token,
+           const char *text)
+{
+  gsize len = MIN (token->end - token->start, NF_TOKEN_LOWER_MAX - 1);
+
+  for (gsize k = 0; k < len; k++)
+    token->lower[k] = g_ascii_tolower (text[token->start + k]);
+  token->lower[len] = '\0';
+}
+
+static gsize
+scan_numeral (const char *text,
+              gsize       p,
+              gsize       end,
+              NfToken    *token)
+{
+  char buf[64];
+  gsize n = 0;
+
+  while (p < end)
+    {
+      char c = text[p];
+
+      if (g_ascii_isdigit (c))
+        {
+          if (n < sizeof buf - 1)
+            buf[n++] = c;
+          if (token->digits < 255)
+            token->digits++;
+          p++;
+        }
+      else if (c == ',' && !token->has_point && p + 3 < end
+               && g_ascii_isdigit (text[p + 1]) && g_ascii_isdigit (text[p + 2])
+               && g_ascii_isdigit (text[p + 3])
+               && (p + 4 >= end || !g_ascii_isdigit (text[p + 4])))
+        {
+          token->has_comma = TRUE;
+          p++;
+        }
+      else if (c == '.' && !token->has_point && p + 1 < end
+               && g_ascii_isdigit (text[p + 1]))
+        {
+          token->has_point = TRUE;
+          if (n < sizeof buf - 1)
+            buf[n++] = '.';
+          p++;
+        }
+      else
+        break;
+    }
+  buf[n] = '\0';
+  token->number = g_ascii_strtod (buf, NULL);
+  return p;
+}
+
+static gsize
+skip_space (const char *text,
+            gsize       p,
+            gsize       end,
+            gboolean   *space)
+{
+  while (p < end)
+    {
+      if (g_ascii_isspace (text[p]))
+        p++;
+      else if (p + 1 < end && (guchar) text[p] == 0xC2
+               && (guchar) text[p + 1] == 0xA0)
+        p += 2;   /* no-break space */
+      else
+        break;
+      *space = TRUE;
+    }
+  return p;
+}
+
+GArray *
+_nf_tokenize (const char *text,
+              gsize       start,
+              gsize       end)
+{
+  GArray *tokens = g_array_sized_new (FALSE, TRUE, sizeof (NfToken),
+                                      (end - start) / 5 + 4);
+  gboolean space = TRUE;
+  gsize p = start;
+
+  while ((p = skip_space (text, p, end, &space)) < end)
+    {
+      NfToken token = { 0 };
+
+      token.start = p;
+      token.space_before = space;
+      space = FALSE;
+      if (g_ascii_isdigit (text[p]))
+        {
+          token.kind = NF_TOKEN_NUMBER;
+          p = scan_numeral (text, p, end, &token);
+        }
+      else if (is_word_char (text + p, text + end, TRUE))
+        {
+          token.kind = NF_TOKEN_WORD;
+          token.upper = g_unichar_isupper (g_utf8_get_char (text + p));
+          while (p < end && is_word_char (text + p, text + end, FALSE))
+            p = g_utf8_next_char (text + p) - text;
+        }
+      else
+        {
+          token.kind = NF_TOKEN_PUNCT;
+          p = MIN ((gsize) (g_utf8_next_char (text + p) - text), end);
+        }
+      token.end = p;
+      set_lower (&token, text);
+      g_array_append_val (tokens, token);
+    }
+  return tokens;
+}
+
+/* ---- numbers ---- */
+
+double
+_nf_scale_word (const NfToken *token)
+{
+  static const struct { const char *word; double scale; gboolean glued; } scales[] = {
+    { "hundred", 1e2, FALSE }, { "thousand", 1e3, FALSE },
+    { "million", 1e6, FALSE }, { "billion", 1e9, FALSE },
+    { "trillion", 1e12, FALSE }, { "mln", 1e6, FALSE }, { "mn", 1e6, FALSE },
+    { "bln", 1e9, FALSE }, { "bn", 1e9, FALSE }, { "tn", 1e12, FALSE },
+    { "trn", 1e12, FALSE }, { "m", 1e6, TRUE }, { "b", 1e9, TRUE },
+    { "k", 1e3, TRUE }, { "lakh", 1e5, FALSE }, { "lakhs", 1e5, FALSE },
+    { "crore", 1e7, FALSE }, { "crores", 1e7, FALSE },
+  };
+
+  if (token->kind != NF_TOKEN_WORD)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    if (strcmp (token->lower, scales[i].word) == 0)
+      return (scales[i].glued && token->space_before) ? 0 : scales[i].scale;
+  return 0;
+}
+
+/* "tens of thousands", "hundreds of millions", "dozens of" */
+static gboolean
+parse_vague (const NfToken *t,
+             guint          n,
+             guint          i,
+             double        *value,
+             guint         *next)
+{
+  static const struct { const char *word; double base; } bases[] = {
+    { "dozens", 12 }, { "tens", 10 }, { "scores", 20 }, { "hundreds", 100 },
+    { "thousands", 1e3 }, { "millions", 1e6 }, { "billions", 1e9 },
+  };
+  static const char * const plural_scales[] = {
+    "hundreds", "thousands", "millions", "billions", NULL
+  };
+  double base = 0;
+  guint j = i + 2;
+
+  for (guint k = 0; k < G_N_ELEMENTS (bases); k++)
+    if (_nf_token_is (&t[i], bases[k].word))
+      base = bases[k].base;
+  if (base == 0 || i + 1 >= n || !_nf_token_is (&t[i + 1], "of"))
+    return FALSE;
+  if (j < n && _nf_token_in (&t[j], plural_scales))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (bases); k++)
+        if (_nf_token_is (&t[j], bases[k].word))
+          base *= bases[k].base;
+      j++;
+    }
+  else
+    j = i + 1;   /* "of" belongs to what follows: "dozens of people" */
+  *value = base;
+  *next = j;
+  return TRUE;
+}
+
+/* Parses "twenty-five", "one hundred and five", "a dozen", "three
+ * million"; @cur and @total follow the usual spoken-number grammar. */
+static gboolean
+parse_words (const NfToken *t,
+             guint          n,
+             guint          i,
+             double        *value,
+             guint         *next,
+             gboolean      *scaled)
+{
+  double total = 0, cur = 0;
+  gboolean any = FALSE;
+  guint j = i;
+
+  while (j < n && t[j].kind == NF_TOKEN_WORD)
+    {
+      int small = _nf_small_number_word (t[j].lower);
+      double scale = _nf_scale_word (&t[j]);
+
+      if (small >= 0)
+        {
+          int unit;
+
+          if (small >= 20 && j + 2 < n && _nf_token_is (&t[j + 1], "-")
+              && !t[j + 1].space_before && !t[j + 2].space_before
+              && (unit = _nf_small_number_word (t[j + 2].lower)) > 0
+              && unit < 10)
+            {
+              small += unit;
+              j += 2;
+            }
+          cur += small;
+          any = TRUE;
+        }
+      else if ((_nf_token_is (&t[j], "half") || _nf_token_is (&t[j], "quarter"))
+               && !any && cur <= 1 && j + 1 < n
+               && (_nf_scale_word (&t[j + 1]) >= 1000
+                   || (_nf_token_is (&t[j + 1], "a") && j + 2 < n
+                       && _nf_scale_word (&t[j + 2]) >= 1000)))
+        {
+          /* "half a million", "a quarter million" */
+          cur = t[j].lower[0] == 'h' ? 0.5 : 0.25;
+          if (_nf_token_is (&t[j + 1], "a"))
+            j++;
+        }
+      else if (_nf_token_is (&t[j], "quarters") && any && cur < 4 && j + 1 < n
+               && _nf_scale_word (&t[j + 1]) >= 1000)
+        cur *= 0.25;   /* "three quarters billion" */
+      else if ((_nf_token_is (&t[j], "a") || _nf_token_is (&t[j], "an"))
+               && !any && j + 1 < n
+               && (_nf_scale_word (&t[j + 1]) >= 100
+                   || _nf_token_is (&t[j + 1], "dozen")
+                   || _nf_token_is (&t[j + 1], "quarter")
+                   || _nf_token_is (&t[j + 1], "half")))
+        cur = 1;
+      else if (_nf_token_is (&t[j], "dozen") && (any || cur == 1))
+        {
+          cur = (cur > 0 ? cur : 1) * 12;
+          any = TRUE;
+        }
+      else if (scale >= 100 && t[j].lower[1] != '\0' && (any || cur > 0))
+        {
+          if (scale == 100)
+            cur = (cur > 0 ? cur : 1) * 100;
+          else
+            {
+              total += (cur > 0 ? cur : 1) * scale;
+              cur = 0;
+            }
+          *scaled = TRUE;
+          any = TRUE;
+        }
+      else if (_nf_token_is (&t[j], "and") && any && j + 1 < n
+               && _nf_small_number_word (t[j + 1].lower) >= 0)
+        ;
+      else
+        break;
+      j++;
+    }
+  if (!any)
+    return FALSE;
+  *value = total + cur;
+  *next = j;
+  return TRUE;
+}
+
+gboolean
+_nf_number_parse (const NfToken *t,
+                  guint          n,
+                  guint          i,
+                  double        *value,
+                  guint         *next,
+                  NfNumberFlags *flags)
+{
+  gboolean scaled = FALSE;
+
+  g_assert (i < n);
+
+  *flags = 0;
+  if (t[i].kind == NF_TOKEN_NUMBER)
+    {
+      guint j = i + 1;
+      double scale;
+
+      *value = t[i].number;
+      *flags = NF_NUMBER_NUMERAL;
+      if (j < n && (scale = _nf_scale_word (&t[j])) > 0)
+        {
+          *value *= scale;
+          *flags |= NF_NUMBER_SCALED;
+          j++;
+          /* "1.5 million" may be followed by nothing else, but "2
+           * hundred thousand" may */
+          if (scale == 100 && j < n && (scale = _nf_scale_word (&t[j])) > 100)
+            {
+              *value *= scale;
+              j++;
+            }
+        }
+      *next = j;
+      return TRUE;
+    }
+  if (t[i].kind != NF_TOKEN_WORD)
+    return FALSE;
+  if (parse_vague (t, n, i, value, next))
+    {
+      *flags = NF_NUMBER_WORDS | NF_NUMBER_VAGUE;
+      return TRUE;
+    }
+  if (parse_words (t, n, i, value, next, &scaled))
+    {
+      *flags = NF_NUMBER_WORDS | (scaled ? NF_NUMBER_SCALED : 0);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+_nf_ordinal_parse (const NfToken *t,
+                   guint          n,
+                   guint          i,
+                   double        *value,
+                   guint         *next)
+{
+  static const char * const suffixes[] = { "st", "nd", "rd", "th", NULL };
+  int k;
+
+  if (t[i].kind == NF_TOKEN_NUMBER)
+    {
+      if (i + 1 < n && !t[i + 1].space_before && !t[i].has_point
+          && !t[i].has_comma && _nf_token_in (&t[i + 1], suffixes))
+        {
+          *value = t[i].number;
+          *next = i + 2;
+          return TRUE;
+        }
+      return FALSE;
+    }
+  if (t[i].kind != NF_TOKEN_WORD)
+    return FALSE;
+  if ((k = word_index (t[i].lower, ordinal_words)) >= 0)
+    {
+      *value = k;
+      *next = i + 1;
+      return TRUE;
+    }
+  if ((k = word_index (t[i].lower, tens_ordinal_words)) >= 0)
+    {
+      *value = 20 + 10 * k;
+      *next = i + 1;
+      return TRUE;
+    }
+  k = word_index (t[i].lower, tens_words);
+  if (k >= 0 && i + 2 < n && _nf_token_is (&t[i + 1], "-")
+      && !t[i + 1].space_before && !t[i + 2].space_before)
+    {
+      int unit = word_index (t[i + 2].lower, ordinal_words);
+
+      if (unit > 0 && unit < 10)
+        {
+          *value = 20 + 10 * k + unit;
+          *next = i + 3;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

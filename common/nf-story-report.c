@@ -1,0 +1,783 @@
+/* nf-story-report.c: what a story's articles agree on, as data and JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Corroboration: figures of the same kind, unit and value in several
+ * articles are one story figure.  Two sources of it differ when one gives
+ * a bound ("at least 13 percent") and the other an exact value, or
+ * opposite bounds; a hedge ("some 4,000", "about") agrees with anything.
+ * Figures of the same unit whose subjects match but whose values do not
+ * are a difference of value, reported with both sources.
+ */
+
+#define G_LOG_DOMAIN "newsfacts"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "nf-story-private.h"
+
+typedef enum
+{
+  QUALIFIER_EXACT,
+  QUALIFIER_LOWER,
+  QUALIFIER_UPPER,
+  QUALIFIER_HEDGE,
+} QualifierClass;
+
+static const char * const lower_bounds[] = {
+  "at least", "more than", "over", "above", "upwards of", "upward of",
+  "no less than", "in excess of", "greater than", "higher than",
+  "not less than", "a minimum of", NULL
+};
+
+static const char * const upper_bounds[] = {
+  "at most", "less than", "fewer than", "under", "below", "up to",
+  "no more than", "nearly", "almost", "just under", "not more than",
+  "a maximum of", "as many as", "as much as", NULL
+};
+
+NfStory *
+nf_story_new (const char *id)
+{
+  NfStory *story = g_new0 (NfStory, 1);
+
+  story->id = g_strdup (id);
+  story->articles = g_ptr_array_new ();
+
+  return story;
+}
+
+void
+nf_story_free (NfStory *story)
+{
+  if (story == NULL)
+    return;
+  g_free (story->id);
+  g_free (story->title);
+  g_ptr_array_unref (story->articles);
+  g_free (story);
+}
+
+/* Dated articles oldest first, undated after them in the order added. */
+static gboolean
+comes_before (const NfArticle *a,
+              const NfArticle *b)
+{
+  if (a->published == NULL)
+    return FALSE;
+  return b->published == NULL || strcmp (a->published, b->published) < 0;
+}
+
+/**
+ * nf_story_add_article:
+ * @article: (transfer none): must outlive @story
+ *
+ * Adds @article in time order; the story's title is the headline of its
+ * oldest article that has one.
+ */
+void
+nf_story_add_article (NfStory         *story,
+                      const NfArticle *article)
+{
+  guint at;
+
+  g_return_if_fail (story != NULL);
+  g_return_if_fail (article != NULL);
+
+  at = story->articles->len;
+  while (at > 0 && comes_before (article,
+                                 g_ptr_array_index (story->articles, at - 1)))
+    at--;
+  g_ptr_array_insert (story->articles, at, (gpointer) article);
+
+  g_clear_pointer (&story->title, g_free);
+  for (guint i = 0; i < story->articles->len && story->title == NULL; i++)
+    {
+      const NfArticle *member = g_ptr_array_index (story->articles, i);
+
+      if (member->headline != NULL && member->headline[0] != '\0')
+        story->title = g_strdup (member->headline);
+    }
+}
+
+const char *
+nf_story_agreement_to_string (NfStoryAgreement agreement)
+{
+  switch (agreement)
+    {
+    case NF_STORY_AGREEMENT_AGREE:
+      return "agree";
+    case NF_STORY_AGREEMENT_DIFFER:
+      return "differ";
+    case NF_STORY_AGREEMENT_SINGLE:
+    default:
+      return "single";
+    }
+}
+
+static QualifierClass
+qualifier_class (const char *qualifier)
+{
+  g_autofree char *lower = NULL;
+
+  if (qualifier == NULL || qualifier[0] == '\0'
+      || g_ascii_strcasecmp (qualifier, "exactly") == 0)
+    return QUALIFIER_EXACT;
+  lower = g_ascii_strdown (qualifier, -1);
+  if (g_strv_contains (lower_bounds, lower))
+    return QUALIFIER_LOWER;
+  if (g_strv_contains (upper_bounds, lower))
+    return QUALIFIER_UPPER;
+
+  return QUALIFIER_HEDGE;
+}
+
+/* Whether two qualifiers of one value say different things: a hedge
+ * ("some", "about") is compatible with any of them. */
+static gboolean
+qualifiers_conflict (const char *a,
+                     const char *b)
+{
+  QualifierClass x = qualifier_class (a);
+  QualifierClass y = qualifier_class (b);
+
+  return x != y && x != QUALIFIER_HEDGE && y != QUALIFIER_HEDGE;
+}
+
+void
+nf_story_figure_free (NfStoryFigure *figure)
+{
+  if (figure == NULL)
+    return;
+  g_array_unref (figure->sources);
+  g_array_unref (figure->differences);
+  g_free (figure);
+}
+
+static char *
+figure_key (const NfFigure *figure)
+{
+  g_autofree char *unit = _nf_story_unit_key (figure);
+  char value[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (value, sizeof value, "%.10g", figure->value);
+  return g_strdup_printf ("%s:%s:%s", nf_figure_kind_to_string (figure->kind),
+                          unit, value);
+}
+
+static gboolean
+is_story_figure (const NfFigure *figure)
+{
+  return figure->kind != NF_FIGURE_ORDINAL && figure->kind != NF_FIGURE_DURATION
+         && isfinite (figure->value);
+}
+
+static void
+add_difference (NfStoryFigure       *figure,
+                const char          *field,
+                const NfStorySource *a,
+                const NfStorySource *b)
+{
+  NfStoryDifference difference = { field, *a, *b };
+
+  g_array_append_val (figure->differences, difference);
+}
+
+/* Records a qualifier difference against each earlier source of another
+ * article, once per pair of qualifier classes. */
+static void
+check_qualifier (NfStoryFigure       *figure,
+                 const NfStorySource *source)
+{
+  for (guint i = 0; i < figure->sources->len; i++)
+    {
+      const NfStorySource *other = &g_array_index (figure->sources,
+                                                   NfStorySource, i);
+      gboolean seen = FALSE;
+
+      if (other->article == source->article
+          || !qualifiers_conflict (other->figure->qualifier,
+                                   source->figure->qualifier))
+        continue;
+      for (guint d = 0; d < figure->differences->len && !seen; d++)
+        {
+          const NfStoryDifference *known =
+            &g_array_index (figure->differences, NfStoryDifference, d);
+
+          seen = qualifier_class (known->a.figure->qualifier)
+                 == qualifier_class (other->figure->qualifier)
+                 && qualifier_class (known->b.figure->qualifier)
+                 == qualifier_class (source->figure->qualifier);
+        }
+      if (!seen)
+        add_difference (figure, "qualifier", other, source);
+      return;
+    }
+}
+
+static NfStoryFigure *
+story_figure_new (const NfFigure *figure)
+{
+  NfStoryFigure *self = g_new0 (NfStoryFigure, 1);
+
+  self->figure = figure;
+  self->sources = g_array_new (FALSE, FALSE, sizeof (NfStorySource));
+  self->differences = g_array_new (FALSE, FALSE, sizeof (NfStoryDifference));
+
+  return self;
+}
+
+static void
+add_source (NfStoryFigure   *self,
+            const NfArticle *article,
+            const NfFigure  *figure)
+{
+  NfStorySource source = { article, figure };
+  gboolean new_article = TRUE;
+
+  for (guint i = 0; i < self->sources->len; i++)
+    if (g_array_index (self->sources, NfStorySource, i).article == article)
+      new_article = FALSE;
+  check_qualifier (self, &source);
+  g_array_append_val (self->sources, source);
+  if (new_article)
+    self->n_articles++;
+  if (self->n_articles > 1 && self->agreement == NF_STORY_AGREEMENT_SINGLE)
+    self->agreement = NF_STORY_AGREEMENT_AGREE;
+}
+
+static GHashTable *
+subject_words (const char *subject)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (subject == NULL)
+    return words;
+  lower = g_utf8_strdown (subject, -1);
+  parts = g_regex_split_simple ("[^\\w-]+", lower, 0, 0);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (strlen (parts[i]) > 2 && !_nf_story_is_stopword (parts[i]))
+      g_hash_table_add (words, _nf_story_stem (parts[i]));
+
+  return words;
+}
+
+/* Whether two subjects name the same measure: most of the words of the
+ * shorter one are in the other. */
+static gboolean
+same_subject (const char *a,
+              const char *b)
+{
+  g_autoptr(GHashTable) x = subject_words (a);
+  g_autoptr(GHashTable) y = subject_words (b);
+  GHashTable *small = g_hash_table_size (x) <= g_hash_table_size (y) ? x : y;
+  GHashTable *large = small == x ? y : x;
+  GHashTableIter iter;
+  gpointer word;
+  guint shared = 0;
+
+  if (g_hash_table_size (small) < 2)
+    return FALSE;
+  g_hash_table_iter_init (&iter, small);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    shared += g_hash_table_contains (large, word);
+
+  return shared * 3 >= g_hash_table_size (small) * 2;
+}
+
+static gboolean
+same_measure (const NfStoryFigure *a,
+              const NfStoryFigure *b,
+              guint               *ia,
+              guint               *ib)
+{
+  g_autofree char *unit_a = _nf_story_unit_key (a->figure);
+  g_autofree char *unit_b = _nf_story_unit_key (b->figure);
+  double ratio = a->figure->value / b->figure->value;
+
+  if (a->figure->kind != b->figure->kind || unit_a[0] == '\0'
+      || strcmp (unit_a, unit_b) != 0 || !(ratio >= 0.5 && ratio <= 2.0))
+    return FALSE;
+  for (*ia = 0; *ia < a->sources->len; (*ia)++)
+    for (*ib = 0; *ib < b->sources->len; (*ib)++)
+      {
+        const NfStorySource *x = &g_array_index (a->sources, NfStorySource, *ia);
+        const NfStorySource *y = &g_array_index (b->sources, NfStorySource, *ib);
+
+        if (x->article != y->article
+            && same_subject (x->figure->subject, y->figure->subject))
+          return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Figures of one measure with different values in different articles. */
+static void
+find_value_differences (GPtrArray *figures)
+{
+  for (guint i = 0; i < figures->len; i++)
+    for (guint j = i + 1; j < figures->len; j++)
+      {
+        NfStoryFigure *a = g_ptr_array_index (figures, i);
+        NfStoryFigure *b = g_ptr_array_index (figures, j);
+        guint ia, ib;
+
+        if (!same_measure (a, b, &ia, &ib))
+          continue;
+        a->agreement = b->agreement = NF_STORY_AGREEMENT_DIFFER;
+        add_difference (a, "value", &g_array_index (a->sources, NfStorySource, ia),
+                        &g_array_index (b->sources, NfStorySource, ib));
+        add_difference (b, "value", &g_array_index (b->sources, NfStorySource, ib),
+                        &g_array_index (a->sources, NfStorySource, ia));
+      }
+}
+
+/**
+ * nf_story_get_figures:
+ *
+ * Returns: (transfer full) (element-type NfStoryFigure): the story's
+ *   figures with their sources and agreement, in the order the oldest
+ *   articles give them.
+ */
+GPtrArray *
+nf_story_get_figures (const NfStory *story)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                        g_free, NULL);
+  GPtrArray *figures;
+
+  g_return_val_if_fail (story != NULL, NULL);
+
+  figures = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_story_figure_free);
+  for (guint i = 0; i < story->articles->len; i++)
+    {
+      const NfArticle *article = g_ptr_array_index (story->articles, i);
+
+      for (guint f = 0; f < article->figures->len; f++)
+        {
+          const NfFigure *figure = g_ptr_array_index (article->figures, f);
+          char *key;
+          NfStoryFigure *self;
+
+          if (!is_story_figure (figure))
+            continue;
+          key = figure_key (figure);
+          self = g_hash_table_lookup (by_key, key);
+          if (self == NULL)
+            {
+              self = story_figure_new (figure);
+              g_ptr_array_add (figures, self);
+              g_hash_table_insert (by_key, key, self);
+            }
+          else
+            g_free (key);
+          add_source (self, article, figure);
+        }
+    }
+  find_value_differences (figures);
+
+  return figures;
+}
+
+/* JSON */
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *key,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *key,
+            double       value)
+{
+  json_builder_set_member_name (builder, key);
+  /* As in the facts JSON: json-glib 1.6 writes 1e27 as "1e+27.0", which
+   * is not JSON, so whole numbers past the gint64 range are null. */
+  if (isfinite (value) && value == floor (value) && fabs (value) < 9.2e18)
+    json_builder_add_int_value (builder, (gint64) value);
+  else if (isfinite (value) && fabs (value) < 9.2e18)
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_articles (JsonBuilder   *builder,
+              const NfStory *story)
+{
+  json_builder_set_member_name (builder, "articles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < story->articles->len; i++)
+    {
+      const NfArticle *article = g_ptr_array_index (story->articles, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "id", article->id);
+      add_string_or_null (builder, "source", article->source);
+      add_string_or_null (builder, "headline", article->headline);
+      add_string_or_null (builder, "published", article->published);
+      json_builder_set_member_name (builder, "published_inferred");
+      json_builder_add_boolean_value (builder, article->published_inferred);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_source_object (JsonBuilder         *builder,
+                   const NfStorySource *source)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "article", source->article->id);
+  add_string_or_null (builder, "published", source->article->published);
+  add_string_or_null (builder, "text", source->figure->text);
+  add_number (builder, "value", source->figure->value);
+  add_string_or_null (builder, "qualifier", source->figure->qualifier);
+  add_string_or_null (builder, "subject", source->figure->subject);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder,
+                              nf_article_char_offset (source->article,
+                                                      MIN (source->figure->start,
+                                                           source->article->text_len)));
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder,
+                              nf_article_char_offset (source->article,
+                                                      MIN (source->figure->end,
+                                                           source->article->text_len)));
+  json_builder_end_object (builder);
+}
+
+static void
+add_figure_object (JsonBuilder         *builder,
+                   const NfStoryFigure *figure)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "text", figure->figure->text);
+  add_string_or_null (builder, "kind", nf_figure_kind_to_string (figure->figure->kind));
+  add_number (builder, "value", figure->figure->value);
+  add_string_or_null (builder, "unit", figure->figure->unit);
+  add_string_or_null (builder, "subject", figure->figure->subject);
+  json_builder_set_member_name (builder, "articles");
+  json_builder_add_int_value (builder, figure->n_articles);
+  add_string_or_null (builder, "agreement",
+                      nf_story_agreement_to_string (figure->agreement));
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < figure->sources->len; i++)
+    add_source_object (builder, &g_array_index (figure->sources, NfStorySource, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "differences");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < figure->differences->len; i++)
+    {
+      const NfStoryDifference *difference =
+        &g_array_index (figure->differences, NfStoryDifference, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "field", difference->field);
+      json_builder_set_member_name (builder, "a");
+      add_source_object (builder, &difference->a);
+      json_builder_set_member_name (builder, "b");
+      add_source_object (builder, &difference->b);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_figures (JsonBuilder   *builder,
+             const NfStory *story)
+{
+  g_autoptr(GPtrArray) figures = nf_story_get_figures (story);
+
+  json_builder_set_member_name (builder, "figures");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < figures->len; i++)
+    add_figure_object (builder, g_ptr_array_index (figures, i));
+  json_builder_end_array (builder);
+}
+
+/* One person or organisation across the story's articles. */
+typedef struct
+{
+  char       *name;
+  char       *role;
+  guint       n_articles;
+  const void *last_article;
+  guint       order;
+} Actor;
+
+static void
+actor_free (Actor *actor)
+{
+  g_free (actor->name);
+  g_free (actor->role);
+  g_free (actor);
+}
+
+/* Finds the actor any of @entity's names already stands for, or makes
+ * one, and lets all its names lead to it. */
+static Actor *
+actor_for (GHashTable     *names,
+           GPtrArray      *actors,
+           const NfEntity *entity)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  Actor *actor = NULL;
+
+  g_ptr_array_add (keys, _nf_story_normalize_name (entity->name));
+  for (guint i = 0; entity->aliases != NULL && i < entity->aliases->len; i++)
+    g_ptr_array_add (keys, _nf_story_normalize_name (g_ptr_array_index (entity->aliases, i)));
+  for (guint i = 0; i < keys->len && actor == NULL; i++)
+    actor = g_hash_table_lookup (names, g_ptr_array_index (keys, i));
+  if (actor == NULL)
+    {
+      actor = g_new0 (Actor, 1);
+      actor->name = g_strdup (entity->name);
+      actor->order = actors->len;
+      g_ptr_array_add (actors, actor);
+    }
+  else if (g_utf8_strlen (entity->name, -1) > g_utf8_strlen (actor->name, -1))
+    {
+      g_free (actor->name);
+      actor->name = g_strdup (entity->name);
+    }
+  for (guint i = 0; i < keys->len; i++)
+    if (!g_hash_table_contains (names, g_ptr_array_index (keys, i)))
+      g_hash_table_insert (names, g_strdup (g_ptr_array_index (keys, i)), actor);
+
+  return actor;
+}
+
+static int
+compare_actors (gconstpointer a,
+                gconstpointer b)
+{
+  const Actor *x = *(const Actor * const *) a;
+  const Actor *y = *(const Actor * const *) b;
+
+  if (x->n_articles != y->n_articles)
+    return x->n_articles > y->n_articles ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The story's people (@kind person) or organisations, those in the most
+ * articles first. */
+static GPtrArray *
+collect_actors (const NfStory *story,
+                NfEntityKind   kind,
+                GHashTable    *names)
+{
+  GPtrArray *actors = g_ptr_array_new_with_free_func ((GDestroyNotify) actor_free);
+
+  for (guint i = 0; i < story->articles->len; i++)
+    {
+      const NfArticle *article = g_ptr_array_index (story->articles, i);
+
+      for (guint e = 0; e < article->entities->len; e++)
+        {
+          const NfEntity *entity = g_ptr_array_index (article->entities, e);
+          Actor *actor;
+
+          if (entity->kind != kind)
+            continue;
+          actor = actor_for (names, actors, entity);
+          if (actor->role == NULL && entity->role != NULL)
+            actor->role = g_strdup (entity->role);
+          if (actor->last_article != article)
+            actor->n_articles++;
+          actor->last_article = article;
+        }
+    }
+  g_ptr_array_sort (actors, compare_actors);
+
+  return actors;
+}
+
+static void
+add_actors (JsonBuilder   *builder,
+            const char    *member,
+            GPtrArray     *actors)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < actors->len; i++)
+    {
+      const Actor *actor = g_ptr_array_index (actors, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "name", actor->name);
+      add_string_or_null (builder, "role", actor->role);
+      json_builder_set_member_name (builder, "articles");
+      json_builder_add_int_value (builder, actor->n_articles);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The name quotes are grouped under: the person's fullest name when the
+ * speaker is one of the story's people, the speaker as given otherwise. */
+static const char *
+speaker_name (const NfQuote *quote,
+              GHashTable    *people)
+{
+  g_autofree char *norm = NULL;
+  Actor *actor;
+
+  if (quote->speaker == NULL)
+    return NULL;
+  norm = _nf_story_normalize_name (quote->speaker);
+  actor = g_hash_table_lookup (people, norm);
+  return actor != NULL ? actor->name : quote->speaker;
+}
+
+static void
+add_quote_object (JsonBuilder     *builder,
+                  const NfArticle *article,
+                  const NfQuote   *quote)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "text", quote->text);
+  add_string_or_null (builder, "speaker_role", quote->speaker_role);
+  add_string_or_null (builder, "article", article->id);
+  add_string_or_null (builder, "published", article->published);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder,
+                              nf_article_char_offset (article, MIN (quote->start, article->text_len)));
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder,
+                              nf_article_char_offset (article, MIN (quote->end, article->text_len)));
+  json_builder_end_object (builder);
+}
+
+/* Quotes grouped by speaker, speakers in the order they first speak,
+ * each speaker's quotes in time order. */
+static void
+add_quotes (JsonBuilder   *builder,
+            const NfStory *story,
+            GHashTable    *people)
+{
+  g_autoptr(GPtrArray) speakers = g_ptr_array_new ();
+
+  for (guint i = 0; i < story->articles->len; i++)
+    {
+      const NfArticle *article = g_ptr_array_index (story->articles, i);
+
+      for (guint q = 0; q < article->quotes->len; q++)
+        {
+          const char *name = speaker_name (g_ptr_array_index (article->quotes, q), people);
+
+          if (!g_ptr_array_find_with_equal_func (speakers, name,
+                                                 (GEqualFunc) g_str_equal, NULL)
+              && name != NULL)
+            g_ptr_array_add (speakers, (gpointer) name);
+        }
+    }
+  g_ptr_array_add (speakers, NULL);
+
+  json_builder_set_member_name (builder, "quotes");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < speakers->len; s++)
+    {
+      const char *name = g_ptr_array_index (speakers, s);
+      gboolean opened = FALSE;
+
+      for (guint i = 0; i < story->articles->len; i++)
+        {
+          const NfArticle *article = g_ptr_array_index (story->articles, i);
+
+          for (guint q = 0; q < article->quotes->len; q++)
+            {
+              const NfQuote *quote = g_ptr_array_index (article->quotes, q);
+
+              if (g_strcmp0 (speaker_name (quote, people), name) != 0)
+                continue;
+              if (!opened)
+                {
+                  json_builder_begin_object (builder);
+                  add_string_or_null (builder, "speaker", name);
+                  add_string_or_null (builder, "speaker_kind",
+                                      nf_speaker_kind_to_string (quote->speaker_kind));
+                  json_builder_set_member_name (builder, "quotes");
+                  json_builder_begin_array (builder);
+                  opened = TRUE;
+                }
+              add_quote_object (builder, article, quote);
+            }
+        }
+      if (opened)
+        {
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+    }
+  json_builder_end_array (builder);
+}
+
+JsonNode *
+nf_story_to_json_node (const NfStory *story)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GHashTable) people_names = NULL;
+  g_autoptr(GHashTable) org_names = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) orgs = NULL;
+  const NfArticle *first, *last;
+
+  g_return_val_if_fail (story != NULL, NULL);
+
+  people_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  people = collect_actors (story, NF_ENTITY_PERSON, people_names);
+  orgs = collect_actors (story, NF_ENTITY_ORGANIZATION, org_names);
+  first = story->articles->len > 0 ? g_ptr_array_index (story->articles, 0) : NULL;
+  last = story->articles->len > 0
+         ? g_ptr_array_index (story->articles, story->articles->len - 1) : NULL;
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "schema", NF_STORY_SCHEMA);
+  add_string_or_null (builder, "id", story->id);
+  add_string_or_null (builder, "title", story->title);
+  add_string_or_null (builder, "first", first != NULL ? first->published : NULL);
+  add_string_or_null (builder, "last", last != NULL ? last->published : NULL);
+  add_articles (builder, story);
+  add_figures (builder, story);
+  add_actors (builder, "people", people);
+  add_actors (builder, "organizations", orgs);
+  add_quotes (builder, story, people_names);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+char *
+nf_story_to_json (const NfStory *story,
+                  gboolean       pretty)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  g_return_val_if_fail (story != NULL, NULL);
+
+  root = nf_story_to_json_node (story);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, pretty);
+  json_generator_set_indent (generator, 2);
+
+  return json_generator_to_data (generator, NULL);
+}

@@ -1,0 +1,297 @@
+/* nf-story-text.c: words, names and dates as story assignment sees them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "newsfacts"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "nf-pipeline.h"
+#include "nf-story-private.h"
+
+/* Function words and the verbs of reporting: they say nothing about which
+ * event an article tells. */
+static const char * const stopwords[] = {
+  "a", "about", "above", "after", "again", "against", "ago", "all", "almost",
+  "along", "already", "also", "although", "am", "among", "an", "and",
+  "another", "any", "are", "around", "as", "at", "back", "be", "became",
+  "because", "been", "before", "being", "below", "between", "both", "but",
+  "by", "can", "could", "did", "do", "does", "doing", "down", "during",
+  "each", "either", "even", "ever", "every", "few", "first", "for", "four",
+  "from", "further", "get", "got", "had", "has", "have", "having", "he",
+  "her", "here", "hers", "him", "his", "how", "however", "i", "if", "in",
+  "including", "into", "is", "it", "its", "itself", "just", "last", "later",
+  "less", "like", "made", "make", "many", "may", "me", "might", "more",
+  "most", "mr", "mrs", "ms", "much", "must", "my", "new", "next", "no",
+  "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or",
+  "other", "our", "out", "over", "own", "per", "said", "same", "say",
+  "saying", "says", "second", "see", "she", "should", "since", "so", "some",
+  "still", "such", "take", "than", "that", "the", "their", "them", "then",
+  "there", "these", "they", "third", "this", "those", "three", "through",
+  "to", "told", "too", "two", "under", "until", "up", "upon", "us", "very",
+  "was", "we", "week", "well", "were", "what", "when", "where", "whether",
+  "which", "while", "who", "whom", "whose", "why", "will", "with", "within",
+  "without", "would", "year", "years", "yet", "you", "your",
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+  "sunday", "today", "yesterday", "tomorrow",
+  NULL
+};
+
+static const char * const weekdays[] = {
+  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+  "Sunday", NULL
+};
+
+gboolean
+_nf_story_is_stopword (const char *word)
+{
+  static GHashTable *set;
+  static gsize ready;
+
+  if (g_once_init_enter (&ready))
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; stopwords[i] != NULL; i++)
+        g_hash_table_add (set, (gpointer) stopwords[i]);
+      g_once_init_leave (&ready, 1);
+    }
+
+  return g_hash_table_contains (set, word);
+}
+
+/* Folds plurals and possessives so that "talks" meets "talk"; more would
+ * merge words that mean different things. */
+char *
+_nf_story_stem (const char *word)
+{
+  gsize len = strlen (word);
+
+  if (len > 2 && g_str_has_suffix (word, "'s"))
+    len -= 2;
+  if (len > 4 && strncmp (word + len - 3, "ies", 3) == 0)
+    return g_strdup_printf ("%.*sy", (int) (len - 3), word);
+  if (len > 3 && word[len - 1] == 's' && word[len - 2] != 's'
+      && word[len - 2] != 'u' && word[len - 2] != 'i')
+    len--;
+
+  return g_strndup (word, len);
+}
+
+/* "U.S. Forces Korea" and "US Forces Korea" are one name: case, dots,
+ * apostrophes and a leading "the" do not count. */
+char *
+_nf_story_normalize_name (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '.' || c == '\'' || c == 0x2019)
+        continue;
+      if (!g_unichar_isalnum (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  if (g_str_has_prefix (out->str, "the ") && out->len > 4)
+    g_string_erase (out, 0, 4);
+
+  return g_string_free (out, FALSE);
+}
+
+/* The unit a figure is matched on: the currency, "percent", or the head
+ * noun of the counted thing ("South Korean employees" -> "employee"). */
+char *
+_nf_story_unit_key (const NfFigure *figure)
+{
+  g_autofree char *norm = NULL;
+  const char *last;
+
+  if (figure->unit == NULL || figure->unit[0] == '\0')
+    return g_strdup ("");
+  if (figure->kind == NF_FIGURE_MONEY || figure->kind == NF_FIGURE_PERCENT)
+    return g_ascii_strup (figure->unit, -1);
+
+  norm = _nf_story_normalize_name (figure->unit);
+  last = strrchr (norm, ' ');
+  return _nf_story_stem (last != NULL ? last + 1 : norm);
+}
+
+static gboolean
+parse_iso_date (const char *iso,
+                int        *year,
+                int        *month,
+                int        *mday)
+{
+  if (iso == NULL || strlen (iso) < 10 || iso[4] != '-' || iso[7] != '-')
+    return FALSE;
+  *year = atoi (iso);
+  *month = atoi (iso + 5);
+  *mday = atoi (iso + 8);
+
+  return g_date_valid_dmy (*mday, *month, *year);
+}
+
+static int
+julian (int year,
+        int month,
+        int mday)
+{
+  g_autoptr(GDate) date = NULL;
+
+  if (year < 1 || year > 9999 || !g_date_valid_dmy (mday, month, year))
+    return 0;
+  date = g_date_new_dmy (mday, month, year);
+  return (int) g_date_get_julian (date);
+}
+
+/* The publication day (a Julian day number), or 0.  A dateline that
+ * printed no year ("May 5") gives 0 and its month and day: its year is
+ * for the story to settle. */
+int
+_nf_story_article_day (const NfArticle *article,
+                       int             *month,
+                       int             *mday)
+{
+  const NfDateParts *parts = &article->published_parts;
+  int y, m, d;
+
+  *month = *mday = 0;
+  if (parts->year == 0 && parts->month > 0 && parts->day > 0)
+    {
+      *month = parts->month;
+      *mday = parts->day;
+      return 0;
+    }
+  if (!parse_iso_date (article->published, &y, &m, &d))
+    return 0;
+
+  return julian (y, m, d);
+}
+
+/* The weekday the lead names ("a U.S. official said Tuesday"), 1 for
+ * Monday to 7 for Sunday, or 0. */
+int
+_nf_story_lead_weekday (const NfArticle *article)
+{
+  g_autofree char *body = nf_article_dup_body (article);
+  const char *text = body[0] != '\0' ? body : article->text;
+  gsize lead = MIN (strlen (text), 800);
+  const char *best = NULL;
+  int found = 0;
+
+  for (int i = 0; weekdays[i] != NULL; i++)
+    {
+      gsize wlen = strlen (weekdays[i]);
+      const char *hit = g_strstr_len (text, lead, weekdays[i]);
+
+      while (hit != NULL && g_ascii_isalpha (hit[wlen]))
+        hit = g_strstr_len (hit + 1, lead - (hit + 1 - text), weekdays[i]);
+      if (hit != NULL && (best == NULL || hit < best))
+        {
+          best = hit;
+          found = i + 1;
+        }
+    }
+
+  return found;
+}
+
+static int
+median_day (const int *days,
+            guint      n_days)
+{
+  g_autofree int *sorted = g_memdup2 (days, n_days * sizeof (int));
+
+  for (guint i = 1; i < n_days; i++)
+    for (guint j = i; j > 0 && sorted[j - 1] > sorted[j]; j--)
+      {
+        int t = sorted[j];
+
+        sorted[j] = sorted[j - 1];
+        sorted[j - 1] = t;
+      }
+
+  return sorted[n_days / 2];
+}
+
+/* Among the years in which @month/@mday falls on @weekday (any year when
+ * @weekday is 0), the one that puts the day nearest the story's dated
+ * articles. */
+int
+_nf_story_pick_year (int        month,
+                     int        mday,
+                     int        weekday,
+                     const int *days,
+                     guint      n_days)
+{
+  g_autoptr(GDate) ref = NULL;
+  int best_year = 0, best_gap = G_MAXINT;
+  int ref_day;
+
+  if (n_days == 0 || month < 1 || month > 12 || mday < 1)
+    return 0;
+  ref_day = median_day (days, n_days);
+  ref = g_date_new_julian ((guint32) ref_day);
+
+  for (int y = g_date_get_year (ref) - 14; y <= g_date_get_year (ref) + 14; y++)
+    {
+      int day = julian (y, month, mday);
+      g_autoptr(GDate) date = NULL;
+
+      if (day == 0)
+        continue;
+      date = g_date_new_julian ((guint32) day);
+      if (weekday != 0 && (int) g_date_get_weekday (date) != weekday)
+        continue;
+      if (ABS (day - ref_day) < best_gap)
+        {
+          best_gap = ABS (day - ref_day);
+          best_year = y;
+        }
+    }
+  if (best_year == 0 && weekday != 0)
+    return _nf_story_pick_year (month, mday, 0, days, n_days);
+
+  return best_year;
+}
+
+/* Gives @article's publication date the year @year, keeping the time, and
+ * re-resolves its relative dates.  Returns whether anything changed. */
+gboolean
+_nf_story_set_year (NfArticle *article,
+                    int        year)
+{
+  const NfDateParts *parts = &article->published_parts;
+  g_autofree char *published = NULL;
+  const char *rest = "";
+
+  if (year <= 0 || julian (year, parts->month, parts->day) == 0)
+    return FALSE;
+  if (article->published != NULL && strlen (article->published) > 10)
+    rest = article->published + 10;
+  published = g_strdup_printf ("%04d-%02d-%02d%s", year, parts->month,
+                               parts->day, rest);
+  if (g_strcmp0 (published, article->published) == 0)
+    return FALSE;
+
+  g_free (article->published);
+  article->published = g_steal_pointer (&published);
+  article->published_inferred = TRUE;
+  nf_pipeline_redate (article);
+
+  return TRUE;
+}
