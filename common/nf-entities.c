@@ -67,7 +67,7 @@ typedef struct
 {
   NfArticle  *article;
   const char *text;
-  GArray     *tokens;        /* NfToken of the current block */
+  GArray     *tokens;        /* NfWord of the current block */
   GArray     *mentions;      /* Mention */
   GHashTable *by_key;        /* owned key → Building* (owned) */
   GHashTable *defined;       /* short form → index + 1 of the long mention */
@@ -78,11 +78,11 @@ typedef struct
   gsize       dateline_end;
 } Scan;
 
-static const NfToken *
+static const NfWord *
 tok (Scan *scan,
      guint i)
 {
-  return &g_array_index (scan->tokens, NfToken, i);
+  return &g_array_index (scan->tokens, NfWord, i);
 }
 
 static gboolean
@@ -90,7 +90,7 @@ tok_in (Scan     *scan,
         guint     i,
         NfLexSet  set)
 {
-  const NfToken *t = tok (scan, i);
+  const NfWord *t = tok (scan, i);
 
   return _nf_lexicon_has (set, scan->text + t->start, t->end - t->start);
 }
@@ -100,7 +100,7 @@ tok_is (Scan       *scan,
         guint       i,
         const char *word)
 {
-  const NfToken *t = tok (scan, i);
+  const NfWord *t = tok (scan, i);
   gsize len = strlen (word);
 
   return t->end - t->start == len
@@ -119,7 +119,7 @@ span_key (Scan  *scan,
 
   for (guint k = i; k < j; k++)
     {
-      const NfToken *t = tok (scan, k);
+      const NfWord *t = tok (scan, k);
       gsize len = t->end - t->start;
 
       if (n + len + 2 > size)
@@ -184,21 +184,21 @@ add_mention (Scan        *scan,
              guint        j)
 {
   Mention m = { 0 };
-  const NfToken *first = tok (scan, i);
-  const NfToken *last = tok (scan, j - 1);
+  const NfWord *first = tok (scan, i);
+  const NfWord *last = tok (scan, j - 1);
 
   m.type = type;
   m.start = first->start;
   m.end = last->end;
   m.next_end = last->next;
   m.n_tokens = j - i;
-  m.sent_start = (first->flags & NF_TOKEN_SENT_START) != 0;
-  m.possessive = (last->flags & NF_TOKEN_POSS) != 0;
+  m.sent_start = (first->flags & NF_WORD_SENT_START) != 0;
+  m.possessive = (last->flags & NF_WORD_POSS) != 0;
   m.allcaps = TRUE;
   for (guint k = i; k < j; k++)
-    m.allcaps &= (tok (scan, k)->flags & NF_TOKEN_ALLCAPS) != 0;
+    m.allcaps &= (tok (scan, k)->flags & NF_WORD_ALLCAPS) != 0;
   if (i > 0 && tok_in (scan, i - 1, NF_LEX_SET_LOCATIVES)
-      && !(tok (scan, i - 1)->flags & NF_TOKEN_CAP))
+      && !(tok (scan, i - 1)->flags & NF_WORD_CAP))
     m.locative = TRUE;
   if (m.start < scan->dateline_end && m.allcaps)
     m.dateline = TRUE;
@@ -241,7 +241,7 @@ gap_spaces (Scan  *scan,
   for (gsize p = tok (scan, k - 1)->next; p < tok (scan, k)->start; p++)
     if (scan->text[p] != ' ')
       return FALSE;
-  return (tok (scan, k - 1)->flags & NF_TOKEN_POSS) == 0;
+  return (tok (scan, k - 1)->flags & NF_WORD_POSS) == 0;
 }
 
 static gboolean
@@ -364,12 +364,14 @@ prefix_role (Scan  *scan,
   guint k = i;
 
   if (i == 0 || !tok_in (scan, i - 1, NF_LEX_SET_TITLES)
-      || (tok (scan, i - 1)->flags & NF_TOKEN_CAP))
+      || (tok (scan, i - 1)->flags & NF_WORD_CAP))
     return NULL;
   while (k > 0 && gap_spaces (scan, k)
          && (is_title_word (scan, k - 1)
              || (k < i && tok_in (scan, k - 1, NF_LEX_SET_ORG_WORDS))))
     k--;
+  if (k == i)
+    return NULL;
   return g_strndup (scan->text + tok (scan, k)->start,
                     tok (scan, i - 1)->end - tok (scan, k)->start);
 }
@@ -384,7 +386,7 @@ read_name (Scan     *scan,
   gboolean allcaps = TRUE;
 
   for (guint k = i; k < j; k++)
-    allcaps &= (tok (scan, k)->flags & NF_TOKEN_ALLCAPS) != 0;
+    allcaps &= (tok (scan, k)->flags & NF_WORD_ALLCAPS) != 0;
   if (j - i == 1)
     {
       Mention *m = add_mention (scan, MENTION_SINGLE, i, j);
@@ -398,7 +400,7 @@ read_name (Scan     *scan,
   /* "Joint Defense Arrangement": a name with such words is not a person's */
   for (guint k = i; k < j; k++)
     if (is_title_word (scan, k) || tok_in (scan, k, NF_LEX_SET_OTHER_WORDS)
-        || (tok (scan, k)->flags & NF_TOKEN_DIGIT))
+        || (tok (scan, k)->flags & NF_WORD_DIGIT))
       {
         add_mention (scan, MENTION_ORG, i, j);
         return;
@@ -485,9 +487,9 @@ static gboolean
 is_stop_start (Scan  *scan,
                guint  i)
 {
-  const NfToken *t = tok (scan, i);
+  const NfWord *t = tok (scan, i);
 
-  if (t->flags & NF_TOKEN_ALLCAPS)
+  if (t->flags & NF_WORD_ALLCAPS)
     return FALSE;
   return tok_in (scan, i, NF_LEX_SET_STOPWORDS);
 }
@@ -535,17 +537,17 @@ chunk_end (Scan  *scan,
 
   while (j < n && j - i < MAX_NAME_TOKENS)
     {
-      const NfToken *prev = tok (scan, j - 1);
+      const NfWord *prev = tok (scan, j - 1);
 
-      if ((prev->flags & NF_TOKEN_POSS)
+      if ((prev->flags & NF_WORD_POSS)
           || !only_spaces (scan->text, prev->next, tok (scan, j)->start)
-          || (tok (scan, j)->flags & NF_TOKEN_SENT_START))
+          || (tok (scan, j)->flags & NF_WORD_SENT_START))
         break;
-      if (tok (scan, j)->flags & NF_TOKEN_CAP)
+      if (tok (scan, j)->flags & NF_WORD_CAP)
         j++;
-      else if (j + 1 < n && !(tok (scan, j)->flags & NF_TOKEN_POSS)
+      else if (j + 1 < n && !(tok (scan, j)->flags & NF_WORD_POSS)
                && tok_in (scan, j, NF_LEX_SET_CONNECTORS)
-               && (tok (scan, j + 1)->flags & NF_TOKEN_CAP)
+               && (tok (scan, j + 1)->flags & NF_WORD_CAP)
                && only_spaces (scan->text, tok (scan, j)->next,
                                tok (scan, j + 1)->start))
         j += 2;
@@ -618,7 +620,7 @@ check_definition (Scan  *scan,
 {
   const Mention *m = &g_array_index (scan->mentions, Mention,
                                      scan->mentions->len - 1);
-  const NfToken *last = tok (scan, j - 1), *abbr;
+  const NfWord *last = tok (scan, j - 1), *abbr;
   g_autofree char *long_form = NULL;
   g_autofree char *short_form = NULL;
   gsize p = last->next;
@@ -627,7 +629,7 @@ check_definition (Scan  *scan,
       || m->type == MENTION_SINGLE || m->type == MENTION_SIDE)
     return;
   abbr = tok (scan, j);
-  if (!(abbr->flags & NF_TOKEN_ALLCAPS) || abbr->end >= scan->article->text_len
+  if (!(abbr->flags & NF_WORD_ALLCAPS) || abbr->end >= scan->article->text_len
       || scan->text[abbr->end] != ')')
     return;
   while (p < abbr->start && scan->text[p] == ' ')
@@ -652,18 +654,18 @@ scan_block (Scan        *scan,
   guint i = 0, n_before;
 
   g_array_set_size (scan->tokens, 0);
-  _nf_tokenize (scan->text, block->start, block->end, scan->tokens);
+  _nf_words_scan (scan->text, block->start, block->end, scan->tokens);
   while (i < scan->tokens->len)
     {
-      const NfToken *t = tok (scan, i);
+      const NfWord *t = tok (scan, i);
       guint j;
 
-      if (!(t->flags & NF_TOKEN_CAP))
+      if (!(t->flags & NF_WORD_CAP))
         {
           i++;
           continue;
         }
-      if (!(t->flags & NF_TOKEN_SENT_START))
+      if (!(t->flags & NF_WORD_SENT_START))
         g_hash_table_add (scan->cap_inside,
                           g_strndup (scan->text + t->start, t->end - t->start));
       read_side (scan, i);
@@ -1077,12 +1079,12 @@ note_heads (Scan *scan)
 {
   for (guint i = 1; i < scan->tokens->len; i++)
     {
-      const NfToken *t = tok (scan, i);
+      const NfWord *t = tok (scan, i);
       NfSpan span = { t->start, t->end };
       GArray *spans;
       char *word;
 
-      if ((t->flags & NF_TOKEN_CAP) || !tok_in (scan, i, NF_LEX_SET_ORG_WORDS)
+      if ((t->flags & NF_WORD_CAP) || !tok_in (scan, i, NF_LEX_SET_ORG_WORDS)
           || !(tok_is (scan, i - 1, "the") || tok_is (scan, i - 1, "a")
                || tok_is (scan, i - 1, "an")))
         continue;
@@ -1161,7 +1163,7 @@ _nf_entities_run (NfArticle *article)
 
   scan.article = article;
   scan.text = article->text;
-  scan.tokens = g_array_new (FALSE, FALSE, sizeof (NfToken));
+  scan.tokens = g_array_new (FALSE, FALSE, sizeof (NfWord));
   scan.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   scan.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) building_free);

@@ -76,12 +76,12 @@ guint          _nf_lexicon_max_tokens (void);
 
 typedef enum
 {
-  NF_TOKEN_CAP        = 1 << 0,  /* starts with a capital letter */
-  NF_TOKEN_ALLCAPS    = 1 << 1,  /* two or more letters, all capitals */
-  NF_TOKEN_POSS       = 1 << 2,  /* followed by 's (not part of the token) */
-  NF_TOKEN_SENT_START = 1 << 3,  /* first word of a sentence or a quote */
-  NF_TOKEN_DIGIT      = 1 << 4,  /* starts with a digit */
-} NfTokenFlags;
+  NF_WORD_CAP        = 1 << 0,  /* starts with a capital letter */
+  NF_WORD_ALLCAPS    = 1 << 1,  /* two or more letters, all capitals */
+  NF_WORD_POSS       = 1 << 2,  /* followed by 's (not part of the token) */
+  NF_WORD_SENT_START = 1 << 3,  /* first word of a sentence or a quote */
+  NF_WORD_DIGIT      = 1 << 4,  /* starts with a digit */
+} NfWordFlags;
 
 typedef struct
 {
@@ -89,10 +89,10 @@ typedef struct
   gsize end;              /* end of the word, before any 's */
   gsize next;             /* end of the token including 's */
   guint flags;
-} NfToken;
+} NfWord;
 
-/* Appends the words of text[start, end) to @tokens (NfToken). */
-void           _nf_tokenize           (const char  *text,
+/* Appends the words of text[start, end) to @tokens (NfWord). */
+void           _nf_words_scan           (const char  *text,
                                        gsize        start,
                                        gsize        end,
                                        GArray      *tokens);

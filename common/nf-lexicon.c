@@ -144,7 +144,7 @@ static gsize
 scan_word (const char *text,
            gsize       pos,
            gsize       end,
-           NfToken    *token)
+           NfWord    *token)
 {
   gsize p = pos;
 
@@ -164,7 +164,7 @@ scan_word (const char *text,
       if (a > 0 && (p + a < end) && (text[p + a] == 's' || text[p + a] == 'S')
           && !is_alnum_at (text, p + a + 1, end))
         {
-          token->flags |= NF_TOKEN_POSS;
+          token->flags |= NF_WORD_POSS;
           token->end = p;
           return p + a + 1;
         }
@@ -188,14 +188,14 @@ scan_word (const char *text,
 
 static void
 set_case_flags (const char *text,
-                NfToken    *token)
+                NfWord    *token)
 {
   guint letters = 0, upper = 0;
 
   if (is_upper_at (text, token->start, token->end))
-    token->flags |= NF_TOKEN_CAP;
+    token->flags |= NF_WORD_CAP;
   if (g_ascii_isdigit (text[token->start]))
-    token->flags |= NF_TOKEN_DIGIT;
+    token->flags |= NF_WORD_DIGIT;
   for (gsize i = token->start; i < token->end; i++)
     if (g_ascii_isalpha (text[i]))
       {
@@ -203,11 +203,11 @@ set_case_flags (const char *text,
         upper += g_ascii_isupper (text[i]) ? 1 : 0;
       }
   if (letters >= 2 && letters == upper)
-    token->flags |= NF_TOKEN_ALLCAPS;
+    token->flags |= NF_WORD_ALLCAPS;
 }
 
 void
-_nf_tokenize (const char *text,
+_nf_words_scan (const char *text,
               gsize       start,
               gsize       end,
               GArray     *tokens)
@@ -221,12 +221,12 @@ _nf_tokenize (const char *text,
 
       if (is_alnum_at (text, p, end))
         {
-          NfToken token = { p, p, p, 0 };
+          NfWord token = { p, p, p, 0 };
 
           token.next = scan_word (text, p, end, &token);
           set_case_flags (text, &token);
           if (sent_start)
-            token.flags |= NF_TOKEN_SENT_START;
+            token.flags |= NF_WORD_SENT_START;
           sent_start = FALSE;
           g_array_append_val (tokens, token);
           p = token.next;
@@ -248,13 +248,13 @@ static char *
 form_key (const char *form,
           guint      *n_tokens)
 {
-  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (NfToken));
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (NfWord));
   GString *key = g_string_new (NULL);
 
-  _nf_tokenize (form, 0, strlen (form), tokens);
+  _nf_words_scan (form, 0, strlen (form), tokens);
   for (guint i = 0; i < tokens->len; i++)
     {
-      const NfToken *t = &g_array_index (tokens, NfToken, i);
+      const NfWord *t = &g_array_index (tokens, NfWord, i);
 
       if (i > 0)
         g_string_append_c (key, ' ');

@@ -25,6 +25,7 @@
 #include "nf-pipeline-private.h"
 
 #define MAX_NP_WORDS 9
+#define MAX_LOOK_BACK 64
 
 /* One stretch of quoted text inside one paragraph. */
 typedef struct
@@ -63,8 +64,10 @@ typedef struct
   const char *text;
   GArray    *pieces;      /* Piece */
   GArray    *mentions;    /* Mention, by start */
-  GArray    *tokens;      /* scratch NfToken */
+  GArray    *tokens;      /* scratch NfWord */
   Speaker   *speakers;    /* one per piece */
+  guint      last_person; /* index + 1 of the latest person or unnamed speaker */
+  guint      last_any;    /* index + 1 of the latest speaker */
 } Quotes;
 
 static int
@@ -314,11 +317,11 @@ sentence_start (const char *text,
   return from;
 }
 
-static const NfToken *
+static const NfWord *
 tok (Quotes *q,
      guint   i)
 {
-  return &g_array_index (q->tokens, NfToken, i);
+  return &g_array_index (q->tokens, NfWord, i);
 }
 
 static gboolean
@@ -356,7 +359,7 @@ static gboolean
 is_cue (Quotes *q,
         guint   i)
 {
-  if (tok (q, i)->flags & NF_TOKEN_CAP)
+  if (tok (q, i)->flags & NF_WORD_CAP)
     return tok_is (q, i, "according") && i + 1 < q->tokens->len
            && tok_is (q, i + 1, "to");
   if (tok_is (q, i, "according"))
@@ -390,16 +393,19 @@ static gboolean
 inside_piece (Quotes *q,
               gsize   pos)
 {
-  for (guint i = 0; i < q->pieces->len; i++)
-    {
-      const Piece *piece = &g_array_index (q->pieces, Piece, i);
+  guint lo = 0, hi = q->pieces->len;
 
-      if (pos >= piece->start && pos < piece->end)
-        return TRUE;
-      if (piece->start > pos)
-        break;
+  /* the first piece that ends after @pos */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (q->pieces, Piece, mid).end <= pos)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
-  return FALSE;
+  return lo < q->pieces->len && g_array_index (q->pieces, Piece, lo).start <= pos;
 }
 
 /* The latest person named outside quotes before @pos. */
@@ -408,13 +414,24 @@ latest_mention (Quotes       *q,
                 gsize         pos,
                 NfEntityKind  kind)
 {
-  for (guint i = q->mentions->len; i > 0; i--)
+  guint lo = 0, hi = q->mentions->len, steps = 0;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (q->mentions, Mention, mid).start < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* a bounded look back keeps long articles linear */
+  for (guint i = lo; i > 0 && steps < MAX_LOOK_BACK; i--, steps++)
     {
       const Mention *m = &g_array_index (q->mentions, Mention, i - 1);
 
-      if (m->start >= pos || m->entity->kind != kind || inside_piece (q, m->start))
-        continue;
-      return m;
+      if (m->entity->kind == kind && !inside_piece (q, m->start))
+        return m;
     }
   return NULL;
 }
@@ -441,21 +458,10 @@ resolve_pronoun (Quotes        *q,
                  gsize          pos,
                  Speaker       *s)
 {
-  const Speaker *last = NULL;
+  guint last_index = kind == NF_PRONOUN_ANY ? q->last_any : q->last_person;
+  const Speaker *last = last_index > 0 ? &q->speakers[last_index - 1] : NULL;
   const Mention *m;
 
-  for (guint i = index; i > 0; i--)
-    {
-      const Speaker *prev = &q->speakers[i - 1];
-
-      if (prev->found && prev->pos < pos
-          && (kind == NF_PRONOUN_ANY || prev->kind == NF_SPEAKER_PERSON
-              || prev->kind == NF_SPEAKER_ANONYMOUS))
-        {
-          last = prev;
-          break;
-        }
-    }
   m = latest_mention (q, pos, kind == NF_PRONOUN_ANY ? NF_ENTITY_ORGANIZATION
                                                      : NF_ENTITY_PERSON);
   if (m != NULL && (last == NULL || m->start > last->pos))
@@ -471,8 +477,8 @@ static gboolean
 is_determiner (Quotes *q,
                guint   i)
 {
-  return (tok (q, i)->flags & NF_TOKEN_DIGIT)
-         || (!(tok (q, i)->flags & NF_TOKEN_ALLCAPS)
+  return (tok (q, i)->flags & NF_WORD_DIGIT)
+         || (!(tok (q, i)->flags & NF_WORD_ALLCAPS)
              && tok_in (q, i, NF_LEX_SET_STOPWORDS)
              && !tok_in (q, i, NF_LEX_SET_CONNECTORS));
 }
@@ -488,16 +494,16 @@ anonymous_name (Quotes *q,
   guint first, last;
 
   g_array_set_size (q->tokens, 0);
-  _nf_tokenize (q->text, start, end, q->tokens);
+  _nf_words_scan (q->text, start, end, q->tokens);
   for (first = 0; first < q->tokens->len; first++)
     if (!tok_is (q, first, "the") && !is_determiner (q, first))
       break;
   for (last = first; last < q->tokens->len; last++)
-    if (last > first && !(tok (q, last)->flags & NF_TOKEN_CAP)
+    if (last > first && !(tok (q, last)->flags & NF_WORD_CAP)
         && (tok_in (q, last, NF_LEX_SET_STOPWORDS)
             || tok_in (q, last, NF_LEX_SET_CONNECTORS)))
       break;
-  if (last == first || (tok (q, last - 1)->flags & NF_TOKEN_CAP)
+  if (last == first || (tok (q, last - 1)->flags & NF_WORD_CAP)
       || !tok_in (q, last - 1, NF_LEX_SET_ANONYMOUS))
     return NULL;
   return g_strndup (q->text + tok (q, first)->start,
@@ -594,7 +600,7 @@ left_np (Quotes  *q,
   gsize end = to, start, comma;
 
   g_array_set_size (q->tokens, 0);
-  _nf_tokenize (text, from, to, q->tokens);
+  _nf_words_scan (text, from, to, q->tokens);
   for (guint i = q->tokens->len; i > 0 && tok_in (q, i - 1, NF_LEX_SET_SPEECH_ADVERBS); i--)
     end = tok (q, i - 1)->start;
   trim (text, &from, &end);
@@ -617,16 +623,16 @@ left_np (Quotes  *q,
         break;
       }
   g_array_set_size (q->tokens, 0);
-  _nf_tokenize (text, start, end, q->tokens);
+  _nf_words_scan (text, start, end, q->tokens);
   for (guint i = q->tokens->len; i > 0; i--)
     if (tok_in (q, i - 1, NF_LEX_SET_CLAUSE_WORDS)
-        && !(tok (q, i - 1)->flags & NF_TOKEN_CAP))
+        && !(tok (q, i - 1)->flags & NF_WORD_CAP))
       {
         start = tok (q, i - 1)->next;
         break;
       }
   g_array_set_size (q->tokens, 0);
-  _nf_tokenize (text, start, end, q->tokens);
+  _nf_words_scan (text, start, end, q->tokens);
   if (q->tokens->len == 0 || q->tokens->len > MAX_NP_WORDS)
     return FALSE;
   *np_start = start;
@@ -646,7 +652,7 @@ right_np (Quotes *q,
   guint i = 0, n;
 
   g_array_set_size (q->tokens, 0);
-  _nf_tokenize (q->text, from, to, q->tokens);
+  _nf_words_scan (q->text, from, to, q->tokens);
   n = q->tokens->len;
   if (n > 0 && tok_is (q, 0, "to"))
     i = 1;
@@ -718,7 +724,7 @@ cue_in (Quotes   *q,
   if (to <= from)
     return FALSE;
   g_array_set_size (q->tokens, 0);
-  _nf_tokenize (q->text, from, to, q->tokens);
+  _nf_words_scan (q->text, from, to, q->tokens);
   n = q->tokens->len;
   for (guint k = 0; k < n; k++)
     {
@@ -903,7 +909,7 @@ _nf_quotes_run (NfArticle *article)
   q.article = article;
   q.text = article->text;
   q.pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
-  q.tokens = g_array_new (FALSE, FALSE, sizeof (NfToken));
+  q.tokens = g_array_new (FALSE, FALSE, sizeof (NfWord));
   collect_pieces (&q);
   if (q.pieces->len > 0)
     {
@@ -911,7 +917,17 @@ _nf_quotes_run (NfArticle *article)
       q.speakers = g_new0 (Speaker, q.pieces->len);
       for (guint i = 0; i < q.pieces->len; i++)
         if (!piece (&q, i)->scare)
-          find_speaker (&q, i);
+          {
+            Speaker *s;
+
+            find_speaker (&q, i);
+            s = &q.speakers[i];
+            if (s->found)
+              q.last_any = i + 1;
+            if (s->found && (s->kind == NF_SPEAKER_PERSON
+                             || s->kind == NF_SPEAKER_ANONYMOUS))
+              q.last_person = i + 1;
+          }
       fill_chains (&q);
       inherit_speakers (&q);
       emit_quotes (&q);
