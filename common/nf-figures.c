@@ -31,6 +31,7 @@ typedef struct
   guint          n;
   const guint8  *taken;    /* tokens that belong to a date */
   const char    *text;
+  guint          figure_end; /* token after the last figure found */
 } Sent;
 
 typedef struct
@@ -637,6 +638,10 @@ direction_near (const Sent  *s,
   return NULL;
 }
 
+static const char * const prepositions[] = {
+  "on", "of", "in", "for", "to", "at", "from", "with", "by", "than", NULL
+};
+
 static gboolean
 clause_edge (const NfToken *t)
 {
@@ -645,7 +650,7 @@ clause_edge (const NfToken *t)
                                         "after", "as", NULL };
 
   return (t->kind == NF_TOKEN_PUNCT && t->lower[1] == '\0'
-          && strchr (",;:()\"", t->lower[0]) != NULL)
+          && strchr (",;:()\".?!", t->lower[0]) != NULL)
          || lookup (t->lower, edges) >= 0;
 }
 
@@ -672,8 +677,8 @@ subject_of (const Sent  *s,
     {
       to = f->first;
       from = to;
-      while (from > 0 && from + 6 > to && !clause_edge (&s->t[from - 1])
-             && !s->taken[from - 1])
+      while (from > s->figure_end && from + 6 > to
+             && !clause_edge (&s->t[from - 1]) && !s->taken[from - 1])
         from--;
       while (from < to && s->t[from].kind == NF_TOKEN_WORD
              && (_nf_token_is (&s->t[from], "the") || _nf_token_is (&s->t[from], "a")))
@@ -684,6 +689,19 @@ subject_of (const Sent  *s,
                            || _nf_token_is (&s->t[to - 1], "to")
                            || _nf_token_is (&s->t[to - 1], "the")))
         to--;
+    }
+  if ((to <= from + 1 || _nf_token_in (&s->t[to - 1], prepositions))
+      && f->next < s->n && !clause_edge (&s->t[f->next]))
+    {
+      /* "an increase on the US$870 million it agreed to pay": what follows
+       * says more than a bare preposition */
+      guint after = f->next;
+
+      while (after < s->n && after < f->next + 7
+             && !clause_edge (&s->t[after]) && !s->taken[after])
+        after++;
+      if (after > f->next + 1 || to <= from)
+        from = f->next, to = after;
     }
   if (to <= from)
     return NULL;
@@ -826,8 +844,8 @@ add_figure (NfArticle   *article,
 }
 
 static void
-scan_sentence (NfArticle  *article,
-               const Sent *s)
+scan_sentence (NfArticle *article,
+               Sent      *s)
 {
   guint i = 0;
 
@@ -841,6 +859,7 @@ scan_sentence (NfArticle  *article,
         {
           add_figure (article, s, &f, qualifier);
           i = MAX (f.next, f.unit_next);
+          s->figure_end = i;
         }
       else
         i++;
@@ -860,7 +879,7 @@ _nf_figures_run (NfArticle *article)
                                                span->end);
       g_autofree guint8 *taken = g_malloc0 (tokens->len + 1);
       Sent s = { (const NfToken *) tokens->data, tokens->len, taken,
-                 article->text };
+                 article->text, 0 };
 
       _nf_dates_mark ((const NfToken *) tokens->data, tokens->len, taken);
       scan_sentence (article, &s);

@@ -11,15 +11,16 @@ G_BEGIN_DECLS
 
 char     *_nf_story_normalize_name  (const char      *name);
 char     *_nf_story_unit_key        (const NfFigure  *figure);
+GPtrArray *_nf_story_split_words   (const char      *text,
+                                     const char      *extra);
 gboolean  _nf_story_is_stopword     (const char      *word);
 char     *_nf_story_stem            (const char      *word);
 int       _nf_story_article_day     (const NfArticle *article,
                                      int             *month,
                                      int             *mday);
-int       _nf_story_lead_weekday    (const NfArticle *article);
 int       _nf_story_pick_year       (int              month,
                                      int              mday,
-                                     int              weekday,
+                                     GDateWeekday     weekday,
                                      const int       *days,
                                      guint            n_days);
 gboolean  _nf_story_set_year        (NfArticle       *article,

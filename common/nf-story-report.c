@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "nf-story-private.h"
+#include "nf-timex.h"
 
 typedef enum
 {
@@ -101,6 +102,58 @@ nf_story_add_article (NfStory         *story,
       if (member->headline != NULL && member->headline[0] != '\0')
         story->title = g_strdup (member->headline);
     }
+}
+
+/**
+ * nf_story_settle_years:
+ *
+ * Gives each article of @story whose dateline printed no year the year
+ * that fits the weekday its lede names and lies nearest the story's dated
+ * articles, and re-resolves its dates (for articles reloaded from a
+ * store, which parses each alone).
+ *
+ * Returns: whether any article's publication date changed.
+ */
+gboolean
+nf_story_settle_years (NfStory *story)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GPtrArray) members = NULL;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (story != NULL, FALSE);
+
+  for (guint i = 0; i < story->articles->len; i++)
+    {
+      int month, mday;
+      int day = _nf_story_article_day (g_ptr_array_index (story->articles, i),
+                                       &month, &mday);
+
+      if (day > 0)
+        g_array_append_val (days, day);
+    }
+  for (guint i = 0; days->len > 0 && i < story->articles->len; i++)
+    {
+      NfArticle *article = g_ptr_array_index (story->articles, i);
+      int month, mday;
+
+      if (_nf_story_article_day (article, &month, &mday) == 0 && month > 0)
+        changed |= _nf_story_set_year (article,
+                                       _nf_story_pick_year (month, mday,
+                                                            nf_dates_lede_weekday (article),
+                                                            (const int *) days->data,
+                                                            days->len));
+    }
+  if (!changed)
+    return FALSE;
+
+  /* Dates moved: put the articles back in time order. */
+  members = g_ptr_array_copy (story->articles, NULL, NULL);
+  g_ptr_array_set_size (story->articles, 0);
+  for (guint i = 0; i < members->len; i++)
+    nf_story_add_article (story, g_ptr_array_index (members, i));
+
+  return TRUE;
 }
 
 const char *
@@ -254,15 +307,19 @@ subject_words (const char *subject)
 {
   GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *lower = NULL;
-  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) parts = NULL;
 
   if (subject == NULL)
     return words;
   lower = g_utf8_strdown (subject, -1);
-  parts = g_regex_split_simple ("[^\\w-]+", lower, 0, 0);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (strlen (parts[i]) > 2 && !_nf_story_is_stopword (parts[i]))
-      g_hash_table_add (words, _nf_story_stem (parts[i]));
+  parts = _nf_story_split_words (lower, "-_");
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const char *part = g_ptr_array_index (parts, i);
+
+      if (strlen (part) > 2 && !_nf_story_is_stopword (part))
+        g_hash_table_add (words, _nf_story_stem (part));
+    }
 
   return words;
 }

@@ -12,6 +12,7 @@
 
 #include "nf-pipeline.h"
 #include "nf-story-private.h"
+#include "nf-timex.h"
 
 /* Function words and the verbs of reporting: they say nothing about which
  * event an article tells. */
@@ -41,10 +42,36 @@ static const char * const stopwords[] = {
   NULL
 };
 
-static const char * const weekdays[] = {
-  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-  "Sunday", NULL
-};
+/* Runs of letters, digits and the ASCII characters in @extra, in order.
+ * A hand-written scan: a regular expression per article costs more than
+ * the rest of story assignment. */
+GPtrArray *
+_nf_story_split_words (const char *text,
+                       const char *extra)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *start = NULL;
+  const char *p = text;
+
+  for (;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean word = c != 0 && (g_unichar_isalnum (c)
+                                 || (c < 128 && strchr (extra, (int) c) != NULL));
+
+      if (word && start == NULL)
+        start = p;
+      else if (!word && start != NULL)
+        {
+          g_ptr_array_add (words, g_strndup (start, p - start));
+          start = NULL;
+        }
+      if (c == 0)
+        break;
+    }
+
+  return words;
+}
 
 gboolean
 _nf_story_is_stopword (const char *word)
@@ -182,34 +209,6 @@ _nf_story_article_day (const NfArticle *article,
   return julian (y, m, d);
 }
 
-/* The weekday the lead names ("a U.S. official said Tuesday"), 1 for
- * Monday to 7 for Sunday, or 0. */
-int
-_nf_story_lead_weekday (const NfArticle *article)
-{
-  g_autofree char *body = nf_article_dup_body (article);
-  const char *text = body[0] != '\0' ? body : article->text;
-  gsize lead = MIN (strlen (text), 800);
-  const char *best = NULL;
-  int found = 0;
-
-  for (int i = 0; weekdays[i] != NULL; i++)
-    {
-      gsize wlen = strlen (weekdays[i]);
-      const char *hit = g_strstr_len (text, lead, weekdays[i]);
-
-      while (hit != NULL && g_ascii_isalpha (hit[wlen]))
-        hit = g_strstr_len (hit + 1, lead - (hit + 1 - text), weekdays[i]);
-      if (hit != NULL && (best == NULL || hit < best))
-        {
-          best = hit;
-          found = i + 1;
-        }
-    }
-
-  return found;
-}
-
 static int
 median_day (const int *days,
             guint      n_days)
@@ -229,42 +228,41 @@ median_day (const int *days,
 }
 
 /* Among the years in which @month/@mday falls on @weekday (any year when
- * @weekday is 0), the one that puts the day nearest the story's dated
- * articles. */
+ * G_DATE_BAD_WEEKDAY), the one that puts the day nearest the story's
+ * dated articles.  Which years fit is the dates stage's rule. */
 int
-_nf_story_pick_year (int        month,
-                     int        mday,
-                     int        weekday,
-                     const int *days,
-                     guint      n_days)
+_nf_story_pick_year (int           month,
+                     int           mday,
+                     GDateWeekday  weekday,
+                     const int    *days,
+                     guint         n_days)
 {
   g_autoptr(GDate) ref = NULL;
+  int years[32];
   int best_year = 0, best_gap = G_MAXINT;
-  int ref_day;
+  int ref_day, ref_year;
+  guint n;
 
   if (n_days == 0 || month < 1 || month > 12 || mday < 1)
     return 0;
   ref_day = median_day (days, n_days);
   ref = g_date_new_julian ((guint32) ref_day);
+  ref_year = g_date_get_year (ref);
 
-  for (int y = g_date_get_year (ref) - 14; y <= g_date_get_year (ref) + 14; y++)
+  n = nf_dates_fitting_years (month, mday, weekday, ref_year + 14,
+                              MAX (ref_year - 14, 1), years, G_N_ELEMENTS (years));
+  if (n == 0 && weekday != G_DATE_BAD_WEEKDAY)
+    return _nf_story_pick_year (month, mday, G_DATE_BAD_WEEKDAY, days, n_days);
+  for (guint i = 0; i < n; i++)
     {
-      int day = julian (y, month, mday);
-      g_autoptr(GDate) date = NULL;
+      int gap = ABS (julian (years[i], month, mday) - ref_day);
 
-      if (day == 0)
-        continue;
-      date = g_date_new_julian ((guint32) day);
-      if (weekday != 0 && (int) g_date_get_weekday (date) != weekday)
-        continue;
-      if (ABS (day - ref_day) < best_gap)
+      if (gap < best_gap)
         {
-          best_gap = ABS (day - ref_day);
-          best_year = y;
+          best_gap = gap;
+          best_year = years[i];
         }
     }
-  if (best_year == 0 && weekday != 0)
-    return _nf_story_pick_year (month, mday, 0, days, n_days);
 
   return best_year;
 }
@@ -279,7 +277,8 @@ _nf_story_set_year (NfArticle *article,
   g_autofree char *published = NULL;
   const char *rest = "";
 
-  if (year <= 0 || julian (year, parts->month, parts->day) == 0)
+  if (year <= 0 || parts->year != 0
+      || julian (year, parts->month, parts->day) == 0)
     return FALSE;
   if (article->published != NULL && strlen (article->published) > 10)
     rest = article->published + 10;
@@ -288,9 +287,12 @@ _nf_story_set_year (NfArticle *article,
   if (g_strcmp0 (published, article->published) == 0)
     return FALSE;
 
+  /* The dates stage then takes the year as settled and resolves "Tuesday"
+   * and "last month" against this day (see nf-timex.h). */
   g_free (article->published);
   article->published = g_steal_pointer (&published);
   article->published_inferred = TRUE;
+  article->published_parts.year = year;
   nf_pipeline_redate (article);
 
   return TRUE;

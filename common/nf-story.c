@@ -25,11 +25,14 @@
 #include <string.h>
 
 #include "nf-story-private.h"
+#include "nf-timex.h"
 
 #define DEFAULT_WINDOW_DAYS 14
-#define DEFAULT_THRESHOLD   0.2
+#define DEFAULT_THRESHOLD   0.12
 #define PRIOR_ARTICLES      100.0   /* weight of the prior, in articles */
 #define BODY_FACTOR         0.35    /* body words weigh less than names */
+#define UNDATED_DISCOUNT    0.7     /* no date to confirm: ask for more likeness */
+#define MAX_BODY_TERMS      60
 #define ANCHOR_IDF          3.0     /* a shared name or figure this rare ties a story */
 
 typedef struct
@@ -127,11 +130,12 @@ signature_add (NfStorySignature *sig,
     return FALSE;
   key.key = g_strconcat (prefix, text, NULL);
   g_strdelimit (key.key, "\t\n\r", ' ');
-  if (!g_hash_table_add (seen, key.key))
+  if (g_hash_table_contains (seen, key.key))
     {
       g_free (key.key);
       return FALSE;
     }
+  g_hash_table_add (seen, key.key);
   key.group = group;
   g_array_append_val (sig->keys, key);
   return TRUE;
@@ -179,14 +183,14 @@ add_capitalized_runs (NfStorySignature *sig,
                       const char       *text,
                       guint            *group)
 {
-  g_auto(GStrv) words = g_regex_split_simple ("[^A-Za-z0-9.'&-]+", text, 0, 0);
+  g_autoptr(GPtrArray) words = _nf_story_split_words (text, ".'&-");
   GString *run = g_string_new (NULL);
   guint run_len = 0;
   gboolean run_at_start = FALSE, at_start = TRUE;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  for (guint i = 0; i < words->len; i++)
     {
-      char *w = words[i];
+      char *w = g_ptr_array_index (words, i);
       gsize len = strlen (w);
       gboolean ends_sentence = len > 0 && w[len - 1] == '.'
                                && !(len <= 3 && g_ascii_isupper (w[0]));
@@ -201,7 +205,7 @@ add_capitalized_runs (NfStorySignature *sig,
           g_string_append (run, w);
           run_len++;
         }
-      if ((!cap || ends_sentence || words[i + 1] == NULL || run_len == 4)
+      if ((!cap || ends_sentence || i + 1 == words->len || run_len == 4)
           && run_len > 0)
         {
           g_autofree char *norm = _nf_story_normalize_name (run->str);
@@ -244,33 +248,90 @@ add_figures (NfStorySignature *sig,
     }
 }
 
-static void
-add_words (NfStorySignature *sig,
-           GHashTable       *seen,
-           const char       *prefix,
-           const char       *text,
-           guint            *group)
+typedef struct
 {
-  g_autofree char *lower = NULL;
-  g_auto(GStrv) words = NULL;
+  char  *stem;
+  guint  count;
+  guint  first;
+} Term;
 
-  if (text == NULL)
-    return;
-  lower = g_utf8_strdown (text, -1);
-  words = g_regex_split_simple ("[^\\w'-]+", lower, 0, 0);
-  for (guint i = 0; words[i] != NULL; i++)
+static int
+compare_terms (gconstpointer a,
+               gconstpointer b)
+{
+  const Term *x = *(const Term * const *) a;
+  const Term *y = *(const Term * const *) b;
+
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static void
+term_free (Term *term)
+{
+  g_free (term->stem);
+  g_free (term);
+}
+
+/* The content words of @text, most frequent first, first seen first. */
+static GPtrArray *
+count_terms (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_autoptr(GPtrArray) words = _nf_story_split_words (lower, "'-_");
+  g_autoptr(GHashTable) by_stem = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
+
+  for (guint i = 0; i < words->len; i++)
     {
+      char *w = g_ptr_array_index (words, i);
       g_autofree char *stem = NULL;
-      char *w = words[i];
+      Term *term;
 
       while (*w == '-' || *w == '\'')
         w++;
       if (strlen (w) < 3 || _nf_story_is_stopword (w) || g_ascii_isdigit (*w))
         continue;
       stem = _nf_story_stem (w);
-      if (signature_add (sig, seen, prefix, stem, *group))
-        (*group)++;
+      term = g_hash_table_lookup (by_stem, stem);
+      if (term == NULL)
+        {
+          term = g_new0 (Term, 1);
+          term->stem = g_steal_pointer (&stem);
+          term->first = terms->len;
+          g_ptr_array_add (terms, term);
+          g_hash_table_insert (by_stem, term->stem, term);
+        }
+      term->count++;
     }
+  g_ptr_array_sort (terms, compare_terms);
+
+  return terms;
+}
+
+/* Adds the @max_terms (0: all) most frequent content words of @text. */
+static void
+add_words (NfStorySignature *sig,
+           GHashTable       *seen,
+           const char       *prefix,
+           const char       *text,
+           guint             max_terms,
+           guint            *group)
+{
+  g_autoptr(GPtrArray) terms = NULL;
+  guint added = 0;
+
+  if (text == NULL)
+    return;
+  terms = count_terms (text);
+  for (guint i = 0; i < terms->len && (max_terms == 0 || added < max_terms); i++)
+    if (signature_add (sig, seen, prefix, ((Term *) g_ptr_array_index (terms, i))->stem,
+                       *group))
+      {
+        (*group)++;
+        added++;
+      }
 }
 
 /**
@@ -303,8 +364,8 @@ nf_story_signature_new (const NfArticle *article)
   if (article->entities->len == 0)
     add_capitalized_runs (sig, seen, body, &group);
   add_figures (sig, seen, article, &group);
-  add_words (sig, seen, "h:", article->headline, &group);
-  add_words (sig, seen, "t:", body, &group);
+  add_words (sig, seen, "h:", article->headline, 0, &group);
+  add_words (sig, seen, "t:", body, MAX_BODY_TERMS, &group);
 
   return sig;
 }
@@ -775,6 +836,8 @@ find_nearest (NfStoryIndex *index,
       if (gap > (int) index->window_days
           || g_array_index (index->anchored, guint, slot) != index->query)
         continue;
+      if (gap < 0)
+        sim *= UNDATED_DISCOUNT;
       if (sim > *similarity)
         {
           *similarity = sim;
@@ -1057,7 +1120,7 @@ nf_story_index_infer_year (NfStoryIndex *index,
         g_array_append_val (days, other->sig->day);
     }
   year = _nf_story_pick_year (entry->sig->month, entry->sig->mday,
-                              _nf_story_lead_weekday (article),
+                              nf_dates_lede_weekday (article),
                               (const int *) days->data, days->len);
   if (year == 0)
     return FALSE;

@@ -103,6 +103,7 @@ NfStory          *nf_story_new                    (const char             *id);
 void              nf_story_free                   (NfStory                *story);
 void              nf_story_add_article            (NfStory                *story,
                                                    const NfArticle        *article);
+gboolean          nf_story_settle_years           (NfStory                *story);
 GPtrArray        *nf_story_get_figures            (const NfStory          *story);
 void              nf_story_figure_free            (NfStoryFigure          *figure);
 const char       *nf_story_agreement_to_string    (NfStoryAgreement        agreement);

@@ -937,6 +937,46 @@ is_copyright (const char *p,
          || has_prefix_ci (p, e, "All rights reserved");
 }
 
+static int count_words (const char *p, const char *e);
+
+static gboolean
+is_credit_word (const char *p,
+                const char *e)
+{
+  return has_word_ci (p, e, "Photo") || has_word_ci (p, e, "Getty")
+         || has_word_ci (p, e, "Images") || has_word_ci (p, e, "Pool")
+         || has_word_ci (p, e, "Handout") || has_word_ci (p, e, "File")
+         || has_word_ci (p, e, "Credit") || has_word_ci (p, e, "Photos");
+}
+
+/* "Photo: Reuters", "Photo by Jane Doe", "Yonhap photo", "AFP/Getty
+ * Images": a credit of a few words on its own line.  Headlines such as
+ * "PC photo printers challenge pros" are not credits. */
+static gboolean
+is_bare_credit (const char *p,
+                const char *e)
+{
+  static const char *const leads[] = { "Photo:", "Photos:", "Photo by ",
+                                       "Photos by ", "Image:", "Picture:",
+                                       "Credit:", "Photo credit:",
+                                       "Image credit:", "Source:" };
+  const char *space;
+
+  if (count_words (p, e) > 5 || e[-1] == '.' || e[-1] == '?' || e[-1] == '!')
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (leads); i++)
+    if (has_prefix_ci (p, e, leads[i]) && (gsize) (e - p) > strlen (leads[i]))
+      return TRUE;
+  for (const char *q = p; q + 6 <= e; q++)
+    if (memcmp (q, "Getty", 5) == 0 || memcmp (q, "/AFP", 4) == 0
+        || memcmp (q, "AFP/", 4) == 0 || memcmp (q, "/EPA", 4) == 0)
+      return TRUE;
+  /* "Yonhap photo", "AP Photo" */
+  space = memchr (p, ' ', e - p);
+  return space != NULL && is_agency (p, space)
+         && (equal_ci (space + 1, e, "photo") || equal_ci (space + 1, e, "photos"));
+}
+
 /* A photo credit in parentheses: "(AP Photo/Evan Vucci)", "(Yonhap)",
  * "(AFP-Yonhap)", "(Getty Images)". */
 static gboolean
@@ -945,6 +985,8 @@ is_credit (const char *p,
 {
   const char *q;
 
+  if (e - p >= 3 && *p != '(' && e - p <= 60)
+    return is_bare_credit (p, e);
   if (e - p < 3 || *p != '(' || e[-1] != ')' || e - p > 80)
     return FALSE;
   for (q = p + 1; q < e - 1; q++)
@@ -955,9 +997,7 @@ is_credit (const char *p,
   if (is_agency (p, e))
     return TRUE;
   for (q = p; q < e; q++)
-    if (has_word_ci (q, e, "Photo") || has_word_ci (q, e, "Getty")
-        || has_word_ci (q, e, "Images") || has_word_ci (q, e, "Pool")
-        || has_word_ci (q, e, "Handout") || has_word_ci (q, e, "File"))
+    if ((q == p || !is_word_char (q[-1])) && is_credit_word (q, e))
       return TRUE;
   /* "AFP-Yonhap", "EPA/Yonhap": two credits joined */
   for (q = p; q < e; q++)
@@ -983,10 +1023,13 @@ ends_with_photo_credit (const char *p,
     ;
   if (*open != '(' || open == p)
     return FALSE;
-  for (const char *q = open; q < e; q++)
-    if (has_word_ci (q, e, "Photo") || has_word_ci (q, e, "Getty")
-        || has_word_ci (q, e, "Images") || has_word_ci (q, e, "Pictures"))
-      return TRUE;
+  /* "(AP Photo/Evan Vucci)", "(FABRICE COFFRINI/AFP/Getty Images)",
+   * "(Photo: Reuters)"; not "(WARNING: Video contains graphic images.)" */
+  for (const char *q = open + 1; q < e; q++)
+    if ((q[-1] == '(' || q[-1] == ' ' || q[-1] == '/')
+        && (has_word_ci (q, e, "Photo") || has_prefix_ci (q, e, "Getty")
+            || has_word_ci (q, e, "Photos") || has_prefix_ci (q, e, "Pictures")))
+      return memchr (open, '.', e - open) == NULL || e - open < 40;
   return FALSE;
 }
 
@@ -1087,6 +1130,29 @@ take_byline (Parse  *ps,
   byline_clear (byline);
 }
 
+static const char *skip_punctuation (const char *p, const char *e);
+
+/* "9:21 AM ET, Tue May 5, 2020", as some pages print it. */
+static const char *
+parse_time_then_date (const char  *p,
+                      const char  *e,
+                      NfDateParts *parts)
+{
+  int hour, minute;
+  const char *q = parse_time (p, e, &hour, &minute);
+  const char *d;
+
+  if (q == NULL)
+    return NULL;
+  q = skip_punctuation (skip_zone (q, e), e);
+  d = parse_date (q, e, parts);
+  if (d == NULL || parts->hour >= 0)
+    return NULL;
+  parts->hour = hour;
+  parts->minute = minute;
+  return d;
+}
+
 /* Skips white space, dashes, commas and bars between parts of a line. */
 static const char *
 skip_punctuation (const char *p,
@@ -1149,6 +1215,8 @@ classify_date_line (Parse      *ps,
     return FALSE;
   d = parse_date (q, e, &parts);
   if (d == NULL)
+    d = parse_time_then_date (q, e, &parts);
+  if (d == NULL)
     return FALSE;
   {
     const char *rest = skip_punctuation (d, e);
@@ -1176,7 +1244,17 @@ classify_byline (Parse *ps,
   Byline byline = { 0 };
 
   if (!parse_byline (text + line->start, text + line->end, TRUE, &byline))
-    return FALSE;
+    {
+      /* "Associated Press", "Jane Doe, Reuters": no "By", but an agency. */
+      if (line->end - line->start > 80
+          || !parse_byline (text + line->start, text + line->end, FALSE, &byline))
+        return FALSE;
+      if (byline.agency == NULL)
+        {
+          byline_clear (&byline);
+          return FALSE;
+        }
+    }
   line->kind = NF_BLOCK_BYLINE;
   take_byline (ps, &byline);
   return TRUE;
@@ -1455,7 +1533,9 @@ parse_dateline (Parse      *ps,
   }
   q = skip_spaces (q, e);
   dl = dash_len (q, e);
-  if (dl == 0 || q + dl >= e || !is_space (q[dl]))
+  if (dl == 0 && a_start != NULL && q < e && g_ascii_isupper (*q))
+    ;   /* "(CNN)The White House ..." */
+  else if (dl == 0 || q + dl >= e || !is_space (q[dl]))
     return FALSE;
   /* A mixed-case place needs a date or an agency to be a dateline. */
   if (!upper && d == NULL && a_start == NULL)

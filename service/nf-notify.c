@@ -8,6 +8,14 @@
  * than stacking up; opening it shows the newest article in the viewer and
  * starts a new digest.  Batches arriving close together are merged.
  *
+ * newsfactsd is no GApplication (it owns its name itself), so the digest
+ * is sent through a non-unique GApplication with the viewer's id: the
+ * Shell shows it as the viewer's, and a click activates the viewer's
+ * app.show-article (the viewer is D-Bus activatable).  Where the
+ * notification server calls back into this process instead
+ * (org.freedesktop.Notifications), the same action here forwards to the
+ * viewer.
+ *
  * GSettings (io.github.newsfacts): notify-new-articles turns the digest
  * on, notify-first-import also allows it for a first import (a new store
  * filled with samples, a folder crawled for the first time), which is off
@@ -36,7 +44,7 @@ struct _NfNotify
 {
   GObject       parent_instance;
 
-  GApplication *application;   /* weak: the application owns us */
+  GApplication *application;   /* non-unique, registered, never run */
   GSettings    *settings;      /* NULL when the schema is not installed */
   GPtrArray    *recent;        /* char* paths, newest last, at most MAX_HEADLINES */
   guint         unseen;        /* articles the current digest counts */
@@ -211,13 +219,8 @@ nf_notify_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  if (self->application != NULL)
-    {
-      g_action_map_remove_action (G_ACTION_MAP (self->application), "show-article");
-      g_object_remove_weak_pointer (G_OBJECT (self->application),
-                                    (gpointer *) &self->application);
-      self->application = NULL;
-    }
+  /* The digest outlives the service: it is the user's to dismiss. */
+  g_clear_object (&self->application);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
@@ -251,25 +254,22 @@ nf_notify_init (NfNotify *self)
   self->cancellable = g_cancellable_new ();
 }
 
-/* Posts digests for @application, which must be registered on the
- * session bus and serve the Store there; adds its "app.show-article"
- * action (an article's object path), which the notification opens. */
+/* Posts digests on the session bus; call it once the service owns its
+ * name there (the digest reads headlines from the service's Store). */
 NfNotify *
-nf_notify_new (GApplication *application)
+nf_notify_new (GError **error)
 {
+  g_autoptr(NfNotify) self = g_object_new (NF_TYPE_NOTIFY, NULL);
   g_autoptr(GSimpleAction) action = NULL;
-  NfNotify *self;
 
-  g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
-
-  self = g_object_new (NF_TYPE_NOTIFY, NULL);
-  self->application = application;
-  g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &self->application);
-  self->settings = settings_new_if_installed ();
+  self->application = g_application_new (NF_VIEWER_APP_ID, G_APPLICATION_NON_UNIQUE);
   action = g_simple_action_new ("show-article", G_VARIANT_TYPE_OBJECT_PATH);
-  g_signal_connect (action, "activate", G_CALLBACK (on_show_article), self);
-  g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (action));
-  return self;
+  g_signal_connect_object (action, "activate", G_CALLBACK (on_show_article), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self->application), G_ACTION (action));
+  if (!g_application_register (self->application, NULL, error))
+    return NULL;
+  self->settings = settings_new_if_installed ();
+  return g_steal_pointer (&self);
 }
 
 /* Counts @paths (articles a watched folder brought) into the digest.

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NfNotify, nf_notify, NF, NOTIFY, GObject)
 
-NfNotify *nf_notify_new             (GApplication      *application);
+NfNotify *nf_notify_new             (GError           **error);
 void      nf_notify_articles_added  (NfNotify          *self,
                                      const char *const *paths,
                                      gboolean           first_import);

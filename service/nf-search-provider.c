@@ -494,9 +494,8 @@ handle_launch_search (NfShellSearchProvider2 *skeleton,
                       guint                   timestamp,
                       NfSearchProvider       *self)
 {
-  g_autofree char *words = g_strjoinv (" ", (char **) terms);
-
-  nf_launch_viewer (self->connection, "search", g_variant_new_string (words), timestamp);
+  /* The viewer has its own search entry; opening it is enough. */
+  nf_launch_viewer (self->connection, NULL, NULL, timestamp);
   nf_shell_search_provider2_complete_launch_search (skeleton, invocation);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
@@ -593,9 +592,10 @@ on_viewer_action (GObject      *source,
     g_warning ("Cannot start the viewer: %s", error->message);
 }
 
-/* Activates @action (with @parameter, floating, or NULL) of the viewer
- * through org.freedesktop.Application, so the bus starts the viewer when
- * it is not running and a running one just presents the article. */
+/* Activates @action (with @parameter, floating, or NULL) of the viewer,
+ * or the viewer itself when @action is NULL, through
+ * org.freedesktop.Application: the bus starts the viewer when it is not
+ * running, and a running one just presents the article. */
 void
 nf_launch_viewer (GDBusConnection *connection,
                   const char      *action,
@@ -604,9 +604,9 @@ nf_launch_viewer (GDBusConnection *connection,
 {
   g_autofree char *startup_id = g_strdup_printf ("_TIME%u", timestamp);
   GVariantBuilder params, platform;
+  GVariant *args;
 
   g_return_if_fail (G_IS_DBUS_CONNECTION (connection));
-  g_return_if_fail (action != NULL);
 
   g_variant_builder_init (&params, G_VARIANT_TYPE ("av"));
   if (parameter != NULL)
@@ -615,9 +615,16 @@ nf_launch_viewer (GDBusConnection *connection,
   if (timestamp != 0)
     g_variant_builder_add (&platform, "{sv}", "desktop-startup-id",
                            g_variant_new_string (startup_id));
+  if (action != NULL)
+    args = g_variant_new ("(sava{sv})", action, &params, &platform);
+  else
+    {
+      g_variant_builder_clear (&params);
+      args = g_variant_new ("(a{sv})", &platform);
+    }
   g_dbus_connection_call (connection, NF_VIEWER_APP_ID, "/io/github/newsfacts/Viewer",
-                          "org.freedesktop.Application", "ActivateAction",
-                          g_variant_new ("(sava{sv})", action, &params, &platform),
-                          NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                          "org.freedesktop.Application",
+                          action != NULL ? "ActivateAction" : "Activate",
+                          args, NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL,
                           on_viewer_action, NULL);
 }

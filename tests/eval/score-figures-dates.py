@@ -24,10 +24,32 @@ import xml.etree.ElementTree as ET
 RT = 'corpus/recognizers-text-specs/Specs'
 TE = 'corpus/tempeval3/data/TempEval3/Training/TBAQ-cleaned'
 
-# Dates in scope: single days, and calendar periods a news date names (a
-# week, month, quarter, season, year).  Out of scope: ranges "from 4 to
-# 23", durations, sets ("every Monday"), clock times and time ranges.
+# Dates in scope: a single day or calendar period (week, month, quarter,
+# season, year) written in one of the forms news copy uses and the issue
+# lists: month-name dates with or without day and year, ISO and US numeric
+# dates with a year, weekdays with or without last/next/this, yesterday /
+# today / tomorrow, last/this/next week/month/year/quarter, "earlier this
+# month", "N weeks ago", and years.  Out of scope: ranges, durations, sets,
+# clock times, holidays, spelled-out years, day-month numbers without a
+# year ("11/20"), anaphora ("the day after") and arithmetic ("two days
+# after tomorrow").  The scope is decided from the gold text alone.
 DATE_SCOPE = re.compile(r'^(\d{4}|XXXX)(-\d{2}(-\d{2})?|-W\d{2}|-Q\d|-(SP|SU|FA|WI))?$')
+_MONTH = (r'(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|'
+          r'sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?')
+_DAY = r'(\d{1,2}(st|nd|rd|th)?)'
+_WEEKDAY = r'(mon|tues|wednes|thurs|fri|satur|sun)day'
+_NUM = r'(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)'
+NEWS_FORMS = re.compile(
+    r'^(on |since |in |the )?('
+    + _MONTH + r' ' + _DAY + r'(,? \d{4})?'
+    + r'|' + _DAY + r' (of )?' + _MONTH + r'(,? \d{4})?'
+    + r'|((last|next|this) )?' + _MONTH + r'(,? \d{4})?'
+    + r'|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|\d{4}'
+    + r'|((last|next|this|previous|coming) )?' + _WEEKDAY
+    + r'|yesterday|today|tomorrow'
+    + r'|((earlier|later) )?(last|this|next|previous|coming) (week|month|year|quarter|weekend)'
+    + r'|' + _NUM + r' (days?|weeks?|months?|years?) ago'
+    + r')$')
 
 
 def run(tool, items, lines=False):
@@ -123,6 +145,8 @@ def score_numbers(tool, shared, path, ordinal):
 def date_targets(r):
     """The values a result in scope accepts, or None when out of scope."""
     if r.get('TypeName') not in ('datetimeV2.date', 'datetimeV2.daterange'):
+        return None
+    if not NEWS_FORMS.match(r.get('Text', '').lower().strip()):
         return None
     values = (r.get('Resolution') or {}).get('values') or []
     ok = set()

@@ -302,6 +302,12 @@ test_meantime (void)
         }
     }
   g_assert_cmpuint (articles->len, ==, 120);
+  for (guint i = 0; g_test_verbose () && i < articles->len; i++)
+    {
+      const NfArticle *article = g_ptr_array_index (articles, i);
+
+      g_test_message ("%s %s %s", article->id, article->published, article->source);
+    }
   stories = nf_stories_assign (articles, NULL);
 
   for (guint i = 0; i < stories->len; i++)

@@ -291,8 +291,25 @@ test_value_difference (void)
                    NF_STORY_AGREEMENT_SINGLE);
 }
 
-/* "May 5" with no year, "said Tuesday", in a story of April 2020: May 5
- * is a Tuesday in 2015, 2020 and 2026; 2020 is nearest. */
+/* Makes @b's dateline "March 9" with no year, its lede "on Tuesday":
+ * March 9 is a Tuesday in 2010, 2021 and 2027. */
+static void
+make_yearless (NfArticle *b)
+{
+  g_free (b->published);
+  b->published = NULL;
+  b->published_parts.year = 0;
+  b->published_parts.month = 3;
+  b->published_parts.day = 9;
+  g_free (b->text);
+  b->text = g_strdup ("Rotterdam port strike enters second week\n\nThe strike by "
+                      "more than 3,200 dockers at Rotterdam went on Tuesday into "
+                      "its second week. Havenbedrijf wants at least 7.5 percent.");
+  b->text_len = strlen (b->text);
+  g_array_index (b->blocks, NfBlock, 1).end = b->text_len;
+}
+
+/* In a story of March 2021 the year that fits is 2021. */
 static void
 test_year_inference (void)
 {
@@ -300,24 +317,35 @@ test_year_inference (void)
   g_autoptr(GPtrArray) stories = NULL;
   NfArticle *b = g_ptr_array_index (articles, 1);
 
-  g_free (b->published);
-  b->published = NULL;
-  b->published_parts.year = 0;
-  b->published_parts.month = 3;
-  b->published_parts.day = 9;
-  /* March 9 is a Tuesday in 2021, 2010 and 2027 */
-  g_free (b->text);
-  b->text = g_strdup ("Rotterdam port strike enters second week\n\nThe strike by "
-                      "more than 3,200 dockers at Rotterdam went on Tuesday into "
-                      "its second week. Havenbedrijf wants at least 7.5 percent.");
-  b->text_len = strlen (b->text);
-  g_array_index (b->blocks, NfBlock, 1).end = b->text_len;
-
+  make_yearless (b);
   stories = nf_stories_assign (articles, NULL);
   g_assert_cmpstr (b->story, ==, ((NfArticle *) g_ptr_array_index (articles, 0))->story);
   g_assert_cmpstr (b->published, ==, "2021-03-09");
   g_assert_true (b->published_inferred);
-  g_assert_cmpint (b->published_parts.year, ==, 0);
+  /* the year is settled now: the dates stage takes it as printed */
+  g_assert_cmpint (b->published_parts.year, ==, 2021);
+}
+
+/* A store reloads a story's articles one by one; the story settles the
+ * year again and puts them back in time order. */
+static void
+test_settle_years (void)
+{
+  g_autoptr(GPtrArray) articles = make_strike_articles ();
+  g_autoptr(NfStory) story = nf_story_new ("s");
+  NfArticle *a = g_ptr_array_index (articles, 0);
+  NfArticle *b = g_ptr_array_index (articles, 1);
+
+  make_yearless (b);
+  b->published = g_strdup ("2027-03-09");
+  b->published_inferred = TRUE;
+  nf_story_add_article (story, b);
+  nf_story_add_article (story, a);
+  g_assert_true (g_ptr_array_index (story->articles, 0) == a);
+  g_assert_true (nf_story_settle_years (story));
+  g_assert_cmpstr (b->published, ==, "2021-03-09");
+  g_assert_true (g_ptr_array_index (story->articles, 1) == b);
+  g_assert_false (nf_story_settle_years (story));
 }
 
 static void
@@ -412,6 +440,39 @@ test_json (void)
   g_assert_cmpuint (json_array_get_length (quotes), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (quotes, 0),
                                                   "speaker"), ==, "Havenbedrijf");
+}
+
+/* Nothing, no id, the same text twice, no text: no crash, and every
+ * article with an id gets a story. */
+static void
+test_edge_cases (void)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_article_free);
+  g_autoptr(GPtrArray) stories = nf_stories_assign (articles, NULL);
+  g_autoptr(GError) error = NULL;
+  NfArticle *empty, *twice;
+  NfStory *story;
+
+  g_assert_cmpuint (stories->len, ==, 0);
+  g_clear_pointer (&stories, g_ptr_array_unref);
+
+  g_ptr_array_add (articles, make_article ("x1", "", "", NULL));
+  empty = nf_article_new ("no-id", g_strdup (""), 0);
+  g_ptr_array_add (articles, empty);
+  twice = nf_parse ("a", (const guint8 *) "Same text\n\nBody of it.", 22, NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (articles, twice);
+  twice = nf_parse ("b", (const guint8 *) "Same text\n\nBody of it.", 22, NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (articles, twice);
+
+  stories = nf_stories_assign (articles, NULL);
+  g_assert_cmpuint (stories->len, ==, 2);
+  g_assert_null (empty->story);
+  g_assert_cmpstr (((NfArticle *) g_ptr_array_index (articles, 2))->story, ==, twice->story);
+  story = g_ptr_array_index (stories, 1);
+  g_assert_cmpuint (story->articles->len, ==, 2);
+  g_assert_cmpstr (story->title, ==, "Same text");
 }
 
 static NfArticle *
@@ -522,7 +583,9 @@ main (int    argc,
   g_test_add_func ("/story/figures/corroboration", test_corroboration);
   g_test_add_func ("/story/figures/value-difference", test_value_difference);
   g_test_add_func ("/story/year/inference", test_year_inference);
+  g_test_add_func ("/story/year/settle", test_settle_years);
   g_test_add_func ("/story/json", test_json);
+  g_test_add_func ("/story/edge-cases", test_edge_cases);
   g_test_add_func ("/story/seeds", test_seeds);
 
   return g_test_run ();

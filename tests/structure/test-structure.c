@@ -202,6 +202,34 @@ test_no_headline (void)
   g_assert_cmpuint (count_blocks (a, NF_BLOCK_BODY), ==, 1);
 }
 
+/* CNN-style header: agency on its own line, time before the date, a bare
+ * credit, and a dateline glued to the story. */
+static void
+test_web_header (void)
+{
+  g_autoptr(NfArticle) a = NULL;
+  g_autofree char *body = NULL;
+
+  a = parse_text ("PC photo printers challenge pros\n"
+                  "By ZEKE MILLER and JONATHAN LEMIRE\nAssociated Press\n"
+                  "Updated 9:21 AM ET, Tue May 5, 2020\nPhoto: Reuters\n\n"
+                  "Washington (CNN)The White House said on Tuesday it would "
+                  "act.\nAFP/Getty Images\n"
+                  "Officials gave no date. (WARNING: Video contains graphic "
+                  "images.)\n",
+                  NULL);
+  g_assert_cmpstr (a->headline, ==, "PC photo printers challenge pros");
+  assert_strv (a->byline, "ZEKE MILLER|JONATHAN LEMIRE");
+  g_assert_cmpstr (a->agency, ==, "Associated Press");
+  g_assert_cmpstr (a->dateline, ==, "Washington");
+  g_assert_cmpstr (a->published, ==, "2020-05-05T09:21");
+  g_assert_cmpuint (a->captions->len, ==, 0);
+  g_assert_cmpuint (count_blocks (a, NF_BLOCK_FURNITURE), ==, 2);
+  body = nf_article_dup_body (a);
+  g_assert_true (g_str_has_prefix (body, "Washington (CNN)The White House"));
+  g_assert_true (g_str_has_suffix (body, "graphic images.)"));
+}
+
 static void
 test_published_parse (void)
 {
@@ -373,6 +401,7 @@ main (int    argc,
   g_test_add_func ("/structure/wire-tail", test_wire_tail);
   g_test_add_func ("/structure/plain", test_plain);
   g_test_add_func ("/structure/no-headline", test_no_headline);
+  g_test_add_func ("/structure/web-header", test_web_header);
   g_test_add_func ("/structure/published-parse", test_published_parse);
   g_test_add_func ("/structure/seeds", test_seeds);
 
