@@ -62,7 +62,9 @@ static gboolean
 is_unreachable_error (const GError *error)
 {
   if (error->domain == G_IO_ERROR)
-    return TRUE;  /* no session bus, or the connection broke */
+    /* No session bus or a broken connection; G_IO_ERROR_DBUS_ERROR is a
+     * reply with an error name we do not know. */
+    return error->code != G_IO_ERROR_DBUS_ERROR;
   if (error->domain != G_DBUS_ERROR)
     return FALSE;
   switch (error->code)
@@ -117,8 +119,6 @@ store_connect (GDBusProxyFlags   flags,
 {
   g_autoptr(GDBusConnection) bus = NULL;
 
-  /* Registers the service's error names so replies map to NF_ERROR. */
-  (void) nf_error_quark ();
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
   if (bus == NULL)
     return NULL;
@@ -366,6 +366,8 @@ facts_from_service (const char  *target,
                    _("not an article id, object path or file"));
       return NULL;
     }
+  /* Registers the service's error names so replies map to NF_ERROR. */
+  (void) nf_error_quark ();
   bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
   if (bus == NULL)
     return NULL;
@@ -777,6 +779,8 @@ nf_cli_client_run (int    argc,
 {
   g_return_val_if_fail (argc > 0 && argv != NULL, 2);
 
+  /* Registers the service's error names so replies map to NF_ERROR. */
+  (void) nf_error_quark ();
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (commands[i].name, argv[0]) == 0)
       return commands[i].func (argc, argv);

@@ -85,10 +85,13 @@ read_input (const char  *path,
     fclose (file);
   if (buffer->len > max_size)
     {
-      /* Only a pipe gets here: files were measured before reading. */
+      /* Only a pipe gets here: files were measured before reading.  The
+       * number is formatted apart: xgettext cannot see through
+       * G_GSIZE_FORMAT. */
+      g_autofree char *limit = g_strdup_printf ("%" G_GSIZE_FORMAT, max_size);
+
       g_set_error (error, NF_ERROR, NF_ERROR_TOO_LARGE,
-                   _("too large: more than %" G_GSIZE_FORMAT " bytes"),
-                   max_size);
+                   _("too large: more than %s bytes"), limit);
       return NULL;
     }
 
@@ -107,9 +110,11 @@ check_size (const char  *path,
     return TRUE;
   if ((guint64) st.st_size > max_size)
     {
+      g_autofree char *size = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) st.st_size);
+      g_autofree char *limit = g_strdup_printf ("%" G_GSIZE_FORMAT, max_size);
+
       g_set_error (error, NF_ERROR, NF_ERROR_TOO_LARGE,
-                   _("too large: %" G_GUINT64_FORMAT " bytes, the limit is %"
-                     G_GSIZE_FORMAT), (guint64) st.st_size, max_size);
+                   _("too large: %s bytes, the limit is %s"), size, limit);
       return FALSE;
     }
   return TRUE;

@@ -316,3 +316,17 @@ nf_notify_get_pending (NfNotify *self)
 
   return self->unseen;
 }
+
+/* One article from a watched file: the "file-added" signal of the store. */
+void
+nf_notify_file_added (NfNotify   *self,
+                      const char *path,
+                      gboolean    first_import)
+{
+  const char *paths[] = { path, NULL };
+
+  g_return_if_fail (NF_IS_NOTIFY (self));
+  g_return_if_fail (path != NULL);
+
+  nf_notify_articles_added (self, paths, first_import);
+}

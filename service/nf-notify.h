@@ -19,6 +19,9 @@ NfNotify *nf_notify_new             (GError           **error);
 void      nf_notify_articles_added  (NfNotify          *self,
                                      const char *const *paths,
                                      gboolean           first_import);
+void      nf_notify_file_added      (NfNotify          *self,
+                                     const char        *path,
+                                     gboolean           first_import);
 void      nf_notify_set_delay       (NfNotify          *self,
                                      guint              milliseconds);
 guint     nf_notify_get_pending     (NfNotify          *self);

@@ -236,6 +236,7 @@ on_search (GObject      *source,
   g_autoptr(GVariant) reply = NULL;
   g_autofree const char **paths = NULL;
   const char *fields[] = { "Id", "Quotes", NULL };
+  NfSearchProvider *self;
   guint total = 0;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
@@ -248,7 +249,9 @@ on_search (GObject      *source,
       return;
     }
   g_variant_get (reply, "(u^a&o)", &total, &paths);
-  store_call (request->self, "GetArticles",
+  /* Argument order is unspecified: read self before stealing request. */
+  self = request->self;
+  store_call (self, "GetArticles",
               g_variant_new ("(^ao^as)", paths, fields), G_VARIANT_TYPE ("(aa{sv})"),
               on_result_quotes, g_steal_pointer (&request));
 }

@@ -73,6 +73,20 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* app.show-article(o): the Shell search provider and the new-articles
+ * notification of newsfactsd open an article with it, starting the
+ * viewer by D-Bus activation when needed. */
+static void
+show_article_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  NfWindow *window = get_window (NF_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+  nf_window_show_article (window, g_variant_get_string (parameter, NULL));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -90,6 +104,7 @@ nf_application_startup (GApplication *application)
   const GActionEntry entries[] = {
     { "about", about_action, NULL, NULL, NULL, { 0 } },
     { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+    { "show-article", show_article_action, "o", NULL, NULL, { 0 } },
   };
 
   G_APPLICATION_CLASS (nf_application_parent_class)->startup (application);

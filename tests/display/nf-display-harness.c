@@ -29,6 +29,7 @@ nf_harness_reexec_under_display (int    argc,
 {
   g_autofree char *xvfb = NULL;
   g_autofree char *dbus = NULL;
+  g_autofree char *first = NULL;
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
   if (g_getenv ("NF_DISPLAY_TEST_INNER") != NULL)
@@ -46,8 +47,13 @@ nf_harness_reexec_under_display (int    argc,
   g_setenv ("NO_AT_BRIDGE", "1", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Start the search for a free display at a random number: many test
+   * runs on one machine all starting at :99 race for it. */
+  first = g_strdup_printf ("%d", g_random_int_range (100, 2000));
   g_ptr_array_add (args, xvfb);
   g_ptr_array_add (args, "-a");
+  g_ptr_array_add (args, "-n");
+  g_ptr_array_add (args, first);
   g_ptr_array_add (args, "-s");
   g_ptr_array_add (args, "-screen 0 1280x800x24");
   g_ptr_array_add (args, dbus);

@@ -107,6 +107,45 @@ for page in ("newsfacts.1", "newsfactsd.1"):
 rc, out = run(["bash", "-n", os.path.join(DATA, "completion", "newsfacts")])
 check("bash completion parses", rc == 0, out)
 
+# Translations: POTFILES.in names every file with marked strings, and
+# every language in LINGUAS translates all of them.
+PO = os.path.join(SRC, "po")
+listed = {l.strip() for l in open(os.path.join(PO, "POTFILES.in"))
+          if l.strip() and not l.startswith("#")}
+marked = set()
+for pattern in ("common/*.c", "service/*.c", "viewer/*.c", "viewer/*.ui",
+                "viewer/gtk/*.ui", "data/*.desktop.in", "data/*.metainfo.xml.in",
+                "data/*.gschema.xml"):
+    for path in glob.glob(os.path.join(SRC, pattern)):
+        text = open(path, encoding="utf-8").read()
+        if ('_("' in text or 'N_("' in text or "ngettext (" in text
+                or 'translatable="yes"' in text or "<summary>" in text
+                or path.endswith(".in")):
+            marked.add(os.path.relpath(path, SRC))
+unlisted = sorted(marked - listed)
+check("POTFILES.in lists every file with translatable strings", not unlisted,
+      "not listed: " + ", ".join(unlisted))
+gone = sorted(f for f in listed if not os.path.exists(os.path.join(SRC, f)))
+check("POTFILES.in lists no missing file", not gone, ", ".join(gone))
+
+if shutil.which("xgettext") and shutil.which("msgcmp"):
+    with tempfile.TemporaryDirectory() as tmp:
+        pot = os.path.join(tmp, "newsfacts.pot")
+        keywords = ["--keyword=_", "--keyword=N_", "--keyword=C_:1c,2",
+                    "--keyword=NC_:1c,2", "--keyword=g_dngettext:2,3",
+                    "--keyword=g_dpgettext2:2c,3", "--keyword=ngettext:1,2"]
+        rc, out = run(["xgettext", "--from-code=UTF-8", "--add-comments", "-o", pot,
+                       "-D", SRC, "-f", os.path.join(PO, "POTFILES.in")] + keywords)
+        check("xgettext extracts the strings", rc == 0, out)
+        for lang in open(os.path.join(PO, "LINGUAS")).read().split():
+            po = os.path.join(PO, lang + ".po")
+            rc, out = run(["msgfmt", "--check", "--statistics", "-o", os.devnull, po])
+            check(f"{lang}.po compiles with msgfmt --check", rc == 0, out)
+            rc, out = run(["msgcmp", po, pot])
+            check(f"{lang}.po translates every string of the sources", rc == 0, out)
+else:
+    skip("translations are complete", "gettext tools missing")
+
 print(f"1..{len(results)}")
 for i, (name, ok, detail, why) in enumerate(results, 1):
     if why is not None:

@@ -327,6 +327,12 @@ def check_korean(bus, prefix):
             env=env)
     tap(p.returncode == 0 and hangul.search(p.stdout) is not None,
         f"newsfacts show labels its sections in Korean {name}", p.stdout + p.stderr)
+    viewer = os.path.join(prefix, "bin", "newsfacts-viewer")
+    if os.path.exists(viewer):
+        # With no display the viewer can only say so: in the user's language.
+        p = run([viewer], env=env, timeout=30)
+        tap(p.returncode != 0 and hangul.search(p.stderr) is not None,
+            f"the installed viewer speaks Korean {name}", p.stderr)
     dead = dict(env, DBUS_SESSION_BUS_ADDRESS="unix:path=" + os.path.join(bus.tmp, "no-bus"))
     p = run([cli, "list"], env=dead)
     tap(p.returncode == 3 and hangul.search(p.stderr) is not None,

@@ -1,0 +1,22 @@
+/* nf-store-private.h: store internals shared with the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "nf-store.h"
+
+G_BEGIN_DECLS
+
+/* Longest query accepted, in bytes, and most terms in one query. */
+#define NF_STORE_MAX_QUERY 1024
+#define NF_STORE_MAX_TERMS 32
+
+/* Turns plain words into an FTS5 query in which every term is quoted, so
+ * no user text is ever read as FTS5 syntax.  Returns NULL with
+ * NF_ERROR_BAD_QUERY when nothing searchable is left. */
+char *_nf_store_fts_query (const char  *query,
+                           GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,1723 @@
+/* nf-store.c: the SQLite store of articles and their facts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The article row keeps the decoded text and the facts JSON (so GetJson()
+ * costs one read); the facts are also split into tables, which the typed
+ * D-Bus properties read, and an FTS5 table indexes headline, body, quotes
+ * and speakers.  All of one article is written in one savepoint.
+ */
+
+#define G_LOG_DOMAIN "newsfacts"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "nf-error.h"
+#include "nf-json.h"
+#include "nf-pipeline.h"
+#include "nf-store-private.h"
+
+struct _NfStore
+{
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt*, kept prepared */
+  guint       depth;        /* nesting of nf_store_begin() */
+  gboolean    is_new;
+};
+
+/* A statement borrowed from the cache; the cleanup resets it so that no
+ * read transaction stays open after use. */
+typedef sqlite3_stmt NfStmt;
+static void
+stmt_release (NfStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfStmt, stmt_release)
+
+static void
+stmt_finalize (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* Schema migrations: entry N brings user_version N to N + 1. */
+static const char *const migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+  "CREATE TABLE stories ("
+  "  id TEXT PRIMARY KEY,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  json TEXT NOT NULL DEFAULT '{}',"
+  "  updated INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE articles ("
+  "  rowid INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  source TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  json TEXT NOT NULL,"
+  "  headline TEXT, byline TEXT, agency TEXT, dateline TEXT,"
+  "  published TEXT, brief TEXT,"
+  "  fallback_published TEXT,"
+  "  story TEXT,"
+  "  added INTEGER NOT NULL,"
+  "  sort_key TEXT NOT NULL"
+  ");"
+  "CREATE INDEX articles_by_date ON articles (sort_key DESC, rowid DESC);"
+  "CREATE INDEX articles_by_story ON articles (story, sort_key);"
+  "CREATE TABLE quotes ("
+  "  article INTEGER NOT NULL, seq INTEGER NOT NULL,"
+  "  text TEXT, speaker TEXT, speaker_role TEXT, speaker_kind TEXT,"
+  "  verb TEXT, partial INTEGER, start INTEGER, end INTEGER,"
+  "  PRIMARY KEY (article, seq)) WITHOUT ROWID;"
+  "CREATE TABLE figures ("
+  "  article INTEGER NOT NULL, seq INTEGER NOT NULL,"
+  "  text TEXT, kind TEXT, value REAL, unit TEXT, qualifier TEXT,"
+  "  subject TEXT, start INTEGER, end INTEGER,"
+  "  PRIMARY KEY (article, seq)) WITHOUT ROWID;"
+  "CREATE TABLE dates ("
+  "  article INTEGER NOT NULL, seq INTEGER NOT NULL,"
+  "  text TEXT, value TEXT, start INTEGER, end INTEGER,"
+  "  PRIMARY KEY (article, seq)) WITHOUT ROWID;"
+  "CREATE TABLE entities ("
+  "  article INTEGER NOT NULL, seq INTEGER NOT NULL,"
+  "  name TEXT, kind TEXT, aliases TEXT, role TEXT, mentions INTEGER,"
+  "  PRIMARY KEY (article, seq)) WITHOUT ROWID;"
+  "CREATE TABLE files ("
+  "  path TEXT PRIMARY KEY, folder TEXT NOT NULL, article TEXT,"
+  "  mtime INTEGER NOT NULL, size INTEGER NOT NULL);"
+  "CREATE INDEX files_by_folder ON files (folder);"
+  "CREATE INDEX files_by_article ON files (article);"
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  headline, body, quotes, speakers,"
+  "  tokenize = 'unicode61 remove_diacritics 2');",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == NF_STORE_SCHEMA_VERSION);
+
+/* The one place where SQLite errors become NfErrors.  Messages name the
+ * store but never echo SQL. */
+static gboolean
+set_error (NfStore  *self,
+           int       rc,
+           GError  **error)
+{
+  int primary = rc & 0xff;
+  NfError code = NF_ERROR_STORAGE;
+
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    code = NF_ERROR_BUSY;
+  else if (primary == SQLITE_TOOBIG)
+    code = NF_ERROR_TOO_LARGE;
+
+  g_set_error (error, NF_ERROR, code, "article store: %s",
+               self->db != NULL ? sqlite3_errmsg (self->db)
+                                : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static NfStmt *
+prepare (NfStore     *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                           &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec (NfStore     *self,
+      const char  *sql,
+      GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_error (self, rc, error);
+  return TRUE;
+}
+
+/* Steps a statement that returns no rows. */
+static gboolean
+step_done (NfStore  *self,
+           NfStmt   *stmt,
+           GError  **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_error (self, rc, error);
+  return TRUE;
+}
+
+static char *
+column_dup (NfStmt *stmt,
+            int     column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static const char *
+column_str (NfStmt *stmt,
+            int     column)
+{
+  const char *value = (const char *) sqlite3_column_text (stmt, column);
+
+  return value != NULL ? value : "";
+}
+
+static void
+bind_str (NfStmt     *stmt,
+          int         column,
+          const char *value)
+{
+  sqlite3_bind_text (stmt, column, value, -1, SQLITE_TRANSIENT);
+}
+
+static void
+not_found (GError     **error,
+           const char  *what,
+           const char  *id)
+{
+  g_set_error (error, NF_ERROR, NF_ERROR_NOT_FOUND, "no %s with id “%s”",
+               what, id);
+}
+
+/* Transactions nest: the outermost level is BEGIN IMMEDIATE … COMMIT,
+ * inner ones are savepoints, so a failed piece rolls back alone. */
+static gboolean
+savepoint (NfStore  *self,
+           GError  **error)
+{
+  return nf_store_begin (self, error);
+}
+
+static gboolean
+release (NfStore  *self,
+         gboolean  ok,
+         GError  **error)
+{
+  if (!ok)
+    {
+      nf_store_rollback (self);
+      return FALSE;
+    }
+  return nf_store_commit (self, error);
+}
+
+static gboolean
+migrate (NfStore  *self,
+         GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int version = 0;
+  NfStmt *stmt;
+
+  /* IMMEDIATE: a second connection opening at once waits, then sees the
+   * version the first one wrote. */
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  stmt = prepare (self, "PRAGMA user_version", &local_error);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  if (version > NF_STORE_SCHEMA_VERSION)
+    {
+      exec (self, "ROLLBACK", NULL);
+      g_set_error (error, NF_ERROR, NF_ERROR_STORAGE,
+                   "article store %s has schema %d, newer than this "
+                   "program’s %d", self->path, version,
+                   NF_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  self->is_new = (version == 0);
+  for (int v = version; v < NF_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d",
+                                                 v + 1);
+
+      if (!exec (self, migrations[v], error) || !exec (self, pragma, error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  return exec (self, "COMMIT", error);
+}
+
+NfStore *
+nf_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(NfStore) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, NF_ERROR, NF_ERROR_STORAGE,
+                   "cannot create folder %s: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+
+  self = g_new0 (NfStore, 1);
+  self->path = g_strdup (path);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            stmt_finalize);
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                        SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error (self, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 10000);
+
+  /* WAL lets the readers go on while the writer writes; FULL makes each
+   * commit durable before the service acknowledges it. */
+  if (!exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !exec (self, "PRAGMA synchronous = FULL", error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+void
+nf_store_close (NfStore *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+  g_free (self);
+}
+
+const char *
+nf_store_get_path (NfStore *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->path;
+}
+
+gboolean
+nf_store_is_new (NfStore *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->is_new;
+}
+
+gboolean
+nf_store_begin (NfStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nf_write",
+             error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+gboolean
+nf_store_commit (NfStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (!exec (self, self->depth == 1 ? "COMMIT" : "RELEASE nf_write", error))
+    {
+      nf_store_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  return TRUE;
+}
+
+void
+nf_store_rollback (NfStore *self)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->depth > 0);
+
+  self->depth--;
+  if (self->depth == 0)
+    {
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO nf_write; RELEASE nf_write",
+                  NULL, NULL, NULL);
+}
+
+/* ---- writing articles ------------------------------------------------ */
+
+static const char *
+json_str (JsonObject *object,
+          const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gint64
+json_int (JsonObject *object,
+          const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
+    return 0;
+  return json_node_get_int (node);
+}
+
+static JsonArray *
+json_array (JsonObject *object,
+            const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_ARRAY)
+    return NULL;
+  return json_node_get_array (node);
+}
+
+/* Joins an array of strings with new lines (names hold none). */
+static char *
+join_strings (JsonArray *array)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+          json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, json_node_get_string (node));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+delete_facts (NfStore  *self,
+              gint64    rowid,
+              GError  **error)
+{
+  static const char *const sql[] = {
+    "DELETE FROM quotes WHERE article = ?",
+    "DELETE FROM figures WHERE article = ?",
+    "DELETE FROM dates WHERE article = ?",
+    "DELETE FROM entities WHERE article = ?",
+    "DELETE FROM articles_fts WHERE rowid = ?",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      g_autoptr(NfStmt) stmt = prepare (self, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_quotes (NfStore    *self,
+               gint64      rowid,
+               JsonArray  *quotes,
+               GString    *fts_quotes,
+               GString    *fts_speakers,
+               GError    **error)
+{
+  for (guint i = 0; quotes != NULL && i < json_array_get_length (quotes); i++)
+    {
+      JsonObject *q = json_array_get_object_element (quotes, i);
+      g_autoptr(NfStmt) stmt = NULL;
+
+      if (q == NULL)
+        continue;
+      stmt = prepare (self,
+                      "INSERT INTO quotes (article, seq, text, speaker,"
+                      " speaker_role, speaker_kind, verb, partial, start, end)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_str (stmt, 3, json_str (q, "text"));
+      bind_str (stmt, 4, json_str (q, "speaker"));
+      bind_str (stmt, 5, json_str (q, "speaker_role"));
+      bind_str (stmt, 6, json_str (q, "speaker_kind"));
+      bind_str (stmt, 7, json_str (q, "verb"));
+      sqlite3_bind_int (stmt, 8, json_object_get_boolean_member_with_default (q, "partial", FALSE));
+      sqlite3_bind_int64 (stmt, 9, json_int (q, "start"));
+      sqlite3_bind_int64 (stmt, 10, json_int (q, "end"));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+      g_string_append_printf (fts_quotes, "%s\n", json_str (q, "text") ?: "");
+      g_string_append_printf (fts_speakers, "%s\n",
+                              json_str (q, "speaker") ?: "");
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_figures (NfStore    *self,
+                gint64      rowid,
+                JsonArray  *figures,
+                GError    **error)
+{
+  for (guint i = 0; figures != NULL && i < json_array_get_length (figures); i++)
+    {
+      JsonObject *f = json_array_get_object_element (figures, i);
+      JsonNode *value;
+      g_autoptr(NfStmt) stmt = NULL;
+
+      if (f == NULL)
+        continue;
+      stmt = prepare (self,
+                      "INSERT INTO figures (article, seq, text, kind, value,"
+                      " unit, qualifier, subject, start, end)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      value = json_object_get_member (f, "value");
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_str (stmt, 3, json_str (f, "text"));
+      bind_str (stmt, 4, json_str (f, "kind"));
+      if (value != NULL && JSON_NODE_TYPE (value) == JSON_NODE_VALUE)
+        sqlite3_bind_double (stmt, 5, json_node_get_double (value));
+      bind_str (stmt, 6, json_str (f, "unit"));
+      bind_str (stmt, 7, json_str (f, "qualifier"));
+      bind_str (stmt, 8, json_str (f, "subject"));
+      sqlite3_bind_int64 (stmt, 9, json_int (f, "start"));
+      sqlite3_bind_int64 (stmt, 10, json_int (f, "end"));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_dates (NfStore    *self,
+              gint64      rowid,
+              JsonArray  *dates,
+              GError    **error)
+{
+  for (guint i = 0; dates != NULL && i < json_array_get_length (dates); i++)
+    {
+      JsonObject *d = json_array_get_object_element (dates, i);
+      g_autoptr(NfStmt) stmt = NULL;
+
+      if (d == NULL)
+        continue;
+      stmt = prepare (self,
+                      "INSERT INTO dates (article, seq, text, value, start, end)"
+                      " VALUES (?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_str (stmt, 3, json_str (d, "text"));
+      bind_str (stmt, 4, json_str (d, "value"));
+      sqlite3_bind_int64 (stmt, 5, json_int (d, "start"));
+      sqlite3_bind_int64 (stmt, 6, json_int (d, "end"));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_entities (NfStore    *self,
+                 gint64      rowid,
+                 JsonArray  *entities,
+                 GError    **error)
+{
+  for (guint i = 0; entities != NULL && i < json_array_get_length (entities); i++)
+    {
+      JsonObject *e = json_array_get_object_element (entities, i);
+      g_autofree char *aliases = NULL;
+      g_autoptr(NfStmt) stmt = NULL;
+
+      if (e == NULL)
+        continue;
+      stmt = prepare (self,
+                      "INSERT INTO entities (article, seq, name, kind, aliases,"
+                      " role, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      aliases = join_strings (json_array (e, "aliases"));
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_str (stmt, 3, json_str (e, "name"));
+      bind_str (stmt, 4, json_str (e, "kind"));
+      bind_str (stmt, 5, aliases);
+      bind_str (stmt, 6, json_str (e, "role"));
+      sqlite3_bind_int64 (stmt, 7, json_int (e, "mentions"));
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_facts (NfStore     *self,
+              gint64       rowid,
+              JsonObject  *facts,
+              GError     **error)
+{
+  g_autoptr(GString) quotes = g_string_new (NULL);
+  g_autoptr(GString) speakers = g_string_new (NULL);
+  g_autoptr(NfStmt) stmt = NULL;
+
+  if (!insert_quotes (self, rowid, json_array (facts, "quotes"), quotes,
+                      speakers, error) ||
+      !insert_figures (self, rowid, json_array (facts, "figures"), error) ||
+      !insert_dates (self, rowid, json_array (facts, "dates"), error) ||
+      !insert_entities (self, rowid, json_array (facts, "entities"), error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "INSERT INTO articles_fts (rowid, headline, body, quotes,"
+                  " speakers) VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  bind_str (stmt, 2, json_str (facts, "headline"));
+  bind_str (stmt, 3, json_str (facts, "body"));
+  bind_str (stmt, 4, quotes->str);
+  bind_str (stmt, 5, speakers->str);
+  return step_done (self, stmt, error);
+}
+
+/* Looks up an article's row; FALSE when there is none. */
+static gboolean
+find_article (NfStore     *self,
+              const char  *id,
+              gint64      *rowid,
+              char       **json,
+              char       **story)
+{
+  g_autoptr(NfStmt) stmt = prepare (self,
+                                    "SELECT rowid, json, story FROM articles"
+                                    " WHERE id = ?", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  if (rowid != NULL)
+    *rowid = sqlite3_column_int64 (stmt, 0);
+  if (json != NULL)
+    *json = column_dup (stmt, 1);
+  if (story != NULL)
+    *story = column_dup (stmt, 2);
+  return TRUE;
+}
+
+static char *
+sort_key_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+}
+
+static gboolean
+write_article_row (NfStore          *self,
+                   const NfArticle  *article,
+                   JsonObject       *facts,
+                   const char       *json,
+                   const char       *fallback_published,
+                   const char       *story,
+                   gint64           *rowid,
+                   GError          **error)
+{
+  g_autofree char *byline = join_strings (json_array (facts, "byline"));
+  g_autofree char *sort_key = NULL;
+  const char *published = json_str (facts, "published");
+  g_autoptr(NfStmt) stmt = NULL;
+
+  sort_key = published != NULL ? g_strdup (published) : sort_key_now ();
+  stmt = prepare (self,
+                  "INSERT INTO articles (id, source, text, json, headline,"
+                  " byline, agency, dateline, published, brief,"
+                  " fallback_published, story, added, sort_key)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                  " ?13, ?14)"
+                  " ON CONFLICT (id) DO UPDATE SET source = ?2, json = ?4,"
+                  " headline = ?5, byline = ?6, agency = ?7, dateline = ?8,"
+                  " published = ?9, brief = ?10, fallback_published = ?11,"
+                  " story = ?12, sort_key = ?14"
+                  " RETURNING rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, article->id);
+  bind_str (stmt, 2, article->source != NULL ? article->source : "");
+  sqlite3_bind_text (stmt, 3, article->text, article->text_len, SQLITE_STATIC);
+  bind_str (stmt, 4, json);
+  bind_str (stmt, 5, json_str (facts, "headline"));
+  bind_str (stmt, 6, byline);
+  bind_str (stmt, 7, json_str (facts, "agency"));
+  bind_str (stmt, 8, json_str (facts, "dateline"));
+  bind_str (stmt, 9, published);
+  bind_str (stmt, 10, json_str (facts, "brief"));
+  bind_str (stmt, 11, fallback_published);
+  bind_str (stmt, 12, story);
+  sqlite3_bind_int64 (stmt, 13, g_get_real_time () / G_USEC_PER_SEC);
+  bind_str (stmt, 14, sort_key);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_error (self, sqlite3_errcode (self->db), error);
+  *rowid = sqlite3_column_int64 (stmt, 0);
+  return step_done (self, stmt, error);
+}
+
+static char *
+facts_to_string (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+gboolean
+nf_store_put_article (NfStore           *self,
+                      const NfArticle   *article,
+                      const char        *fallback_published,
+                      gboolean           replace,
+                      NfStorePutResult  *result,
+                      GError           **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *old_json = NULL;
+  g_autofree char *old_story = NULL;
+  g_autofree char *json = NULL;
+  const char *story;
+  gboolean exists;
+  gint64 rowid = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (article != NULL && article->id != NULL, FALSE);
+
+  if (result != NULL)
+    *result = NF_STORE_PUT_NONE;
+  if (!savepoint (self, error))
+    return FALSE;
+
+  exists = find_article (self, article->id, &rowid, &old_json, &old_story);
+  if (exists && !replace)
+    return release (self, TRUE, error);
+
+  /* A re-parse keeps the story the article was filed under. */
+  story = article->story != NULL ? article->story : old_story;
+  root = nf_article_to_json_node (article);
+  if (story != NULL)
+    json_object_set_string_member (json_node_get_object (root), "story", story);
+  else
+    json_object_set_null_member (json_node_get_object (root), "story");
+  json = facts_to_string (root);
+
+  if (exists && g_strcmp0 (json, old_json) == 0)
+    return release (self, TRUE, error);
+
+  ok = (!exists || delete_facts (self, rowid, error)) &&
+       write_article_row (self, article, json_node_get_object (root), json,
+                          fallback_published, story, &rowid, error) &&
+       insert_facts (self, rowid, json_node_get_object (root), error);
+  if (!release (self, ok, ok ? error : NULL))
+    return FALSE;
+
+  if (result != NULL)
+    *result = exists ? NF_STORE_PUT_CHANGED : NF_STORE_PUT_ADDED;
+  return TRUE;
+}
+
+gboolean
+nf_store_remove_article (NfStore     *self,
+                         const char  *id,
+                         GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  gint64 rowid;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!savepoint (self, error))
+    return FALSE;
+  if (!find_article (self, id, &rowid, NULL, NULL))
+    {
+      release (self, TRUE, NULL);
+      not_found (error, "article", id);
+      return FALSE;
+    }
+  ok = delete_facts (self, rowid, error);
+  if (ok)
+    {
+      stmt = prepare (self, "DELETE FROM articles WHERE rowid = ?", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, rowid);
+          ok = step_done (self, stmt, error);
+        }
+    }
+  return release (self, ok, ok ? error : NULL);
+}
+
+gboolean
+nf_store_has_article (NfStore    *self,
+                      const char *id)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return id != NULL && find_article (self, id, NULL, NULL, NULL);
+}
+
+static gboolean
+count_rows (NfStore     *self,
+            const char  *sql,
+            const char  *arg,
+            guint       *count,
+            GError     **error)
+{
+  g_autoptr(NfStmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (arg != NULL)
+    bind_str (stmt, 1, arg);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_error (self, rc, error);
+  *count = (guint) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+guint
+nf_store_count_articles (NfStore  *self,
+                         GError  **error)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  count_rows (self, "SELECT count(*) FROM articles", NULL, &count, error);
+  return count;
+}
+
+static char *
+get_article_column (NfStore     *self,
+                    const char  *sql,
+                    const char  *id,
+                    GError     **error)
+{
+  g_autoptr(NfStmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_str (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return column_dup (stmt, 0);
+  if (rc == SQLITE_DONE)
+    not_found (error, "article", id);
+  else
+    set_error (self, rc, error);
+  return NULL;
+}
+
+char *
+nf_store_get_json (NfStore     *self,
+                   const char  *id,
+                   GError     **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return get_article_column (self, "SELECT json FROM articles WHERE id = ?",
+                             id, error);
+}
+
+char *
+nf_store_get_text (NfStore     *self,
+                   const char  *id,
+                   GError     **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return get_article_column (self, "SELECT text FROM articles WHERE id = ?",
+                             id, error);
+}
+
+NfArticle *
+nf_store_load_article (NfStore     *self,
+                       const char  *id,
+                       GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  NfParseOptions options = { 0 };
+  NfArticle *article;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = prepare (self,
+                  "SELECT source, text, fallback_published, story"
+                  " FROM articles WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_str (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        not_found (error, "article", id);
+      else
+        set_error (self, rc, error);
+      return NULL;
+    }
+  options.published = (const char *) sqlite3_column_text (stmt, 2);
+  article = nf_parse (column_str (stmt, 0), sqlite3_column_text (stmt, 1),
+                      sqlite3_column_bytes (stmt, 1), &options, error);
+  if (article != NULL)
+    article->story = column_dup (stmt, 3);
+  return article;
+}
+
+/* ---- search ---------------------------------------------------------- */
+
+static gboolean
+has_word_char (const char *text,
+               gsize       len)
+{
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Appends one term as an FTS5 string: inside double quotes every
+ * character is literal, and a double quote is written twice. */
+static void
+append_term (GString    *out,
+             const char *text,
+             gsize       len,
+             gboolean    prefix)
+{
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append_c (out, '"');
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, text[i]);
+    }
+  g_string_append_c (out, '"');
+  if (prefix)
+    g_string_append_c (out, '*');
+}
+
+char *
+_nf_store_fts_query (const char  *query,
+                     GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = query;
+  guint terms = 0;
+
+  if (strlen (query) > NF_STORE_MAX_QUERY || !g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_BAD_QUERY,
+                   "the query is too long or not UTF-8 text");
+      return NULL;
+    }
+
+  while (*p != '\0')
+    {
+      const char *start;
+      const char *end;
+      gboolean prefix = FALSE;
+
+      if (g_ascii_isspace (*p))
+        {
+          p++;
+          continue;
+        }
+      if (*p == '"')
+        {
+          /* A phrase runs to the closing quote, or to the end. */
+          start = ++p;
+          end = strchr (start, '"');
+          if (end == NULL)
+            end = start + strlen (start);
+          p = *end == '"' ? end + 1 : end;
+        }
+      else
+        {
+          start = p;
+          while (*p != '\0' && !g_ascii_isspace (*p) && *p != '"')
+            p++;
+          end = p;
+          while (end > start && end[-1] == '*')
+            {
+              end--;
+              prefix = TRUE;
+            }
+        }
+      if (!has_word_char (start, end - start))
+        continue;
+      if (++terms > NF_STORE_MAX_TERMS)
+        {
+          g_set_error (error, NF_ERROR, NF_ERROR_BAD_QUERY,
+                       "the query has more than %d words",
+                       NF_STORE_MAX_TERMS);
+          return NULL;
+        }
+      append_term (out, start, end - start, prefix);
+    }
+
+  if (terms == 0)
+    {
+      g_set_error (error, NF_ERROR, NF_ERROR_BAD_QUERY,
+                   "the query “%s” has no words to search for", query);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static GPtrArray *
+collect_ids (NfStore  *self,
+             NfStmt   *stmt,
+             GError  **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, column_dup (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+nf_store_search (NfStore     *self,
+                 const char  *query,
+                 guint        offset,
+                 guint        limit,
+                 guint       *total,
+                 GError     **error)
+{
+  g_autofree char *match = NULL;
+  g_autoptr(NfStmt) stmt = NULL;
+  GPtrArray *ids = NULL;
+  gboolean own;
+  gboolean all;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  all = is_blank (query);
+  if (!all && (match = _nf_store_fts_query (query, error)) == NULL)
+    return NULL;
+  limit = MIN (limit, NF_STORE_MAX_PAGE);
+
+  /* One read transaction, so the total and the page agree. */
+  own = self->depth == 0;
+  if (own && !exec (self, "BEGIN", error))
+    return NULL;
+  if (!count_rows (self,
+                   all ? "SELECT count(*) FROM articles"
+                       : "SELECT count(*) FROM articles_fts"
+                         " WHERE articles_fts MATCH ?",
+                   match, total, error))
+    goto out;
+  stmt = prepare (self,
+                  all ? "SELECT id FROM articles"
+                        " ORDER BY sort_key DESC, rowid DESC LIMIT ?2 OFFSET ?3"
+                      : "SELECT a.id FROM articles_fts f"
+                        " JOIN articles a ON a.rowid = f.rowid"
+                        " WHERE articles_fts MATCH ?1"
+                        " ORDER BY a.sort_key DESC, a.rowid DESC"
+                        " LIMIT ?2 OFFSET ?3", error);
+  if (stmt == NULL)
+    goto out;
+  if (!all)
+    bind_str (stmt, 1, match);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  ids = collect_ids (self, stmt, error);
+  stmt_release (g_steal_pointer (&stmt));
+
+out:
+  if (own)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  return ids;
+}
+
+/* ---- article fields -------------------------------------------------- */
+
+typedef enum
+{
+  FIELD_STRING,
+  FIELD_STRINGS,
+  FIELD_STORY,
+  FIELD_QUOTES,
+  FIELD_FIGURES,
+  FIELD_DATES,
+  FIELD_ENTITIES,
+} FieldKind;
+
+/* Columns of the SELECT in nf_store_get_article_fields(). */
+static const struct
+{
+  const char *name;
+  FieldKind   kind;
+  int         column;
+} article_fields[] = {
+  { "Id", FIELD_STRING, 1 },
+  { "Source", FIELD_STRING, 2 },
+  { "Headline", FIELD_STRING, 3 },
+  { "Byline", FIELD_STRINGS, 4 },
+  { "Agency", FIELD_STRING, 5 },
+  { "Dateline", FIELD_STRING, 6 },
+  { "Published", FIELD_STRING, 7 },
+  { "Brief", FIELD_STRING, 8 },
+  { "Quotes", FIELD_QUOTES, 0 },
+  { "Figures", FIELD_FIGURES, 0 },
+  { "Dates", FIELD_DATES, 0 },
+  { "Entities", FIELD_ENTITIES, 0 },
+  { "Story", FIELD_STORY, 9 },
+};
+
+const char *const *
+nf_store_article_fields (void)
+{
+  static const char *names[G_N_ELEMENTS (article_fields) + 1];
+
+  if (names[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (article_fields); i++)
+      names[i] = article_fields[i].name;
+  return names;
+}
+
+static int
+field_index (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (article_fields); i++)
+    if (g_strcmp0 (article_fields[i].name, name) == 0)
+      return i;
+  return -1;
+}
+
+gboolean
+nf_store_is_article_field (const char *field)
+{
+  return field_index (field) >= 0;
+}
+
+static GVariant *
+strings_variant (const char *joined)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (joined == NULL || *joined == '\0')
+    return g_variant_new_strv (NULL, 0);
+  parts = g_strsplit (joined, "\n", -1);
+  return g_variant_new_strv ((const char *const *) parts, -1);
+}
+
+static GVariant *
+story_variant (const char *story)
+{
+  g_autofree char *path = NULL;
+
+  if (story == NULL || *story == '\0')
+    return g_variant_new_object_path ("/");
+  path = g_strconcat (NF_DBUS_STORY_PATH "/", story, NULL);
+  if (!g_variant_is_object_path (path))
+    return g_variant_new_object_path ("/");
+  return g_variant_new_object_path (path);
+}
+
+/* Reads one facts table of an article as an array of tuples. */
+static GVariant *
+facts_variant (NfStore    *self,
+               FieldKind   kind,
+               gint64      rowid,
+               GError    **error)
+{
+  static const char *const sql[] = {
+    [FIELD_QUOTES] = "SELECT text, speaker, speaker_role, speaker_kind, verb,"
+                     " partial, start, end FROM quotes WHERE article = ?"
+                     " ORDER BY seq",
+    [FIELD_FIGURES] = "SELECT text, kind, value, unit, qualifier, subject,"
+                      " start, end FROM figures WHERE article = ? ORDER BY seq",
+    [FIELD_DATES] = "SELECT text, value, start, end FROM dates"
+                    " WHERE article = ? ORDER BY seq",
+    [FIELD_ENTITIES] = "SELECT name, kind, aliases, role, mentions"
+                       " FROM entities WHERE article = ? ORDER BY seq",
+  };
+  static const char *const types[] = {
+    [FIELD_QUOTES] = "a(sssssbuu)",
+    [FIELD_FIGURES] = "a(ssdsssuu)",
+    [FIELD_DATES] = "a(ssuu)",
+    [FIELD_ENTITIES] = "a(ssasu)",
+  };
+  g_autoptr(NfStmt) stmt = prepare (self, sql[kind], error);
+  GVariantBuilder builder;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE (types[kind]));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+#define S(i) column_str (stmt, i)
+#define U(i) ((guint32) sqlite3_column_int64 (stmt, i))
+      if (kind == FIELD_QUOTES)
+        g_variant_builder_add (&builder, "(sssssbuu)", S (0), S (1), S (2),
+                               S (3), S (4), sqlite3_column_int (stmt, 5) != 0,
+                               U (6), U (7));
+      else if (kind == FIELD_FIGURES)
+        g_variant_builder_add (&builder, "(ssdsssuu)", S (0), S (1),
+                               sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                                 ? NAN : sqlite3_column_double (stmt, 2),
+                               S (3), S (4), S (5), U (6), U (7));
+      else if (kind == FIELD_DATES)
+        g_variant_builder_add (&builder, "(ssuu)", S (0), S (1), U (2), U (3));
+      else
+        g_variant_builder_add (&builder, "(ss@ass)", S (0), S (1),
+                               strings_variant (S (2)), S (3), U (4));
+#undef S
+#undef U
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_variant_builder_clear (&builder);
+      set_error (self, rc, error);
+      return NULL;
+    }
+  return g_variant_builder_end (&builder);
+}
+
+static GVariant *
+field_variant (NfStore    *self,
+               NfStmt     *row,
+               int         field,
+               GError    **error)
+{
+  int column = article_fields[field].column;
+
+  switch (article_fields[field].kind)
+    {
+    case FIELD_STRING:
+      return g_variant_new_string (column_str (row, column));
+    case FIELD_STRINGS:
+      return strings_variant (column_str (row, column));
+    case FIELD_STORY:
+      return story_variant (column_str (row, column));
+    case FIELD_QUOTES:
+    case FIELD_FIGURES:
+    case FIELD_DATES:
+    case FIELD_ENTITIES:
+    default:
+      return facts_variant (self, article_fields[field].kind,
+                            sqlite3_column_int64 (row, 0), error);
+    }
+}
+
+GVariant *
+nf_store_get_article_fields (NfStore            *self,
+                             const char         *id,
+                             const char *const  *fields,
+                             GError            **error)
+{
+  g_autoptr(NfStmt) row = NULL;
+  GVariantBuilder builder;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (fields == NULL)
+    fields = nf_store_article_fields ();
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (field_index (fields[i]) < 0)
+      {
+        g_set_error (error, NF_ERROR, NF_ERROR_INVALID_ARGS,
+                     "“%s” is not a field of articles", fields[i]);
+        return NULL;
+      }
+
+  row = prepare (self,
+                 "SELECT rowid, id, source, headline, byline, agency, dateline,"
+                 " published, brief, story FROM articles WHERE id = ?", error);
+  if (row == NULL)
+    return NULL;
+  bind_str (row, 1, id);
+  rc = sqlite3_step (row);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        not_found (error, "article", id);
+      else
+        set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      GVariant *value = field_variant (self, row, field_index (fields[i]),
+                                       error);
+
+      if (value == NULL)
+        {
+          g_variant_builder_clear (&builder);
+          return NULL;
+        }
+      g_variant_builder_add (&builder, "{sv}", fields[i], value);
+    }
+  return g_variant_builder_end (&builder);
+}
+
+/* ---- stories --------------------------------------------------------- */
+
+gboolean
+nf_store_put_story (NfStore     *self,
+                    const char  *story_id,
+                    const char  *title,
+                    const char  *json,
+                    GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (story_id != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "INSERT INTO stories (id, title, json, updated)"
+                  " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (id) DO UPDATE"
+                  " SET title = ?2, json = ?3, updated = ?4", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, story_id);
+  bind_str (stmt, 2, title != NULL ? title : "");
+  bind_str (stmt, 3, json != NULL ? json : "{}");
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+nf_store_remove_story (NfStore     *self,
+                       const char  *story_id,
+                       GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (story_id != NULL, FALSE);
+
+  if (!savepoint (self, error))
+    return FALSE;
+  stmt = prepare (self, "DELETE FROM stories WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_str (stmt, 1, story_id);
+      ok = step_done (self, stmt, error);
+      stmt_release (g_steal_pointer (&stmt));
+    }
+  if (ok)
+    ok = nf_store_set_article_story (self, NULL, story_id, error);
+  return release (self, ok, ok ? error : NULL);
+}
+
+gboolean
+nf_store_get_story (NfStore     *self,
+                    const char  *story_id,
+                    char       **title,
+                    char       **json,
+                    GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (story_id != NULL, FALSE);
+
+  stmt = prepare (self, "SELECT title, json FROM stories WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, story_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        not_found (error, "story", story_id);
+      else
+        set_error (self, rc, error);
+      return FALSE;
+    }
+  if (title != NULL)
+    *title = column_dup (stmt, 0);
+  if (json != NULL)
+    *json = column_dup (stmt, 1);
+  return TRUE;
+}
+
+/* Rewrites the "story" key of the cached facts JSON, so GetJson() agrees
+ * with the Story property. */
+static char *
+json_with_story (const char *json,
+                 const char *story_id)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+
+  if (!json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return g_strdup (json);
+  object = json_node_get_object (json_parser_get_root (parser));
+  if (story_id != NULL)
+    json_object_set_string_member (object, "story", story_id);
+  else
+    json_object_set_null_member (object, "story");
+  return facts_to_string (json_parser_get_root (parser));
+}
+
+static gboolean
+set_one_article_story (NfStore     *self,
+                       const char  *id,
+                       const char  *story_id,
+                       GError     **error)
+{
+  g_autofree char *json = NULL;
+  g_autofree char *new_json = NULL;
+  g_autoptr(NfStmt) stmt = NULL;
+
+  if (!find_article (self, id, NULL, &json, NULL))
+    {
+      not_found (error, "article", id);
+      return FALSE;
+    }
+  new_json = json_with_story (json, story_id);
+  stmt = prepare (self, "UPDATE articles SET story = ?2, json = ?3"
+                        " WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, id);
+  bind_str (stmt, 2, story_id);
+  bind_str (stmt, 3, new_json);
+  return step_done (self, stmt, error);
+}
+
+/* With @id NULL, takes every article out of the story @story_id. */
+gboolean
+nf_store_set_article_story (NfStore     *self,
+                            const char  *id,
+                            const char  *story_id,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) members = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (id != NULL || story_id != NULL, FALSE);
+
+  if (!savepoint (self, error))
+    return FALSE;
+  if (id != NULL)
+    ok = set_one_article_story (self, id, story_id, error);
+  else
+    {
+      members = nf_store_list_story_articles (self, story_id, error);
+      ok = members != NULL;
+      for (guint i = 0; ok && i < members->len; i++)
+        ok = set_one_article_story (self, g_ptr_array_index (members, i),
+                                    NULL, error);
+    }
+  return release (self, ok, ok ? error : NULL);
+}
+
+char *
+nf_store_get_article_story (NfStore     *self,
+                            const char  *id,
+                            GError     **error)
+{
+  g_autofree char *story = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!find_article (self, id, NULL, NULL, &story))
+    {
+      not_found (error, "article", id);
+      return NULL;
+    }
+  return g_steal_pointer (&story);
+}
+
+GPtrArray *
+nf_store_list_stories (NfStore     *self,
+                       guint        offset,
+                       guint        limit,
+                       guint       *total,
+                       GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!count_rows (self, "SELECT count(*) FROM stories", NULL, total, error))
+    return NULL;
+  /* Latest first: by the newest article of each story. */
+  stmt = prepare (self,
+                  "SELECT s.id FROM stories s ORDER BY"
+                  " (SELECT max(sort_key) FROM articles a WHERE a.story = s.id)"
+                  " DESC, s.updated DESC, s.id LIMIT ? OFFSET ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, MIN (limit, NF_STORE_MAX_PAGE));
+  sqlite3_bind_int64 (stmt, 2, offset);
+  return collect_ids (self, stmt, error);
+}
+
+GPtrArray *
+nf_store_list_story_articles (NfStore     *self,
+                              const char  *story_id,
+                              GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (story_id != NULL, NULL);
+
+  stmt = prepare (self,
+                  "SELECT id FROM articles WHERE story = ?"
+                  " ORDER BY sort_key, rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_str (stmt, 1, story_id);
+  return collect_ids (self, stmt, error);
+}
+
+/* ---- files of watched folders ---------------------------------------- */
+
+gboolean
+nf_store_get_file (NfStore     *self,
+                   const char  *path,
+                   char       **article_id,
+                   gint64      *mtime,
+                   gint64      *size)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  stmt = prepare (self, "SELECT article, mtime, size FROM files"
+                        " WHERE path = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, path);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  if (article_id != NULL)
+    *article_id = column_dup (stmt, 0);
+  if (mtime != NULL)
+    *mtime = sqlite3_column_int64 (stmt, 1);
+  if (size != NULL)
+    *size = sqlite3_column_int64 (stmt, 2);
+  return TRUE;
+}
+
+gboolean
+nf_store_put_file (NfStore     *self,
+                   const char  *path,
+                   const char  *article_id,
+                   gint64       mtime,
+                   gint64       size,
+                   GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  folder = g_path_get_dirname (path);
+  stmt = prepare (self,
+                  "INSERT OR REPLACE INTO files (path, folder, article, mtime,"
+                  " size) VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, path);
+  bind_str (stmt, 2, folder);
+  bind_str (stmt, 3, article_id);
+  sqlite3_bind_int64 (stmt, 4, mtime);
+  sqlite3_bind_int64 (stmt, 5, size);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+nf_store_remove_file (NfStore     *self,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  stmt = prepare (self, "DELETE FROM files WHERE path = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, path);
+  return step_done (self, stmt, error);
+}
+
+GPtrArray *
+nf_store_list_files (NfStore     *self,
+                     const char  *folder,
+                     GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  stmt = prepare (self, "SELECT path FROM files WHERE folder = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  bind_str (stmt, 1, folder);
+  return collect_ids (self, stmt, error);
+}
+
+guint
+nf_store_count_file_refs (NfStore    *self,
+                          const char *article_id)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (article_id != NULL, 0);
+
+  count_rows (self, "SELECT count(*) FROM files WHERE article = ?",
+              article_id, &count, NULL);
+  return count;
+}
+
+/* ---- meta ------------------------------------------------------------ */
+
+char *
+nf_store_get_meta (NfStore    *self,
+                   const char *key)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  bind_str (stmt, 1, key);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return column_dup (stmt, 0);
+}
+
+gboolean
+nf_store_set_meta (NfStore     *self,
+                   const char  *key,
+                   const char  *value,
+                   GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  stmt = prepare (self, "INSERT OR REPLACE INTO meta (key, value)"
+                        " VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, key);
+  bind_str (stmt, 2, value);
+  return step_done (self, stmt, error);
+}
