@@ -192,6 +192,9 @@ is_upper_start (const char *p,
 {
   if (g_ascii_isupper (*p) || g_ascii_isdigit (*p))
     return TRUE;
+  /* "iPhone", "eBay": a brand in camel case may open a sentence. */
+  if (g_ascii_islower (*p) && p + 1 < e && g_ascii_isupper (p[1]))
+    return TRUE;
   if ((guchar) *p >= 0xC0)
     {
       gunichar c = g_utf8_get_char_validated (p, e - p);
@@ -271,6 +274,74 @@ period_ends_sentence (const char *start,
   return TRUE;
 }
 
+/* If a sentence mark (".", "!", "?", "…") is at @p, returns the end of
+ * the run of marks and closing quotes or brackets after it; else NULL. */
+static const char *
+scan_marks (const char *p,
+            const char *e,
+            gboolean   *ellipsis,
+            gboolean   *quoted)
+{
+  gsize n;
+
+  if (*p != '.' && *p != '!' && *p != '?' && !is_ellipsis (p, e))
+    return NULL;
+
+  *ellipsis = is_ellipsis (p, e);
+  p += *ellipsis ? 3 : 1;
+  /* Runs of marks: "?!", "...", "!!" */
+  while (p < e && (*p == '.' || *p == '!' || *p == '?' || is_ellipsis (p, e)))
+    {
+      *ellipsis = *ellipsis || *p == '.' || is_ellipsis (p, e);
+      p += is_ellipsis (p, e) ? 3 : 1;
+    }
+  *quoted = FALSE;
+  while (p < e && (n = closer_len (p, e)) > 0)
+    {
+      *quoted = *quoted || *p != ')';
+      p += n;
+    }
+  return p;
+}
+
+/* Whether the marks at @mark end the sentence, @next being the first
+ * character after the white space that follows them. */
+static gboolean
+ends_sentence (const char *start,
+               const char *mark,
+               const char *next,
+               const char *e,
+               gboolean    ellipsis,
+               gboolean    quoted)
+{
+  if (is_closing_tag (next, e))
+    return FALSE;
+  if (!is_upper_start (next, e) && !is_opener_mark (next, e))
+    return FALSE;
+  if (quoted && attribution_follows (next, e, *mark == '.'))
+    return FALSE;
+  if (*mark == '.' && !ellipsis)
+    return period_ends_sentence (start, mark, next, e);
+  return TRUE;
+}
+
+static void
+add_span (GArray     *out,
+          const char *text,
+          const char *start,
+          const char *end)
+{
+  NfSpan span;
+
+  while (end > start && is_space (end[-1]))
+    end--;
+  if (end <= start)
+    return;
+  span.start = start - text;
+  span.end = end - text;
+  g_array_append_val (out, span);
+}
+
 /* Splits [start, end) of @text and appends the sentence spans (trimmed,
  * byte offsets into @text) to @out. */
 static void
@@ -285,95 +356,36 @@ split_into (const char *text,
 
   while (p < e)
     {
-      const char *mark = p;
-      gsize n = 0;
-      gboolean ellipsis = FALSE;
-      gboolean quoted;
+      const char *after, *next;
+      gboolean ellipsis, quoted;
 
-      if (sentence == NULL)
-        {
-          if (is_space (*p))
-            {
-              p++;
-              continue;
-            }
-          sentence = p;
-        }
-
-      if (*p == '.' || *p == '!' || *p == '?')
-        n = 1;
-      else if (is_ellipsis (p, e))
-        {
-          n = 3;
-          ellipsis = TRUE;
-        }
-      if (n == 0)
+      if (sentence == NULL && is_space (*p))
         {
           p++;
           continue;
         }
+      if (sentence == NULL)
+        sentence = p;
 
-      /* Runs of marks: "?!", "...", "!!" */
-      p += n;
-      while (p < e && (*p == '.' || *p == '!' || *p == '?' || is_ellipsis (p, e)))
+      after = scan_marks (p, e, &ellipsis, &quoted);
+      if (after == NULL || after >= e || !is_space (*after))
         {
-          ellipsis = ellipsis || *p == '.';
-          p += is_ellipsis (p, e) ? 3 : 1;
+          p = after != NULL ? after : p + 1;
+          continue;
         }
-      quoted = FALSE;
-      while (p < e && (n = closer_len (p, e)) > 0)
+
+      for (next = after; next < e && is_space (*next); next++)
+        ;
+      if (next < e && ends_sentence (text + start, p, next, e, ellipsis, quoted))
         {
-          quoted = quoted || *p != ')';
-          p += n;
+          add_span (out, text, sentence, after);
+          sentence = NULL;
         }
-      if (p >= e)
-        break;
-      if (!is_space (*p))
-        continue;
-
-      {
-        const char *next = p;
-        gboolean ends;
-
-        while (next < e && is_space (*next))
-          next++;
-        if (next >= e)
-          break;
-        if (is_closing_tag (next, e))
-          ends = FALSE;
-        else if (!is_upper_start (next, e) && !is_opener_mark (next, e))
-          ends = FALSE;
-        else if (quoted && attribution_follows (next, e, *mark == '.'))
-          ends = FALSE;
-        else if (*mark == '.' && !ellipsis)
-          ends = period_ends_sentence (text + start, mark, next, e);
-        else
-          ends = TRUE;
-
-        if (ends)
-          {
-            NfSpan span = { sentence - text, p - text };
-
-            g_array_append_val (out, span);
-            sentence = NULL;
-            p = next;
-          }
-      }
+      p = next;
     }
 
   if (sentence != NULL)
-    {
-      const char *last = e;
-
-      while (last > sentence && is_space (last[-1]))
-        last--;
-      if (last > sentence)
-        {
-          NfSpan span = { sentence - text, last - text };
-
-          g_array_append_val (out, span);
-        }
-    }
+    add_span (out, text, sentence, e);
 }
 
 /**

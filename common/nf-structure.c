@@ -40,6 +40,7 @@ typedef struct
   gsize                 date_start;
   gsize                 date_end;
   gboolean              have_date;
+  GHashTable           *contacts_seen;  /* the addresses in article->contacts */
 } Parse;
 
 static const char *const month_names[] = {
@@ -757,10 +758,13 @@ email_at (const char  *start,
   return TRUE;
 }
 
+/* Adds each address once; @seen (or NULL for a short list) makes that
+ * cheap when a hostile text holds thousands of them. */
 static void
 collect_emails (const char *p,
                 const char *e,
-                GPtrArray  *out)
+                GPtrArray  *out,
+                GHashTable *seen)
 {
   const char *at;
 
@@ -770,7 +774,15 @@ collect_emails (const char *p,
 
       if (email_at (p, e, at, &s, &t))
         {
-          add_unique (out, s, t - s);
+          if (seen == NULL)
+            add_unique (out, s, t - s);
+          else
+            {
+              char *address = g_strndup (s, t - s);
+
+              if (g_hash_table_add (seen, address))
+                g_ptr_array_add (out, g_strdup (address));
+            }
           p = t;
         }
       else
@@ -863,7 +875,7 @@ parse_byline (const char *p,
 
   byline->names = g_ptr_array_new_with_free_func (g_free);
   byline->emails = g_ptr_array_new_with_free_func (g_free);
-  collect_emails (p, e, byline->emails);
+  collect_emails (p, e, byline->emails, NULL);
 
   piece = p;
   while (p <= e)
@@ -1125,8 +1137,12 @@ take_byline (Parse  *ps,
   if (article->agency == NULL && byline->agency != NULL)
     article->agency = g_steal_pointer (&byline->agency);
   for (guint i = 0; i < byline->emails->len; i++)
-    add_unique (article->contacts, g_ptr_array_index (byline->emails, i),
-                strlen (g_ptr_array_index (byline->emails, i)));
+    {
+      const char *address = g_ptr_array_index (byline->emails, i);
+
+      collect_emails (address, address + strlen (address), article->contacts,
+                      ps->contacts_seen);
+    }
   byline_clear (byline);
 }
 
@@ -1481,77 +1497,116 @@ scan_agency_parens (const char *p,
   return close + 1;
 }
 
-/* "WASHINGTON -- ", "WASHINGTON, May 5 (Yonhap) -- ", "BEIRUT, Lebanon
- * (AP) — ", "LONDON, Jan 5 (Reuters) - ", "Seoul, May 5 (Yonhap) --".
- * With @apply, the dateline, agency and date are stored. */
-static gboolean
-parse_dateline (Parse      *ps,
-                const Line *line,
-                gboolean    apply)
+typedef struct
 {
-  const char *text = ps->article->text;
-  const char *p = text + line->start;
-  const char *e = text + line->end;
-  const char *place_end, *q, *a_start = NULL, *a_end = NULL;
-  const char *d = NULL, *d_start = NULL;
-  gboolean upper = TRUE;
-  NfDateParts parts = { 0, 0, 0, -1, 0 };
-  gsize dl;
+  const char  *place_end;
+  const char  *agency_start;   /* inside the parentheses, or NULL */
+  const char  *agency_end;
+  const char  *date_start;     /* or NULL */
+  const char  *date_end;
+  NfDateParts  parts;
+} Dateline;
 
-  place_end = scan_place (p, e, TRUE);
-  if (place_end != NULL && in_list_ci (p, place_end, kickers, G_N_ELEMENTS (kickers)))
-    return FALSE;
-  if (place_end == NULL || place_end - p < 2)
+/* The place: "WASHINGTON", "BEIRUT, Lebanon", "Seoul"; returns whether the
+ * place is in capitals. */
+static gboolean
+scan_dateline_place (const char *p,
+                     const char *e,
+                     Dateline   *dl)
+{
+  gboolean upper = TRUE;
+  NfDateParts parts;
+  const char *q;
+
+  dl->place_end = scan_place (p, e, TRUE);
+  if (dl->place_end != NULL
+      && in_list_ci (p, dl->place_end, kickers, G_N_ELEMENTS (kickers)))
+    {
+      dl->place_end = NULL;
+      return FALSE;
+    }
+  if (dl->place_end == NULL || dl->place_end - p < 2)
     {
       upper = FALSE;
-      place_end = scan_place (p, e, FALSE);
-      if (place_end == NULL)
+      dl->place_end = scan_place (p, e, FALSE);
+      if (dl->place_end == NULL)
         return FALSE;
     }
-  q = place_end;
   /* ", Lebanon" or ", Calif." after the city, unless it is the date. */
+  q = dl->place_end;
   if (q + 2 < e && q[0] == ',' && q[1] == ' ' && parse_date (q + 2, e, &parts) == NULL)
     {
       const char *region_end = scan_place (q + 2, e, FALSE);
 
       if (region_end != NULL)
-        place_end = q = region_end;
+        dl->place_end = region_end;
     }
+  return upper;
+}
+
+/* "WASHINGTON -- ", "WASHINGTON, May 5 (Yonhap) -- ", "BEIRUT, Lebanon
+ * (AP) — ", "LONDON, Jan 5 (Reuters) - ", "Seoul, May 5 (Yonhap) --",
+ * "Washington (CNN)The ...".  Fills @dl and returns whether @p opens with
+ * a dateline. */
+static gboolean
+scan_dateline (const char *p,
+               const char *e,
+               Dateline   *dl)
+{
+  gboolean upper = scan_dateline_place (p, e, dl);
+  const char *q = dl->place_end;
+  gsize dash;
+
+  if (q == NULL)
+    return FALSE;
   if (q + 2 < e && q[0] == ',' && q[1] == ' ')
     {
-      d_start = q + 2;
-      d = parse_date (d_start, e, &parts);
-      if (d != NULL)
-        q = d;
+      dl->date_end = parse_date (q + 2, e, &dl->parts);
+      if (dl->date_end != NULL)
+        {
+          dl->date_start = q + 2;
+          q = dl->date_end;
+        }
     }
   {
-    const char *r = skip_spaces (q, e);
-    const char *s = scan_agency_parens (r, e, &a_start, &a_end);
+    const char *r = scan_agency_parens (skip_spaces (q, e), e, &dl->agency_start,
+                                        &dl->agency_end);
 
-    if (s != NULL)
-      q = s;
+    if (r != NULL)
+      q = r;
   }
   q = skip_spaces (q, e);
-  dl = dash_len (q, e);
-  if (dl == 0 && a_start != NULL && q < e && g_ascii_isupper (*q))
+  dash = dash_len (q, e);
+  if (dash == 0 && dl->agency_start != NULL && q < e && g_ascii_isupper (*q))
     ;   /* "(CNN)The White House ..." */
-  else if (dl == 0 || q + dl >= e || !is_space (q[dl]))
+  else if (dash == 0 || q + dash >= e || !is_space (q[dash]))
     return FALSE;
-  /* A mixed-case place needs a date or an agency to be a dateline. */
-  if (!upper && d == NULL && a_start == NULL)
+  /* A place not in capitals needs a date or an agency to be a dateline. */
+  return upper || dl->date_start != NULL || dl->agency_start != NULL;
+}
+
+static gboolean
+parse_dateline (Parse      *ps,
+                const Line *line,
+                gboolean    apply)
+{
+  NfArticle *article = ps->article;
+  const char *text = article->text;
+  Dateline dl = { NULL, NULL, NULL, NULL, NULL, { 0, 0, 0, -1, 0 } };
+
+  if (!scan_dateline (text + line->start, text + line->end, &dl))
     return FALSE;
+  if (!apply)
+    return TRUE;
 
-  if (apply)
-    {
-      NfArticle *article = ps->article;
-
-      article->dateline = g_strndup (p, place_end - p);
-      if (a_start != NULL && article->agency == NULL
-          && is_person_name (a_start, a_end))
-        article->agency = g_strndup (a_start, a_end - a_start);
-      if (d != NULL)
-        set_printed_date (ps, &parts, d_start - text, d - text);
-    }
+  article->dateline = g_strndup (text + line->start,
+                                 dl.place_end - (text + line->start));
+  if (dl.agency_start != NULL && article->agency == NULL
+      && is_person_name (dl.agency_start, dl.agency_end))
+    article->agency = g_strndup (dl.agency_start,
+                                 dl.agency_end - dl.agency_start);
+  if (dl.date_start != NULL)
+    set_printed_date (ps, &dl.parts, dl.date_start - text, dl.date_end - text);
   return TRUE;
 }
 
@@ -1718,7 +1773,8 @@ collect_facts (Parse *ps)
         g_ptr_array_add (article->related,
                          g_strndup (text + line->start, line->end - line->start));
       else if (line->kind == NF_BLOCK_CONTACT)
-        collect_emails (text + line->start, text + line->end, article->contacts);
+        collect_emails (text + line->start, text + line->end, article->contacts,
+                        ps->contacts_seen);
     }
 }
 
@@ -1726,10 +1782,11 @@ void
 _nf_structure_run (NfArticle            *article,
                    const NfParseOptions *options)
 {
-  Parse ps = { article, options, NULL, { 0, 0, 0, -1, 0 }, 0, 0, FALSE };
+  Parse ps = { article, options, NULL, { 0, 0, 0, -1, 0 }, 0, 0, FALSE, NULL };
   guint first_body;
 
   ps.lines = split_lines (article->text, article->text_len);
+  ps.contacts_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   first_body = classify_head (&ps);
   classify_body (&ps, first_body);
@@ -1752,4 +1809,5 @@ _nf_structure_run (NfArticle            *article,
   collect_facts (&ps);
 
   g_array_unref (ps.lines);
+  g_hash_table_unref (ps.contacts_seen);
 }

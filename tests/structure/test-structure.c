@@ -230,6 +230,28 @@ test_web_header (void)
   g_assert_true (g_str_has_suffix (body, "graphic images.)"));
 }
 
+/* Thousands of contact lines, related headlines and bylines stay linear. */
+static void
+test_many_lines (void)
+{
+  g_autoptr(GString) text = g_string_new ("Head\nBy Jane Doe\n\nBody.\n");
+  g_autoptr(NfArticle) a = NULL;
+  gint64 start;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (text, "user%u@example.com\n", i % 40000);
+  g_string_append (text, "(END)\n");
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (text, "-\nRelated headline\n");
+
+  start = g_get_monotonic_time ();
+  a = parse_text (text->str, NULL);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpuint (a->contacts->len, ==, 40000);
+  g_assert_cmpuint (a->related->len, ==, 50000);
+  g_assert_cmpuint (count_blocks (a, NF_BLOCK_BODY), ==, 1);
+}
+
 static void
 test_published_parse (void)
 {
@@ -402,6 +424,7 @@ main (int    argc,
   g_test_add_func ("/structure/plain", test_plain);
   g_test_add_func ("/structure/no-headline", test_no_headline);
   g_test_add_func ("/structure/web-header", test_web_header);
+  g_test_add_func ("/structure/many-lines", test_many_lines);
   g_test_add_func ("/structure/published-parse", test_published_parse);
   g_test_add_func ("/structure/seeds", test_seeds);
 

@@ -95,6 +95,8 @@ static const char *const cases[] = {
   "We waited for hours...|Then the doors finally opened.",
   "Is this the end?|Nobody knows yet.",
   "It was stunning!|The crowd roared its approval.",
+  "Apple cut the price to US$99.|iPhone 4 will be available on June 24.",
+  "Shares rose 2 percent.|eBay did not comment.",
   /* no final mark, parentheses, semicolons */
   "(LEAD) S. Korea fully restores military pact with Japan",
   "The bill passed early Tuesday (local time).|It now goes to the House.",
