@@ -43,6 +43,7 @@ typedef struct
   char             *role;
   guint             n_tokens;
   gboolean          person_cue;   /* honorific, title or speech verb beside it */
+  gboolean          titled;       /* honorific, title or given name: a person */
   gboolean          sent_start;
   gboolean          locative;     /* after "in", "at", … */
   gboolean          possessive;
@@ -61,6 +62,7 @@ typedef struct
   GArray           *spans;     /* NfSpan */
   char             *role;
   gsize             first;
+  gboolean          evidence;  /* a person for sure: title, given name */
 } Building;
 
 typedef struct
@@ -384,15 +386,16 @@ read_name (Scan     *scan,
            gboolean  person)
 {
   gboolean allcaps = TRUE;
+  Mention *m;
 
   for (guint k = i; k < j; k++)
     allcaps &= (tok (scan, k)->flags & NF_WORD_ALLCAPS) != 0;
   if (j - i == 1)
     {
-      Mention *m = add_mention (scan, MENTION_SINGLE, i, j);
-
+      m = add_mention (scan, MENTION_SINGLE, i, j);
       m->role = prefix_role (scan, i);
-      m->person_cue |= person || m->role != NULL;
+      m->titled = person || m->role != NULL;
+      m->person_cue |= m->titled;
       return;
     }
   if (allcaps || j - i > 4)
@@ -405,7 +408,9 @@ read_name (Scan     *scan,
         add_mention (scan, MENTION_ORG, i, j);
         return;
       }
-  add_mention (scan, MENTION_PERSON, i, j)->role = prefix_role (scan, i);
+  m = add_mention (scan, MENTION_PERSON, i, j);
+  m->role = prefix_role (scan, i);
+  m->titled = person || m->role != NULL;
 }
 
 /* Listed forms inside a run, and the bits between them as names. */
@@ -469,6 +474,7 @@ read_span (Scan     *scan,
       else
         m = add_mention (scan, MENTION_PERSON, name_start, j);
       m->person_cue = TRUE;
+      m->titled = TRUE;
       m->role = g_strndup (text + tok (scan, i)->start,
                            tok (scan, name_start - 1)->end - tok (scan, i)->start);
       return;
@@ -730,6 +736,7 @@ building_add (Scan          *scan,
     g_ptr_array_add (b->surfaces, surface);
   if (b->role == NULL && m->role != NULL)
     b->role = g_strdup (m->role);
+  b->evidence |= m->titled;
 }
 
 /* A name key: lowercased, "U.S." and "US" alike, no leading "the". */
@@ -853,6 +860,7 @@ merge_person (Scan    *scan,
   building_add (scan, b, m, m->end);
   if (b->role == NULL)
     b->role = _nf_apposition_role (scan->text, m->next_end, scan->article->text_len);
+  b->evidence |= b->role != NULL;
   while (last > m->start && scan->text[last - 1] != ' ')
     last--;
   remember_word (scan, scan->text + last, m->end - last, b);
@@ -863,9 +871,10 @@ merge_named (Scan         *scan,
              Mention      *m,
              NfEntityKind  kind)
 {
-  const char *text = scan->text + m->start;
+  const char *text = scan->text + m->start, *first_end;
   gsize len = m->end - m->start;
   g_autofree char *key = NULL;
+  Building *b;
 
   if (len > 4 && g_ascii_strncasecmp (text, "the ", 4) == 0)
     {
@@ -873,7 +882,15 @@ merge_named (Scan         *scan,
       len -= 4;
     }
   key = name_key ("name:", text, len);
-  building_add (scan, building_get (scan, key, kind), m, m->end);
+  b = building_get (scan, key, kind);
+  building_add (scan, b, m, m->end);
+  /* "Northrop" alone is "Northrop Grumman" */
+  first_end = memchr (text, ' ', len);
+  if (kind == NF_ENTITY_ORGANIZATION && first_end != NULL
+      && !_nf_lexicon_has (NF_LEX_SET_ORG_WORDS, text, first_end - text)
+      && !_nf_lexicon_has (NF_LEX_SET_TITLE_MODIFIERS, text, first_end - text)
+      && !_nf_lexicon_has (NF_LEX_SET_STOPWORDS, text, first_end - text))
+    remember_word (scan, text, first_end - text, b);
 }
 
 /* One capitalised word: an acronym defined earlier, a person's surname or
@@ -1003,7 +1020,10 @@ static NfEntity *
 building_to_entity (const Building *b)
 {
   const char *name = b->fixed_name != NULL ? b->fixed_name : best_surface (b);
-  NfEntity *entity = nf_entity_new (name, b->kind);
+  /* a name with nothing to say it is a person's ("Northrop Grumman") */
+  NfEntityKind kind = b->kind == NF_ENTITY_PERSON && !b->evidence
+                      ? NF_ENTITY_ORGANIZATION : b->kind;
+  NfEntity *entity = nf_entity_new (name, kind);
 
   for (guint i = 0; i < b->surfaces->len; i++)
     nf_entity_add_alias (entity, g_ptr_array_index (b->surfaces, i));
@@ -1013,7 +1033,7 @@ building_to_entity (const Building *b)
       for (guint i = 0; i < b->group->aliases->len; i++)
         nf_entity_add_alias (entity, g_ptr_array_index (b->group->aliases, i));
     }
-  if (b->kind == NF_ENTITY_PERSON && strchr (name, ' ') != NULL)
+  if (kind == NF_ENTITY_PERSON && strchr (name, ' ') != NULL)
     nf_entity_add_alias (entity, strrchr (name, ' ') + 1);
   add_us_variants (entity, name);
   entity->role = g_strdup (b->role);

@@ -56,6 +56,7 @@ typedef struct
   gsize           start;
   gsize           end;
   const NfEntity *entity;
+  gboolean        subject;   /* the first person named in its sentence */
 } Mention;
 
 typedef struct
@@ -79,6 +80,49 @@ mention_compare (gconstpointer a,
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* The index of the sentence holding @pos, or G_MAXUINT. */
+static guint
+sentence_of (const NfArticle *article,
+             gsize            pos)
+{
+  guint lo = 0, hi = article->sentences->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (article->sentences, NfSpan, mid).end <= pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < article->sentences->len
+      && g_array_index (article->sentences, NfSpan, lo).start <= pos)
+    return lo;
+  return G_MAXUINT;
+}
+
+/* Marks the first person named in each sentence: the likely subject, whom
+ * a later "he" is most likely to mean. */
+static void
+mark_subjects (const NfArticle *article,
+               GArray          *mentions)
+{
+  guint last_sentence = G_MAXUINT;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      Mention *m = &g_array_index (mentions, Mention, i);
+      guint sentence;
+
+      if (m->entity->kind != NF_ENTITY_PERSON)
+        continue;
+      sentence = sentence_of (article, m->start);
+      m->subject = sentence != last_sentence || sentence == G_MAXUINT;
+      last_sentence = sentence;
+    }
+}
+
 static GArray *
 index_mentions (const NfArticle *article)
 {
@@ -91,12 +135,13 @@ index_mentions (const NfArticle *article)
       for (guint j = 0; j < entity->mentions->len; j++)
         {
           const NfSpan *span = &g_array_index (entity->mentions, NfSpan, j);
-          Mention m = { span->start, span->end, entity };
+          Mention m = { span->start, span->end, entity, FALSE };
 
           g_array_append_val (mentions, m);
         }
     }
   g_array_sort (mentions, mention_compare);
+  mark_subjects (article, mentions);
   return mentions;
 }
 
@@ -430,7 +475,8 @@ latest_mention (Quotes       *q,
     {
       const Mention *m = &g_array_index (q->mentions, Mention, i - 1);
 
-      if (m->entity->kind == kind && !inside_piece (q, m->start))
+      if (m->entity->kind == kind && !inside_piece (q, m->start)
+          && (m->subject || kind != NF_ENTITY_PERSON))
         return m;
     }
   return NULL;
@@ -547,6 +593,40 @@ entity_in (Quotes *q,
   return best;
 }
 
+/* No entity and no unnamed source: the words themselves ("the judge",
+ * "the newspaper"), without their article. */
+static void
+speaker_from_words (Quotes  *q,
+                    gsize    start,
+                    gsize    end,
+                    Speaker *s)
+{
+  guint first = 0;
+  gboolean named = TRUE;
+
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, start, end, q->tokens);
+
+  while (first < q->tokens->len && is_determiner (q, first))
+    first++;
+  if (first < q->tokens->len && tok_is (q, first, "the"))
+    first++;
+  if (first >= q->tokens->len)
+    return;
+  for (guint i = first; i < q->tokens->len; i++)
+    named &= (tok (q, i)->flags & NF_WORD_CAP) != 0
+             || tok_in (q, i, NF_LEX_SET_CONNECTORS);
+  /* "the judge", "his wife", "Breitbart News": a noun phrase, not a
+   * stray clause ("returned he began by") */
+  if (first == 0 && !named)
+    return;
+  s->name = g_strndup (q->text + tok (q, first)->start,
+                       tok (q, q->tokens->len - 1)->end - tok (q, first)->start);
+  s->kind = NF_SPEAKER_UNKNOWN;
+  s->pos = start;
+  s->found = TRUE;
+}
+
 /* Who the noun phrase [start, end) is. */
 static void
 resolve_np (Quotes  *q,
@@ -584,6 +664,8 @@ resolve_np (Quotes  *q,
     }
   else if (entity != NULL)
     speaker_from_entity (s, entity, start);
+  else
+    speaker_from_words (q, start, end, s);
 }
 
 /* Where the subject before the cue starts and ends: "X said", "X, the
@@ -625,8 +707,7 @@ left_np (Quotes  *q,
   g_array_set_size (q->tokens, 0);
   _nf_words_scan (text, start, end, q->tokens);
   for (guint i = q->tokens->len; i > 0; i--)
-    if (tok_in (q, i - 1, NF_LEX_SET_CLAUSE_WORDS)
-        && !(tok (q, i - 1)->flags & NF_WORD_CAP))
+    if (tok_in (q, i - 1, NF_LEX_SET_CLAUSE_WORDS))
       {
         start = tok (q, i - 1)->next;
         break;
@@ -746,6 +827,9 @@ piece (Quotes *q,
   return &g_array_index (q->pieces, Piece, i);
 }
 
+static guint previous_body (const NfArticle *article,
+                            guint            block);
+
 /* The quote's own cue: after it in its sentence, else before it. */
 static void
 find_speaker (Quotes *q,
@@ -774,8 +858,26 @@ find_speaker (Quotes *q,
                     &q->speakers[i]))
           return;
     }
-  cue_in (q, i, sentence_start (text, from, p->open), p->open, TRUE,
-          &q->speakers[i]);
+  if (cue_in (q, i, sentence_start (text, from, p->open), p->open, TRUE,
+              &q->speakers[i]))
+    return;
+  /* 'Cruz said:' closing the paragraph before a quoted one */
+  if (p->open == block->start)
+    {
+      guint prev = previous_body (q->article, p->block);
+      const NfBlock *pb;
+      gsize e;
+
+      if (prev == G_MAXUINT)
+        return;
+      pb = &g_array_index (q->article->blocks, NfBlock, prev);
+      e = pb->end;
+      while (e > pb->start && g_ascii_isspace (text[e - 1]))
+        e--;
+      if (e > pb->start && text[e - 1] == ':')
+        cue_in (q, i, sentence_start (text, pb->start, e - 1), e - 1, TRUE,
+                &q->speakers[i]);
+    }
 }
 
 /* A quote inside someone's sentence ('looking for "further compromise"
