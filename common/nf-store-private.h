@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 #define NF_STORE_MAX_QUERY 1024
 #define NF_STORE_MAX_TERMS 32
 
+/* The SQL that brings schema version N to N + 1, for N below
+ * NF_STORE_SCHEMA_VERSION. */
+extern const char *const _nf_store_migrations[];
+
 /* Turns plain words into an FTS5 query in which every term is quoted, so
  * no user text is ever read as FTS5 syntax.  Returns NULL with
  * NF_ERROR_BAD_QUERY when nothing searchable is left. */

@@ -52,7 +52,7 @@ stmt_finalize (gpointer stmt)
 }
 
 /* Schema migrations: entry N brings user_version N to N + 1. */
-static const char *const migrations[] = {
+const char *const _nf_store_migrations[] = {
   /* 0 → 1 */
   "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
   "CREATE TABLE stories ("
@@ -102,9 +102,19 @@ static const char *const migrations[] = {
   "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
   "  headline, body, quotes, speakers,"
   "  tokenize = 'unicode61 remove_diacritics 2');",
+
+  /* 1 → 2: the text and the facts JSON move to a table of their own, so
+   * that reading the small columns (lists, sorting by date) does not
+   * walk the overflow pages of the large ones. */
+  "CREATE TABLE article_texts ("
+  "  article INTEGER PRIMARY KEY, text TEXT NOT NULL, json TEXT NOT NULL);"
+  "INSERT INTO article_texts (article, text, json)"
+  "  SELECT rowid, text, json FROM articles;"
+  "ALTER TABLE articles DROP COLUMN text;"
+  "ALTER TABLE articles DROP COLUMN json;",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == NF_STORE_SCHEMA_VERSION);
+G_STATIC_ASSERT (G_N_ELEMENTS (_nf_store_migrations) == NF_STORE_SCHEMA_VERSION);
 
 /* The one place where SQLite errors become NfErrors.  Messages name the
  * store but never echo SQL. */
@@ -263,7 +273,7 @@ migrate (NfStore  *self,
       g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d",
                                                  v + 1);
 
-      if (!exec (self, migrations[v], error) || !exec (self, pragma, error))
+      if (!exec (self, _nf_store_migrations[v], error) || !exec (self, pragma, error))
         {
           exec (self, "ROLLBACK", NULL);
           return FALSE;
@@ -456,6 +466,7 @@ delete_facts (NfStore  *self,
     "DELETE FROM dates WHERE article = ?",
     "DELETE FROM entities WHERE article = ?",
     "DELETE FROM articles_fts WHERE rowid = ?",
+    "DELETE FROM article_texts WHERE article = ?",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
@@ -651,8 +662,12 @@ find_article (NfStore     *self,
               char       **story)
 {
   g_autoptr(NfStmt) stmt = prepare (self,
-                                    "SELECT rowid, json, story FROM articles"
-                                    " WHERE id = ?", NULL);
+                                    json != NULL
+                                    ? "SELECT a.rowid, t.json, a.story"
+                                      " FROM articles a JOIN article_texts t"
+                                      " ON t.article = a.rowid WHERE a.id = ?"
+                                    : "SELECT rowid, NULL, story FROM articles"
+                                      " WHERE id = ?", NULL);
 
   if (stmt == NULL)
     return FALSE;
@@ -693,12 +708,12 @@ write_article_row (NfStore          *self,
 
   sort_key = published != NULL ? g_strdup (published) : sort_key_now ();
   stmt = prepare (self,
-                  "INSERT INTO articles (id, source, text, json, headline,"
+                  "INSERT INTO articles (id, source, headline,"
                   " byline, agency, dateline, published, brief,"
                   " fallback_published, story, added, sort_key)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                  " VALUES (?1, ?2, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                   " ?13, ?14)"
-                  " ON CONFLICT (id) DO UPDATE SET source = ?2, json = ?4,"
+                  " ON CONFLICT (id) DO UPDATE SET source = ?2,"
                   " headline = ?5, byline = ?6, agency = ?7, dateline = ?8,"
                   " published = ?9, brief = ?10, fallback_published = ?11,"
                   " story = ?12, sort_key = ?14"
@@ -707,8 +722,6 @@ write_article_row (NfStore          *self,
     return FALSE;
   bind_str (stmt, 1, article->id);
   bind_str (stmt, 2, article->source != NULL ? article->source : "");
-  sqlite3_bind_text (stmt, 3, article->text, article->text_len, SQLITE_STATIC);
-  bind_str (stmt, 4, json);
   bind_str (stmt, 5, json_str (facts, "headline"));
   bind_str (stmt, 6, byline);
   bind_str (stmt, 7, json_str (facts, "agency"));
@@ -723,6 +736,18 @@ write_article_row (NfStore          *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return set_error (self, sqlite3_errcode (self->db), error);
   *rowid = sqlite3_column_int64 (stmt, 0);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  stmt_release (g_steal_pointer (&stmt));
+
+  stmt = prepare (self,
+                  "INSERT OR REPLACE INTO article_texts (article, text, json)"
+                  " VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *rowid);
+  sqlite3_bind_text (stmt, 2, article->text, article->text_len, SQLITE_STATIC);
+  bind_str (stmt, 3, json);
   return step_done (self, stmt, error);
 }
 
@@ -891,7 +916,9 @@ nf_store_get_json (NfStore     *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
-  return get_article_column (self, "SELECT json FROM articles WHERE id = ?",
+  return get_article_column (self,
+                             "SELECT t.json FROM articles a JOIN article_texts t"
+                             " ON t.article = a.rowid WHERE a.id = ?",
                              id, error);
 }
 
@@ -902,7 +929,9 @@ nf_store_get_text (NfStore     *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
-  return get_article_column (self, "SELECT text FROM articles WHERE id = ?",
+  return get_article_column (self,
+                             "SELECT t.text FROM articles a JOIN article_texts t"
+                             " ON t.article = a.rowid WHERE a.id = ?",
                              id, error);
 }
 
@@ -920,8 +949,9 @@ nf_store_load_article (NfStore     *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   stmt = prepare (self,
-                  "SELECT source, text, fallback_published, story"
-                  " FROM articles WHERE id = ?", error);
+                  "SELECT a.source, t.text, a.fallback_published, a.story"
+                  " FROM articles a JOIN article_texts t ON t.article = a.rowid"
+                  " WHERE a.id = ?", error);
   if (stmt == NULL)
     return NULL;
   bind_str (stmt, 1, id);
@@ -1469,20 +1499,28 @@ set_one_article_story (NfStore     *self,
   g_autofree char *json = NULL;
   g_autofree char *new_json = NULL;
   g_autoptr(NfStmt) stmt = NULL;
+  gint64 rowid;
 
-  if (!find_article (self, id, NULL, &json, NULL))
+  if (!find_article (self, id, &rowid, &json, NULL))
     {
       not_found (error, "article", id);
       return FALSE;
     }
   new_json = json_with_story (json, story_id);
-  stmt = prepare (self, "UPDATE articles SET story = ?2, json = ?3"
-                        " WHERE id = ?1", error);
+  stmt = prepare (self, "UPDATE articles SET story = ? WHERE rowid = ?", error);
   if (stmt == NULL)
     return FALSE;
-  bind_str (stmt, 1, id);
-  bind_str (stmt, 2, story_id);
-  bind_str (stmt, 3, new_json);
+  bind_str (stmt, 1, story_id);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  stmt_release (g_steal_pointer (&stmt));
+  stmt = prepare (self, "UPDATE article_texts SET json = ? WHERE article = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, new_json);
+  sqlite3_bind_int64 (stmt, 2, rowid);
   return step_done (self, stmt, error);
 }
 

@@ -78,7 +78,7 @@ static const char *const furniture_lines[] = {
   "copy link", "copy url", "bookmark", "back to top", "skip to content",
   "skip to main content", "continue reading", "story continues below",
   "story continues below advertisement", "scroll to continue with content",
-  "(end)", "end", "-30-", "abstract", "full text", "correction appended",
+  "(end)", "end", "-30-", "home", "all news", "top news", "latest", "abstract", "full text", "correction appended",
   "corrections appended", "editor's note", "watch", "video", "photos", "--30--", "a a", "a+ a-", "url copied",
 };
 
@@ -1276,9 +1276,76 @@ classify_byline (Parse *ps,
   return TRUE;
 }
 
+
 /* Whether a paragraph opens with a dateline ("WASHINGTON (AP) — ..."):
  * such a paragraph is the first of the body, never a headline. */
 static gboolean parse_dateline (Parse *ps, const Line *line, gboolean apply);
+
+/* "Home > News > Politics", "World | Asia": a path of section names. */
+static gboolean
+is_breadcrumb (const char *p,
+               const char *e)
+{
+  int separators = 0;
+
+  if (e - p > 120)
+    return FALSE;
+  for (const char *q = p; q + 2 < e; q++)
+    if (q[0] == ' ' && (q[1] == '>' || q[1] == '|' || q[1] == '/') && q[2] == ' ')
+      separators++;
+    else if (q[0] == ' ' && (guchar) q[1] == 0xC2 && (guchar) q[2] == 0xBB)
+      separators++;   /* » */
+  return separators > 0 && count_words (p, e) <= 3 * (separators + 1)
+         && e[-1] != '.';
+}
+
+/* A line shaped like a headline: a few words, no final period. */
+static gboolean
+is_headline_shaped (const char *p,
+                    const char *e)
+{
+  return e - p <= 200 && count_words (p, e) >= 3 && e[-1] != '.';
+}
+
+static gboolean
+is_label_shaped (const char *p,
+                 const char *e)
+{
+  return e - p <= 30 && count_words (p, e) <= 2 && e[-1] != '.';
+}
+
+/* Section names above the headline ("National", "World News"): lines of
+ * one or two words followed by a line shaped like a headline (not a
+ * byline, a date or a dateline). */
+static gboolean
+is_section_label (Parse *ps,
+                  guint  i)
+{
+  const char *text = ps->article->text;
+  const Line *line = &g_array_index (ps->lines, Line, i);
+  const char *p, *e;
+  NfDateParts parts;
+  guint j;
+
+  if (!is_label_shaped (text + line->start, text + line->end))
+    return FALSE;
+  for (j = i + 1; j < ps->lines->len && j < i + 6; j++)
+    {
+      const Line *next = &g_array_index (ps->lines, Line, j);
+
+      if (!is_label_shaped (text + next->start, text + next->end))
+        break;
+    }
+  if (j >= ps->lines->len)
+    return FALSE;
+  p = text + g_array_index (ps->lines, Line, j).start;
+  e = text + g_array_index (ps->lines, Line, j).end;
+  return is_headline_shaped (p, e)
+         && !parse_dateline (ps, &g_array_index (ps->lines, Line, j), FALSE)
+         && !has_word_ci (p, e, "by")
+         && parse_date (skip_date_prefix (p, e), e, &parts) == NULL
+         && !is_caption (p, e) && !is_credit (p, e);
+}
 
 /* The lines above the body.  Returns the index of the first body line. */
 static guint
@@ -1293,7 +1360,9 @@ classify_head (Parse *ps)
       const char *p = text + line->start;
       const char *e = text + line->end;
 
-      if (is_furniture_line (p, e) || is_credit (p, e) || is_copyright (p, e))
+      if (is_furniture_line (p, e) || is_credit (p, e) || is_copyright (p, e)
+          || is_breadcrumb (p, e)
+          || (ps->article->headline == NULL && is_section_label (ps, i)))
         line->kind = NF_BLOCK_FURNITURE;
       else if (classify_date_line (ps, line, FALSE) || classify_byline (ps, line))
         ;

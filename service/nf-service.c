@@ -55,12 +55,13 @@ on_bus_acquired (GDBusConnection *connection,
 static void
 on_articles_arrived (NfStoreImpl        *store,
                      const char *const  *paths,
+                     gboolean            first_import,
                      gpointer            user_data)
 {
   Service *service = user_data;
 
   if (service->notify != NULL)
-    nf_notify_articles_added (service->notify, paths, FALSE);
+    nf_notify_articles_added (service->notify, paths, first_import);
 }
 
 /* A digest of new articles from watched folders; a desktop without a

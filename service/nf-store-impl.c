@@ -424,11 +424,12 @@ ingest_done (GObject      *source,
     queue_signal (self, SIGNAL_CHANGED, job->article->id);
 
   path = nf_object_id_to_path ("article", job->article->id);
-  if (job->result == NF_STORE_PUT_ADDED && job->track && !job->quiet)
+  if (job->result == NF_STORE_PUT_ADDED && job->track)
     {
       const char *paths[] = { path, NULL };
 
-      g_signal_emit (self, signals[SIGNAL_ARTICLES_ARRIVED], 0, paths);
+      g_signal_emit (self, signals[SIGNAL_ARTICLES_ARRIVED], 0, paths,
+                     job->quiet);
     }
   if (job->invocation != NULL)
     g_dbus_method_invocation_return_value (job->invocation,
@@ -971,14 +972,15 @@ nf_store_impl_class_init (NfStoreImplClass *klass)
   /**
    * NfStoreImpl::articles-arrived:
    * @paths: object paths of new articles
+   * @first_import: TRUE for a first import (a folder's first crawl),
+   *   which notifications leave out unless the user asked for it
    *
-   * New articles from watched folders that someone may want to hear of
-   * (not those of a first import).
+   * New articles from watched folders that someone may want to hear of.
    */
   signals[SIGNAL_ARTICLES_ARRIVED] =
     g_signal_new ("articles-arrived", G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                  G_TYPE_STRV);
+                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_STRV, G_TYPE_BOOLEAN);
 }
 
 static void

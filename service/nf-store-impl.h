@@ -39,8 +39,7 @@ void         nf_store_impl_load_samples  (NfStoreImpl       *self);
 
 /* Files of watched folders: (re-)parse one, or drop the article of one
  * that is gone.  @track records the file so a later crawl can tell
- * whether it changed; @quiet (a first import) emits no
- * ::articles-arrived. */
+ * whether it changed; @quiet marks a first import in ::articles-arrived. */
 void         nf_store_impl_ingest_file   (NfStoreImpl       *self,
                                           const char        *path,
                                           gboolean           track,

@@ -40,6 +40,8 @@ static char *seed_paths[2];
 static GHashTable *added;      /* paths seen in ArticlesAdded */
 static GHashTable *removed;
 static GHashTable *changed;
+static guint added_signals;       /* ArticlesAdded emissions */
+static guint last_count = G_MAXUINT;  /* from PropertiesChanged */
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -283,8 +285,30 @@ on_signal (GDBusConnection *connection,
   g_autofree const char **paths = NULL;
 
   g_variant_get (params, "(^a&o)", &paths);
+  if (set == added)
+    added_signals++;
   for (guint i = 0; paths[i] != NULL; i++)
     g_hash_table_add (set, g_strdup (paths[i]));
+}
+
+static void
+on_properties_changed (GDBusConnection *connection,
+                       const char      *sender,
+                       const char      *path,
+                       const char      *iface,
+                       const char      *signal,
+                       GVariant        *params,
+                       gpointer         user_data)
+{
+  g_autoptr(GVariant) props = g_variant_get_child_value (params, 1);
+
+  g_variant_lookup (props, "ArticleCount", "u", &last_count);
+}
+
+static gboolean
+count_announced (gpointer data)
+{
+  return last_count == GPOINTER_TO_UINT (data);
 }
 
 typedef struct
@@ -385,6 +409,7 @@ test_ingest (void)
   wait_signal (added, seed_article[0]);
   wait_signal (added, seed_article[1]);
   g_assert_cmpuint (article_count (), ==, 2);
+  wait_until (count_announced, GUINT_TO_POINTER (2), 30000);
 
   /* The same text again is the same article, and is not announced. */
   g_hash_table_remove_all (added);
@@ -595,6 +620,23 @@ test_errors (void)
                 "Ingest", NF_ERROR_INVALID_ARGS);
   assert_error (g_variant_new ("(^ao^as)", no_paths, no_fields), "GetArticles",
                 NF_ERROR_INVALID_ARGS);
+  {
+    g_autoptr(GPtrArray) many = g_ptr_array_new ();
+
+    for (guint i = 0; i <= NF_STORE_MAX_PAGE; i++)
+      g_ptr_array_add (many, (gpointer) seed_article[0]);
+    g_ptr_array_add (many, NULL);
+    assert_error (g_variant_new ("(^ao^as)", (const char *const *) many->pdata,
+                                 no_paths),
+                  "GetArticles", NF_ERROR_INVALID_ARGS);
+  }
+  g_clear_error (&error);
+  fd = open (tmpdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  g_clear_pointer (&reply, g_variant_unref);
+  reply = ingest_fd ("folder", fd, &error);
+  close (fd);
+  g_assert_null (reply);
+  g_assert_error (error, NF_ERROR, NF_ERROR_INVALID_ARGS);
   assert_error (g_variant_new ("(o)", NF_DBUS_ARTICLE_PATH "/0000000000000000"),
                 "Remove", NF_ERROR_NOT_FOUND);
   assert_error (g_variant_new ("(o)", "/elsewhere"), "Remove",
@@ -617,6 +659,7 @@ test_remove (void)
                 g_variant_new ("(o)", seed_article[1]), "()");
   wait_signal (removed, seed_article[1]);
   g_assert_cmpuint (article_count (), ==, 1);
+  wait_until (count_announced, GUINT_TO_POINTER (1), 30000);
   g_assert_cmpuint (search ("", 0, 10, &all), ==, 1);
   g_assert_cmpstr (all[0], ==, seed_article[0]);
   g_assert_cmpuint (search ("Knapper", 0, 10, NULL), ==, 0);
@@ -859,12 +902,15 @@ check_store_file (const char *path,
    * cached JSON of each article. */
   g_assert_cmpint (sql_int (db, "SELECT count(*) FROM articles", NULL), ==,
                    sql_int (db, "SELECT count(*) FROM articles_fts", NULL));
+  g_assert_cmpint (sql_int (db, "SELECT count(*) FROM articles", NULL), ==,
+                   sql_int (db, "SELECT count(*) FROM article_texts", NULL));
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf (
-          "SELECT count(*) FROM articles a WHERE"
+          "SELECT count(*) FROM articles a JOIN article_texts x"
+          " ON x.article = a.rowid WHERE"
           " (SELECT count(*) FROM %s t WHERE t.article = a.rowid)"
-          " != json_array_length (a.json, '$.%s')", tables[i], tables[i]);
+          " != json_array_length (x.json, '$.%s')", tables[i], tables[i]);
 
       g_assert_cmpint (sql_int (db, sql, NULL), ==, 0);
     }
@@ -882,9 +928,16 @@ test_kill (void)
   service_stop (SIGTERM);
   service_start_full (kill_db, FALSE, FALSE);
   import.acked = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_remove_all (added);
+  added_signals = 0;
   send_next (&import);
   wait_until (import_settled, &import, 50000);
   g_assert_true (import.killed);
+  /* Signals came in batches, not one per article. */
+  g_test_message ("%u ArticlesAdded signals for %u articles",
+                  added_signals, g_hash_table_size (added));
+  g_assert_cmpuint (added_signals, >, 0);
+  g_assert_cmpuint (added_signals * 4, <, g_hash_table_size (added));
   g_subprocess_wait (service, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (g_subprocess_get_if_exited (service));
@@ -976,6 +1029,11 @@ main (int    argc,
                                       NF_DBUS_PATH, NULL,
                                       G_DBUS_SIGNAL_FLAGS_NONE, on_signal,
                                       NULL, NULL);
+  g_dbus_connection_signal_subscribe (conn, NF_DBUS_NAME,
+                                      "org.freedesktop.DBus.Properties",
+                                      "PropertiesChanged", NF_DBUS_PATH,
+                                      STORE_IFACE, G_DBUS_SIGNAL_FLAGS_NONE,
+                                      on_properties_changed, NULL, NULL);
 
   g_test_add_func ("/service/activation", test_activation);
   g_test_add_func ("/service/ingest", test_ingest);

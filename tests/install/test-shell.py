@@ -269,50 +269,102 @@ def test_notifications(bus, peers, xdg):
         "clicking the digest opens the viewer on the newest article", peers.viewer_calls)
 
 
+class Service:
+    """An in-tree newsfactsd with its own data folder, started directly;
+    @settings go to a GSettings keyfile."""
+
+    def __init__(self, tmp, tag, settings=None, waiting=None):
+        root = os.path.join(tmp, tag)
+        self.env = dict(os.environ, XDG_DATA_HOME=os.path.join(root, "data"),
+                        XDG_CONFIG_HOME=os.path.join(root, "config"),
+                        XDG_CACHE_HOME=os.path.join(root, "cache"),
+                        GSETTINGS_SCHEMA_DIR=os.path.join(BUILD, "data"),
+                        GSETTINGS_BACKEND="keyfile" if settings else "memory",
+                        LANG="C.UTF-8")
+        self.env.pop("G_DEBUG", None)
+        if settings:
+            kdir = os.path.join(root, "config", "glib-2.0", "settings")
+            os.makedirs(kdir)
+            with open(os.path.join(kdir, "keyfile"), "w") as f:
+                f.write("[io/github/newsfacts]\n")
+                for k, v in settings.items():
+                    f.write(f"{k}={v}\n")
+        self.inbox = os.path.join(root, "data", "newsfacts", "inbox")
+        os.makedirs(self.inbox)
+        if waiting:
+            with open(os.path.join(self.inbox, "waiting.txt"), "w") as f:
+                f.write(article_text(waiting, "It was there before the first start."))
+        self.proc = subprocess.Popen([os.path.join(BUILD, "service", "newsfactsd")],
+                                     env=self.env)
+
+    def wait_ready(self, bus, count):
+        def ready():
+            try:
+                total = call(bus, ROOT, NAME + ".Store", "Search",
+                             GLib.Variant("(suu)", ("", 0, 10)), timeout=2000)[0]
+                return total >= count
+            except GLib.Error:
+                return False
+        return spin_until(ready, 30)
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=20)
+
+
+def test_settings(bus, peers, tmp):
+    """The two GSettings keys, each on a fresh service."""
+    peers.notifications.clear()
+    service = Service(tmp, "first", {"notify-first-import": "true"},
+                      waiting="Test article waiting for a loud first import")
+    try:
+        ok = service.wait_ready(bus, 3) and spin_until(lambda: peers.notifications, 10)
+        tap(ok and "waiting for a loud first import" in peers.notifications[-1]["body"],
+            "with notify-first-import set, the first import is announced",
+            peers.notifications)
+    finally:
+        service.stop()
+
+    peers.notifications.clear()
+    service = Service(tmp, "off", {"notify-new-articles": "false"})
+    try:
+        service.wait_ready(bus, 2)
+        with open(os.path.join(service.inbox, "new.txt"), "w") as f:
+            f.write(article_text("Test article nobody hears of", "Notifications are off."))
+        arrived = service.wait_ready(bus, 3)
+        quiet = not spin_until(lambda: peers.notifications, 4)
+        tap(arrived and quiet, "with notify-new-articles off, new files stay quiet",
+            peers.notifications)
+    finally:
+        service.stop()
+
+
 def main():
-    newsfactsd = os.path.join(BUILD, "service", "newsfactsd")
-    if not os.path.exists(newsfactsd):
+    if not os.path.exists(os.path.join(BUILD, "service", "newsfactsd")):
         print("1..0 # SKIP newsfactsd is not built yet")
         return
     if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
         print("1..0 # SKIP no session bus (run under dbus-run-session)")
         return
     tmp = tempfile.mkdtemp(prefix="nf-shell-")
-    env = dict(os.environ, XDG_DATA_HOME=os.path.join(tmp, "data"),
-               XDG_CONFIG_HOME=os.path.join(tmp, "config"),
-               XDG_CACHE_HOME=os.path.join(tmp, "cache"),
-               GSETTINGS_SCHEMA_DIR=os.path.join(BUILD, "data"),
-               GSETTINGS_BACKEND="memory", LANG="C.UTF-8")
-    env.pop("G_DEBUG", None)
     service = None
     try:
         bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
         peers = Peers(bus)
         facts_004 = offline(os.path.join(SAMPLES, "004_f680026f844309a2.txt"))
         facts_000 = offline(os.path.join(SAMPLES, "000_3fef9dc81930f8b6.txt"))
-        inbox = os.path.join(env["XDG_DATA_HOME"], "newsfacts", "inbox")
-        os.makedirs(inbox)
-        with open(os.path.join(inbox, "waiting.txt"), "w") as f:
-            f.write(article_text("Test article that was waiting in the inbox",
-                                 "It was there before the first start."))
-        service = subprocess.Popen([newsfactsd], env=env)
-
-        def ready():
-            try:
-                total = call(bus, ROOT, NAME + ".Store", "Search",
-                             GLib.Variant("(suu)", ("", 0, 10)), timeout=2000)[0]
-                return total >= 2
-            except GLib.Error:
-                return False
-        tap(spin_until(ready, 30), "newsfactsd starts and loads the samples")
+        service = Service(tmp, "main", waiting="Test article that was waiting in the inbox")
+        tap(service.wait_ready(bus, 2), "newsfactsd starts and loads the samples")
         test_search_provider(bus, peers, facts_004, facts_000)
-        test_notifications(bus, peers, env["XDG_DATA_HOME"])
+        test_notifications(bus, peers, service.env["XDG_DATA_HOME"])
+        service.stop()
+        service = None
+        test_settings(bus, peers, tmp)
     except Exception as e:
         tap(False, "the test ran to the end", repr(e))
     finally:
         if service is not None:
-            service.terminate()
-            service.wait(timeout=20)
+            service.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"1..{n}")
 

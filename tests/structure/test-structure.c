@@ -230,6 +230,31 @@ test_web_header (void)
   g_assert_true (g_str_has_suffix (body, "graphic images.)"));
 }
 
+/* A saved page: breadcrumbs and section names above the headline. */
+static void
+test_page_header (void)
+{
+  g_autoptr(NfArticle) a = NULL;
+  g_autoptr(NfArticle) b = NULL;
+
+  a = parse_text ("Home\nNational\nPolitics\n\n"
+                  "Seoul seeks flexibility in defense cost talks\n\n"
+                  "Published : Apr 28, 2020 - 09:21 Updated : Apr 28, 2020 - 10:02\n\n"
+                  "SEOUL (Yonhap) -- The government said Monday it wants a deal.\n",
+                  NULL);
+  g_assert_cmpstr (a->headline, ==, "Seoul seeks flexibility in defense cost talks");
+  g_assert_cmpstr (a->published, ==, "2020-04-28T09:21");
+  g_assert_cmpuint (count_blocks (a, NF_BLOCK_FURNITURE), ==, 3);
+  g_assert_cmpuint (count_blocks (a, NF_BLOCK_DATE), ==, 1);
+
+  /* A short headline stays one when a date or the story follows it. */
+  b = parse_text ("News > World > Asia\nTalks stall\nMay 5, 2020 09:00\n\n"
+                  "SEOUL (AP) -- Talks stalled.\n", NULL);
+  g_assert_cmpstr (b->headline, ==, "Talks stall");
+  g_assert_cmpstr (b->published, ==, "2020-05-05T09:00");
+  g_assert_cmpuint (count_blocks (b, NF_BLOCK_FURNITURE), ==, 1);
+}
+
 /* Thousands of contact lines, related headlines and bylines stay linear. */
 static void
 test_many_lines (void)
@@ -424,6 +449,7 @@ main (int    argc,
   g_test_add_func ("/structure/plain", test_plain);
   g_test_add_func ("/structure/no-headline", test_no_headline);
   g_test_add_func ("/structure/web-header", test_web_header);
+  g_test_add_func ("/structure/page-header", test_page_header);
   g_test_add_func ("/structure/many-lines", test_many_lines);
   g_test_add_func ("/structure/published-parse", test_published_parse);
   g_test_add_func ("/structure/seeds", test_seeds);
