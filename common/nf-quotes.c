@@ -71,6 +71,11 @@ typedef struct
   guint      last_any;    /* index + 1 of the latest speaker */
 } Quotes;
 
+static guint previous_body (const NfArticle *article,
+                            guint            block);
+static const Piece *piece (Quotes *q,
+                           guint   i);
+
 static int
 mention_compare (gconstpointer a,
                  gconstpointer b)
@@ -756,6 +761,52 @@ right_np (Quotes *q,
   return TRUE;
 }
 
+/* The subject of the clause [from, to): the first person or body named
+ * there outside quotes, or a pronoun that opens it. */
+static gboolean
+subject_of (Quotes  *q,
+            guint    index,
+            gsize    from,
+            gsize    to,
+            Speaker *s)
+{
+  guint lo = 0, hi = q->mentions->len;
+  gsize first_word;
+
+  trim (q->text, &from, &to);
+  if (to <= from)
+    return FALSE;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (q->mentions, Mention, mid).start < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < q->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (q->mentions, Mention, i);
+
+      if (m->start >= to)
+        break;
+      if ((m->entity->kind == NF_ENTITY_PERSON
+           || m->entity->kind == NF_ENTITY_ORGANIZATION)
+          && !inside_piece (q, m->start))
+        {
+          speaker_from_entity (s, m->entity, m->start);
+          return TRUE;
+        }
+    }
+  first_word = from;
+  while (first_word < to && g_ascii_isalpha (q->text[first_word]))
+    first_word++;
+  if (_nf_lexicon_pronoun (q->text + from, first_word - from) == NF_PRONOUN_PERSON)
+    resolve_pronoun (q, index, NF_PRONOUN_PERSON, from, s);
+  return s->found;
+}
+
 /* The speaker of the cue at token @c of the region [from, to), whose
  * tokens are in q->tokens. */
 static void
@@ -776,7 +827,15 @@ speaker_at_cue (Quotes  *q,
     verb = g_strdup ("according to");
   else
     verb = g_ascii_strdown (q->text + cue_start, cue_end - cue_start);
-  if (!according && left_np (q, from, cue_start, &np_start, &np_end, &role))
+  if (!according && g_str_has_suffix (verb, "ing"))
+    {
+      /* "Trump returned the compliment, telling Reuters": the subject */
+      if (!subject_of (q, index, sentence_start (q->text, from, cue_start),
+                       cue_start, s)
+          && right_np (q, cue_end, to, &np_start, &np_end))
+        resolve_np (q, index, np_start, np_end, s);
+    }
+  else if (!according && left_np (q, from, cue_start, &np_start, &np_end, &role))
     resolve_np (q, index, np_start, np_end, s);
   else if (right_np (q, cue_end, to, &np_start, &np_end))
     {
@@ -827,9 +886,6 @@ piece (Quotes *q,
   return &g_array_index (q->pieces, Piece, i);
 }
 
-static guint previous_body (const NfArticle *article,
-                            guint            block);
-
 /* The quote's own cue: after it in its sentence, else before it. */
 static void
 find_speaker (Quotes *q,
@@ -860,6 +916,12 @@ find_speaker (Quotes *q,
     }
   if (cue_in (q, i, sentence_start (text, from, p->open), p->open, TRUE,
               &q->speakers[i]))
+    return;
+  /* 'Sanders pushed his promise of "free college"': a partial quote with
+   * no speech verb belongs to the subject of its sentence */
+  if (p->chain == i && g_ascii_isalnum (text[p->open > 1 ? p->open - 2 : 0])
+      && subject_of (q, i, sentence_start (text, from, p->open), p->open,
+                     &q->speakers[i]))
     return;
   /* 'Cruz said:' closing the paragraph before a quoted one */
   if (p->open == block->start)

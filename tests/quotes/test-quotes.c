@@ -62,7 +62,7 @@ static void
 test_said_inverted (void)
 {
   g_autoptr(NfArticle) a = parse (
-    "Council votes on budget\n\n"
+    "City council votes on the new budget\n\n"
     "Jane Holloway, the city's finance director, presented the plan.\n\n"
     "\"We cannot spend what we do not have,\" said Jane Holloway, the "
     "finance director of the city.\n");
@@ -83,7 +83,7 @@ static void
 test_pronoun_chain (void)
 {
   g_autoptr(NfArticle) a = parse (
-    "Talks resume\n\n"
+    "Trade talks resume after a month of silence\n\n"
     "Trade minister Paul Okafor met Maria Lindqvist on Monday.\n\n"
     "\"We made progress,\" Lindqvist told reporters.\n\n"
     "\"There is more to do,\" she added. \"But the door is open.\"\n\n"
@@ -105,7 +105,7 @@ static void
 test_partial (void)
 {
   g_autoptr(NfArticle) a = parse (
-    "Ministry warns\n\n"
+    "Finance ministry warns over spending plan\n\n"
     "The plan is a \"reckless gamble\" with public money, the Finance "
     "Ministry said in a statement.\n");
   const NfQuote *q;
@@ -122,7 +122,7 @@ static void
 test_multi_paragraph (void)
 {
   g_autoptr(NfArticle) a = parse (
-    "Storm hits coast\n\n"
+    "Storm hits the coast and cuts power to thousands\n\n"
     "Governor Ana Ruiz spoke after the storm.\n\n"
     "\xE2\x80\x9CWe lost power in three counties. Crews are out now.\n\n"
     "\xE2\x80\x9CWe expect most homes back by Friday,\xE2\x80\x9D Ruiz said.\n");
@@ -139,7 +139,7 @@ static void
 test_anonymous (void)
 {
   g_autoptr(NfArticle) a = parse (
-    "Deal near\n\n"
+    "Negotiators say a trade deal is near\n\n"
     "\"We are very close,\" a senior government official told reporters "
     "on condition of anonymity.\n\n"
     "\"Nothing is final,\" according to a source in Brussels.\n");
@@ -156,7 +156,7 @@ static void
 test_scare_quotes (void)
 {
   g_autoptr(NfArticle) a = parse (
-    "Review\n\n"
+    "A review of the week in film and politics\n\n"
     "The so-called \"reset\" failed, and the film \"Gone With The Wind\" "
     "was shown again.\n");
 
@@ -167,7 +167,7 @@ static void
 test_unbalanced (void)
 {
   g_autoptr(NfArticle) a = parse (
-    "Broken marks\n\n"
+    "Officials meet in Tokyo to discuss the plan\n\n"
     "He said \"this never ends and the mark is never closed.\n\n"
     "Officials in Tokyo met Kenji Sato on Monday.\n\n"
     "\"Short and closed,\" Sato said.\n");
@@ -183,7 +183,7 @@ static void
 test_quote_before_cue (void)
 {
   g_autoptr(NfArticle) a = parse (
-    "Vote\n\n"
+    "Senate vote on the budget bill ends in deadlock\n\n"
     "Senator Ruth Adeyemi said: \"This bill is dead.\"\n\n"
     "Later, the State Department said \"we will review it\" soon.\n");
 
@@ -199,7 +199,7 @@ static void
 test_entities (void)
 {
   g_autoptr(NfArticle) a = parse (
-    "Allies talk\n\n"
+    "Allies sign a new defense arrangement\n\n"
     "SEOUL -- South Korea and the U.S. signed a new Joint Defense "
     "Arrangement (JDA) on Tuesday, officials in Seoul said.\n\n"
     "U.S. President Donald Trump praised the JDA. Trump spoke from "
@@ -236,7 +236,7 @@ static void
 test_brief (void)
 {
   g_autoptr(NfArticle) a = parse (
-    "Rates rise\n\n"
+    "Central bank raises interest rates again\n\n"
     "LONDON, May 5 (Reuters) -- The central bank raised rates on Thursday. "
     "It was the third rise this year. Markets fell.\n\n"
     "More follows.\n");
