@@ -92,9 +92,7 @@ tok_in (Scan     *scan,
         guint     i,
         NfLexSet  set)
 {
-  const NfWord *t = tok (scan, i);
-
-  return _nf_lexicon_has (set, scan->text + t->start, t->end - t->start);
+  return _nf_word_in (scan->text, &g_array_index (scan->tokens, NfWord, i), set);
 }
 
 static gboolean

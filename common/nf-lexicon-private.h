@@ -55,6 +55,8 @@ typedef enum
   NF_LEX_SET_SPEECH_ADVERBS,
   NF_LEX_SET_CLAUSE_WORDS,
   NF_LEX_SET_TITLE_MODIFIERS,
+  NF_LEX_SET_FEMALE_NAMES,
+  NF_LEX_SET_MALE_NAMES,
   NF_LEX_N_SETS,
 } NfLexSet;
 
@@ -63,6 +65,8 @@ typedef enum
   NF_PRONOUN_NONE,
   NF_PRONOUN_PERSON,
   NF_PRONOUN_ANY,
+  NF_PRONOUN_MALE,
+  NF_PRONOUN_FEMALE,
 } NfPronounKind;
 
 gboolean       _nf_lexicon_has        (NfLexSet     set,
@@ -89,7 +93,14 @@ typedef struct
   gsize end;              /* end of the word, before any 's */
   gsize next;             /* end of the token including 's */
   guint flags;
+  guint sets_known;       /* cache of _nf_word_in(): sets looked up */
+  guint sets_in;          /* and those that hold the word */
 } NfWord;
+
+/* Is the word in the list @set?  Cached on the word. */
+gboolean       _nf_word_in            (const char  *text,
+                                       NfWord      *word,
+                                       NfLexSet     set);
 
 /* Appends the words of text[start, end) to @tokens (NfWord). */
 void           _nf_words_scan           (const char  *text,

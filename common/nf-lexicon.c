@@ -40,6 +40,8 @@ static const char * const set_files[NF_LEX_N_SETS] = {
   [NF_LEX_SET_SPEECH_ADVERBS] = "speech-adverbs.txt",
   [NF_LEX_SET_CLAUSE_WORDS] = "clause-words.txt",
   [NF_LEX_SET_TITLE_MODIFIERS] = "title-modifiers.txt",
+  [NF_LEX_SET_FEMALE_NAMES] = "female-names.txt",
+  [NF_LEX_SET_MALE_NAMES] = "male-names.txt",
 };
 
 gboolean
@@ -221,7 +223,7 @@ _nf_words_scan (const char *text,
 
       if (is_alnum_at (text, p, end))
         {
-          NfWord token = { p, p, p, 0 };
+          NfWord token = { p, p, p, 0, 0, 0 };
 
           token.next = scan_word (text, p, end, &token);
           set_case_flags (text, &token);
@@ -502,6 +504,10 @@ load_pronouns (NfLexicon *lex)
 
       if (f[1] != NULL && strcmp (f[1], "person") == 0)
         kind = NF_PRONOUN_PERSON;
+      else if (f[1] != NULL && strcmp (f[1], "male") == 0)
+        kind = NF_PRONOUN_MALE;
+      else if (f[1] != NULL && strcmp (f[1], "female") == 0)
+        kind = NF_PRONOUN_FEMALE;
       g_hash_table_insert (lex->pronouns, g_ascii_strdown (f[0], -1),
                            GINT_TO_POINTER (kind));
     }
@@ -558,6 +564,22 @@ _nf_lexicon_has (NfLexSet    set,
   if (!_nf_lower_into (word, len, buf, sizeof buf))
     return FALSE;
   return g_hash_table_contains (lexicon_sets ()->sets[set], buf);
+}
+
+gboolean
+_nf_word_in (const char *text,
+             NfWord     *word,
+             NfLexSet    set)
+{
+  guint bit = 1u << set;
+
+  if (!(word->sets_known & bit))
+    {
+      word->sets_known |= bit;
+      if (_nf_lexicon_has (set, text + word->start, word->end - word->start))
+        word->sets_in |= bit;
+    }
+  return (word->sets_in & bit) != 0;
 }
 
 NfPronounKind

@@ -379,8 +379,7 @@ tok_in (Quotes   *q,
         guint     i,
         NfLexSet  set)
 {
-  return _nf_lexicon_has (set, q->text + tok (q, i)->start,
-                          tok (q, i)->end - tok (q, i)->start);
+  return _nf_word_in (q->text, &g_array_index (q->tokens, NfWord, i), set);
 }
 
 static gboolean
@@ -458,11 +457,30 @@ inside_piece (Quotes *q,
   return lo < q->pieces->len && g_array_index (q->pieces, Piece, lo).start <= pos;
 }
 
+/* Can a "he" or "she" stand for @name?  Names with a given name known to
+ * be mostly a man's or a woman's say; others fit both. */
+static gboolean
+fits_pronoun (const char    *name,
+              NfPronounKind  pronoun)
+{
+  const char *space;
+
+  if (name == NULL || (pronoun != NF_PRONOUN_MALE && pronoun != NF_PRONOUN_FEMALE))
+    return TRUE;
+  space = strchr (name, ' ');
+  if (space == NULL)
+    return TRUE;
+  if (pronoun == NF_PRONOUN_MALE)
+    return !_nf_lexicon_has (NF_LEX_SET_FEMALE_NAMES, name, space - name);
+  return !_nf_lexicon_has (NF_LEX_SET_MALE_NAMES, name, space - name);
+}
+
 /* The latest person named outside quotes before @pos. */
 static const Mention *
-latest_mention (Quotes       *q,
-                gsize         pos,
-                NfEntityKind  kind)
+latest_mention (Quotes        *q,
+                gsize          pos,
+                NfEntityKind   kind,
+                NfPronounKind  pronoun)
 {
   guint lo = 0, hi = q->mentions->len, steps = 0;
 
@@ -481,7 +499,8 @@ latest_mention (Quotes       *q,
       const Mention *m = &g_array_index (q->mentions, Mention, i - 1);
 
       if (m->entity->kind == kind && !inside_piece (q, m->start)
-          && (m->subject || kind != NF_ENTITY_PERSON))
+          && (m->subject || kind != NF_ENTITY_PERSON)
+          && fits_pronoun (m->entity->name, pronoun))
         return m;
     }
   return NULL;
@@ -509,12 +528,26 @@ resolve_pronoun (Quotes        *q,
                  gsize          pos,
                  Speaker       *s)
 {
-  guint last_index = kind == NF_PRONOUN_ANY ? q->last_any : q->last_person;
-  const Speaker *last = last_index > 0 ? &q->speakers[last_index - 1] : NULL;
+  const Speaker *last = NULL;
   const Mention *m;
 
+  if (kind == NF_PRONOUN_ANY)
+    last = q->last_any > 0 ? &q->speakers[q->last_any - 1] : NULL;
+  else
+    for (guint i = index, steps = 0; i > 0 && steps < MAX_LOOK_BACK; i--, steps++)
+      {
+        const Speaker *prev = &q->speakers[i - 1];
+
+        if (prev->found && (prev->kind == NF_SPEAKER_PERSON
+                            || prev->kind == NF_SPEAKER_ANONYMOUS)
+            && fits_pronoun (prev->name, kind))
+          {
+            last = prev;
+            break;
+          }
+      }
   m = latest_mention (q, pos, kind == NF_PRONOUN_ANY ? NF_ENTITY_ORGANIZATION
-                                                     : NF_ENTITY_PERSON);
+                                                     : NF_ENTITY_PERSON, kind);
   if (m != NULL && (last == NULL || m->start > last->pos))
     speaker_from_entity (s, m->entity, pos);
   else if (last != NULL)
@@ -772,6 +805,7 @@ subject_of (Quotes  *q,
 {
   guint lo = 0, hi = q->mentions->len;
   gsize first_word;
+  NfPronounKind pronoun;
 
   trim (q->text, &from, &to);
   if (to <= from)
@@ -802,8 +836,9 @@ subject_of (Quotes  *q,
   first_word = from;
   while (first_word < to && g_ascii_isalpha (q->text[first_word]))
     first_word++;
-  if (_nf_lexicon_pronoun (q->text + from, first_word - from) == NF_PRONOUN_PERSON)
-    resolve_pronoun (q, index, NF_PRONOUN_PERSON, from, s);
+  pronoun = _nf_lexicon_pronoun (q->text + from, first_word - from);
+  if (pronoun != NF_PRONOUN_NONE && pronoun != NF_PRONOUN_ANY)
+    resolve_pronoun (q, index, pronoun, from, s);
   return s->found;
 }
 

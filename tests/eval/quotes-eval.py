@@ -114,13 +114,16 @@ def quoted_parts(text, start, end):
 
 
 def is_named(source):
-    """A Source with a proper name in it ("Mr. Cruz", "the Daily News"), not
-    "The judge" or "he"."""
+    """A Source that names someone: "Trump", "Mr. Obama", "the Daily News";
+    not "he", "The judge" or "The Republican presidential nominee" (a
+    description: one capitalised adjective after an article)."""
+    if source.lower().strip() in PRONOUNS:
+        return False
     ws = source.split()
-    if ws and ws[0].lower() in ("the", "a", "an"):
-        ws = ws[1:]
-    return any(w[:1].isupper() for w in ws) and \
-        source.lower().strip() not in PRONOUNS
+    caps = [w[:1].isupper() for w in ws]
+    if ws and ws[0].lower() in ("the", "a", "an", "another", "this", "that"):
+        return any(a and b for a, b in zip(caps[1:], caps[2:]))
+    return any(caps)
 
 
 def gold_quotes(text, spans, rels):
