@@ -646,15 +646,28 @@ speaker_from_words (Quotes  *q,
   g_array_set_size (q->tokens, 0);
   _nf_words_scan (q->text, start, end, q->tokens);
 
+  guint caps = 0;
+
   while (first < q->tokens->len && is_determiner (q, first))
-    first++;
+    {
+      /* "it was too early to": a clause, not a noun phrase */
+      if (_nf_lexicon_pronoun (q->text + tok (q, first)->start,
+                               tok (q, first)->end - tok (q, first)->start)
+          != NF_PRONOUN_NONE)
+        return;
+      first++;
+    }
   if (first < q->tokens->len && tok_is (q, first, "the"))
     first++;
   if (first >= q->tokens->len)
     return;
   for (guint i = first; i < q->tokens->len; i++)
-    named &= (tok (q, i)->flags & NF_WORD_CAP) != 0
-             || tok_in (q, i, NF_LEX_SET_CONNECTORS);
+    {
+      caps += (tok (q, i)->flags & NF_WORD_CAP) != 0;
+      named &= (tok (q, i)->flags & NF_WORD_CAP) != 0
+               || tok_in (q, i, NF_LEX_SET_CONNECTORS);
+    }
+  named &= caps > 0;
   /* "the judge", "his wife", "Breitbart News": a noun phrase, not a
    * stray clause ("returned he began by") */
   if (first == 0 && !named)
