@@ -32,6 +32,8 @@ struct _NfArticleList
   char         *query;
   GPtrArray    *items;        /* NfArticleItem* or NULL, one per position */
   GHashTable   *in_flight;    /* page index + 1 */
+  GHashTable   *wanted;       /* page index + 1, asked for, not yet sent */
+  guint         flush_id;     /* idle that sends the wanted pages */
   GCancellable *cancellable;  /* cancelled when the query changes */
   guint         generation;
   guint         ready : 1;
@@ -67,6 +69,7 @@ typedef struct
   NfArticleList *self;
   guint          generation;
   guint          page;
+  guint          n_pages;
   gboolean       is_page;     /* fetches a page that get_item() asked for */
   guint          total;       /* of the search that started a reset */
   GPtrArray     *items;       /* NfArticleItem*, the records' targets */
@@ -81,6 +84,7 @@ request_new (NfArticleList *self,
   request->self = g_object_ref (self);
   request->generation = self->generation;
   request->page = page;
+  request->n_pages = 1;
   request->is_page = TRUE;
   request->items = g_ptr_array_new_with_free_func (g_object_unref);
   return request;
@@ -95,6 +99,30 @@ request_free (Request *request)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
+
+/* Positions not yet asked for hold NULL, which g_object_unref refuses. */
+static void
+item_unref (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
+/* The pages of @request are no longer in flight. */
+static void
+release_pages (Request *request)
+{
+  for (guint i = 0; i < request->n_pages; i++)
+    g_hash_table_remove (request->self->in_flight,
+                         GUINT_TO_POINTER (request->page + i + 1));
+}
+
+static void
+forget_pages (NfArticleList *self)
+{
+  g_hash_table_remove_all (self->in_flight);
+  g_hash_table_remove_all (self->wanted);
+}
 
 static void ensure_page (NfArticleList *self,
                          guint          page);
@@ -132,8 +160,7 @@ records_cb (GObject      *object,
     {
       report_error (self, error);
       if (request->is_page && request->generation == self->generation)
-        g_hash_table_remove (self->in_flight,
-                             GUINT_TO_POINTER (request->page + 1));
+        release_pages (request);
       return;
     }
 
@@ -148,8 +175,7 @@ records_cb (GObject      *object,
 
   if (request->is_page && request->generation == self->generation)
     {
-      g_hash_table_remove (self->in_flight,
-                           GUINT_TO_POINTER (request->page + 1));
+      release_pages (request);
       g_signal_emit (self, signals[PAGE_LOADED], 0,
                      request->page * NF_ARTICLE_LIST_PAGE_SIZE,
                      request->items->len);
@@ -211,8 +237,7 @@ page_search_cb (GObject      *object,
     {
       report_error (self, error);
       if (request->generation == self->generation)
-        g_hash_table_remove (self->in_flight,
-                             GUINT_TO_POINTER (request->page + 1));
+        release_pages (request);
       return;
     }
   if (request->generation != self->generation)
@@ -228,21 +253,96 @@ page_search_cb (GObject      *object,
   fetch_records (g_steal_pointer (&request));
 }
 
+static int
+compare_pages (gconstpointer a,
+               gconstpointer b)
+{
+  guint pa = *(const guint *) a;
+  guint pb = *(const guint *) b;
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+static void
+send_pages (NfArticleList *self,
+            NfDbusStore   *store,
+            guint          first,
+            guint          n_pages)
+{
+  Request *request = request_new (self, first);
+
+  request->n_pages = n_pages;
+  for (guint i = 0; i < n_pages; i++)
+    g_hash_table_add (self->in_flight, GUINT_TO_POINTER (first + i + 1));
+  g_debug ("asking for pages %u to %u", first, first + n_pages - 1);
+  nf_dbus_store_call_search (store, self->query,
+                             first * NF_ARTICLE_LIST_PAGE_SIZE,
+                             n_pages * NF_ARTICLE_LIST_PAGE_SIZE,
+                             G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable,
+                             page_search_cb, request);
+}
+
+/* A view lays out many rows at once (GtkListView keeps some 200 around
+ * what is visible): runs of pages asked for in one go become one Search()
+ * and one GetArticles(), not one pair per page. */
+static gboolean
+flush_wanted (gpointer user_data)
+{
+  NfArticleList *self = NF_ARTICLE_LIST (user_data);
+  NfDbusStore *store = nf_client_get_store (self->client);
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+  guint max_run = NF_STORE_PAGE_LIMIT / NF_ARTICLE_LIST_PAGE_SIZE;
+  guint first = 0, n = 0;
+
+  self->flush_id = 0;
+  g_hash_table_iter_init (&iter, self->wanted);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint page = GPOINTER_TO_UINT (key) - 1;
+
+      g_array_append_val (pages, page);
+    }
+  g_hash_table_remove_all (self->wanted);
+  if (store == NULL)
+    return G_SOURCE_REMOVE;
+  g_array_sort (pages, compare_pages);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      guint page = g_array_index (pages, guint, i);
+
+      if (n > 0 && page == first + n && n < max_run)
+        {
+          n++;
+          continue;
+        }
+      if (n > 0)
+        send_pages (self, store, first, n);
+      first = page;
+      n = 1;
+    }
+  if (n > 0)
+    send_pages (self, store, first, n);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 ensure_page (NfArticleList *self,
              guint          page)
 {
-  NfDbusStore *store = nf_client_get_store (self->client);
   gpointer key = GUINT_TO_POINTER (page + 1);
 
-  if (store == NULL || g_hash_table_contains (self->in_flight, key))
+  if (nf_client_get_store (self->client) == NULL ||
+      g_hash_table_contains (self->in_flight, key) ||
+      g_hash_table_contains (self->wanted, key))
     return;
-  g_hash_table_add (self->in_flight, key);
-  nf_dbus_store_call_search (store, self->query,
-                             page * NF_ARTICLE_LIST_PAGE_SIZE,
-                             NF_ARTICLE_LIST_PAGE_SIZE,
-                             G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable,
-                             page_search_cb, request_new (self, page));
+  g_hash_table_add (self->wanted, key);
+  /* Sent right after the layout pass that asked (an idle of low
+   * priority would wait behind redraws while the list scrolls). */
+  if (self->flush_id == 0)
+    self->flush_id = g_idle_add_full (G_PRIORITY_DEFAULT, flush_wanted, self,
+                                      NULL);
 }
 
 /* After positions moved: forget pages in flight and ask again for every
@@ -251,7 +351,7 @@ static void
 new_generation (NfArticleList *self)
 {
   self->generation++;
-  g_hash_table_remove_all (self->in_flight);
+  forget_pages (self);
   for (guint i = 0; i < self->items->len; i++)
     {
       NfArticleItem *item = g_ptr_array_index (self->items, i);
@@ -281,14 +381,14 @@ replace_all (NfArticleList *self,
   g_autoptr(GPtrArray) old = g_steal_pointer (&self->items);
   guint n_first = MIN (request->items->len, total);
 
-  self->items = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) g_object_unref);
+  self->items = g_ptr_array_new_with_free_func (item_unref);
   g_ptr_array_set_size (self->items, total);
   for (guint i = 0; i < n_first; i++)
     self->items->pdata[i] = g_object_ref (request->items->pdata[i]);
 
   self->generation++;
-  g_hash_table_remove_all (self->in_flight);
+  forget_pages (self);
+  g_debug ("first page of %u in", total);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, total);
   set_ready (self, TRUE);
   g_signal_emit (self, signals[PAGE_LOADED], 0, 0, n_first);
@@ -382,12 +482,13 @@ reset (NfArticleList *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->generation++;
-  g_hash_table_remove_all (self->in_flight);
+  forget_pages (self);
 
   /* While the service is away the list keeps what it has: the window
    * says the service is gone, and the list reloads when it is back. */
   if (store == NULL)
     return;
+  g_debug ("searching for “%s”", self->query);
   nf_dbus_store_call_search (store, self->query, 0,
                              NF_ARTICLE_LIST_PAGE_SIZE,
                              G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable,
@@ -580,6 +681,7 @@ nf_article_list_dispose (GObject *object)
 {
   NfArticleList *self = NF_ARTICLE_LIST (object);
 
+  g_clear_handle_id (&self->flush_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->client != NULL)
@@ -596,6 +698,7 @@ nf_article_list_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->in_flight, g_hash_table_unref);
+  g_clear_pointer (&self->wanted, g_hash_table_unref);
   g_free (self->query);
 
   G_OBJECT_CLASS (nf_article_list_parent_class)->finalize (object);
@@ -675,9 +778,9 @@ static void
 nf_article_list_init (NfArticleList *self)
 {
   self->query = g_strdup ("");
-  self->items = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) g_object_unref);
+  self->items = g_ptr_array_new_with_free_func (item_unref);
   self->in_flight = g_hash_table_new (NULL, NULL);
+  self->wanted = g_hash_table_new (NULL, NULL);
   self->cancellable = g_cancellable_new ();
 }
 

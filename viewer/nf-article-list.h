@@ -12,6 +12,8 @@
 G_BEGIN_DECLS
 
 #define NF_ARTICLE_LIST_PAGE_SIZE 50
+/* Search() and GetArticles() answer at most this many items. */
+#define NF_STORE_PAGE_LIMIT 1000
 
 #define NF_TYPE_ARTICLE_LIST (nf_article_list_get_type ())
 

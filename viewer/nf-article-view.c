@@ -66,6 +66,7 @@ toast (NfArticleView *self,
   g_autofree char *escaped = NULL;
   AdwToast *toast;
 
+  g_debug ("%s", message);
   if (overlay == NULL)
     {
       g_message ("%s", message);
@@ -636,6 +637,7 @@ nf_article_view_load (NfArticleView *self,
   self->cancellable = g_cancellable_new ();
   g_free (self->path);
   self->path = g_strdup (path);
+  g_debug ("loading %s", path);
 
   nf_dbus_article_proxy_new (nf_client_get_connection (self->client),
                              G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START,

@@ -126,9 +126,12 @@ name_appeared_cb (GDBusConnection *connection,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  nf_dbus_store_proxy_new (connection, G_DBUS_PROXY_FLAGS_NONE, NF_BUS_NAME,
-                           NF_ROOT_PATH, self->cancellable, proxy_ready_cb,
-                           g_object_ref (self));
+  /* The viewer reads no Store property: skip the GetAll round trip,
+   * which waits behind whatever the service is busy with. */
+  nf_dbus_store_proxy_new (connection,
+                           G_DBUS_PROXY_FLAGS_DO_NOT_LOAD_PROPERTIES,
+                           NF_BUS_NAME, NF_ROOT_PATH, self->cancellable,
+                           proxy_ready_cb, g_object_ref (self));
 }
 
 static void

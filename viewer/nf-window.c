@@ -32,6 +32,7 @@ struct _NfWindow
   NfArticleList        *articles;
   GtkSingleSelection   *selection;
   char                 *current;      /* path of the article shown */
+  gpointer              selected;     /* item last selected, not owned */
   gboolean              selecting;    /* we move the selection ourselves */
 
   AdwToastOverlay      *toast_overlay;
@@ -107,11 +108,14 @@ restore_selection (NfWindow *self)
   if (self->current == NULL)
     return;
   position = nf_article_list_find (self->articles, self->current);
-  if (position == G_MAXUINT ||
-      position == gtk_single_selection_get_selected (self->selection))
+  if (position == gtk_single_selection_get_selected (self->selection))
     return;
+  /* Not in the rows loaded so far: select nothing rather than another. */
+  if (position == G_MAXUINT)
+    position = GTK_INVALID_LIST_POSITION;
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
+  self->selected = gtk_single_selection_get_selected_item (self->selection);
   self->selecting = FALSE;
 }
 
@@ -145,8 +149,10 @@ selection_changed_cb (NfWindow *self)
     self->selection);
   const char *path;
 
-  if (self->selecting || item == NULL)
+  /* Rows inserted above move the selection without changing it. */
+  if (self->selecting || item == NULL || item == self->selected)
     return;
+  self->selected = item;
   path = nf_article_item_get_path (item);
   if (path == NULL || g_strcmp0 (path, self->current) == 0)
     return;
@@ -207,6 +213,13 @@ static void
 folded_changed_cb (NfWindow *self)
 {
   update_back_button (self);
+}
+
+static void
+items_changed_cb (NfWindow *self)
+{
+  restore_selection (self);
+  update_sidebar (self);
 }
 
 static void
@@ -302,6 +315,7 @@ ingest_cb (GObject      *object,
     }
   else
     message = g_strdup_printf (_("Imported “%s”"), import->name);
+  g_debug ("%s", message);
   if (self == NULL)
     return;
   toast (self, message);
@@ -528,7 +542,7 @@ setup_list (NfWindow *self)
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->articles, "items-changed",
-                            G_CALLBACK (update_sidebar), self);
+                            G_CALLBACK (items_changed_cb), self);
   g_signal_connect_swapped (self->articles, "notify::ready",
                             G_CALLBACK (update_sidebar), self);
   g_signal_connect_swapped (self->articles, "page-loaded",

@@ -166,8 +166,7 @@ main (int   argc,
   const double jumps[] = { 0.5, 0.99, 0.25, 0.75, 0.1, 0.6 };
 
   nf_harness_reexec_under_display (argc, argv);
-  gtk_init ();
-  adw_init ();
+  nf_harness_init_display ();
   g_print ("1..2\n");
 
   name = g_strdup_printf ("bench-viewer-%u.db", n);
@@ -181,7 +180,9 @@ main (int   argc,
     }
 
   start = g_get_monotonic_time ();
+  g_debug ("opening the window");
   window = nf_harness_open_window ();
+  g_debug ("window open");
   first.window = window;
   g_assert_true (nf_harness_wait (range_loaded, &first, 30000));
   first_ms = (g_get_monotonic_time () - start) / 1000.0;

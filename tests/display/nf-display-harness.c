@@ -47,6 +47,10 @@ nf_harness_reexec_under_display (int    argc,
   g_setenv ("NO_AT_BRIDGE", "1", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Xvfb has no GPU: GTK's GL renderer would run on llvmpipe, drawing in
+   * software on the main thread, which no desktop does.  Cairo is what
+   * GTK draws with best here.  (Set GSK_RENDERER to compare.) */
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   /* Start the search for a free display at a random number: many test
    * runs on one machine all starting at :99 race for it. */
   first = g_strdup_printf ("%d", g_random_int_range (100, 2000));
@@ -63,6 +67,23 @@ nf_harness_reexec_under_display (int    argc,
   g_ptr_array_add (args, NULL);
   execv (xvfb, (char **) args->pdata);
   g_printerr ("cannot run %s\n", xvfb);
+  exit (1);
+}
+
+/* gtk_init(), waiting a little for a fresh Xvfb on a loaded machine. */
+void
+nf_harness_init_display (void)
+{
+  for (guint attempt = 0; attempt < 20; attempt++)
+    {
+      if (gtk_init_check ())
+        {
+          adw_init ();
+          return;
+        }
+      g_usleep (G_USEC_PER_SEC / 2);
+    }
+  g_print ("Bail out! cannot open the display %s\n", g_getenv ("DISPLAY"));
   exit (1);
 }
 

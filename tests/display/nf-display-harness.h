@@ -15,6 +15,7 @@ typedef gboolean (*NfCondition) (gpointer data);
 
 void       nf_harness_reexec_under_display (int            argc,
                                             char         **argv);
+void       nf_harness_init_display         (void);
 gboolean   nf_harness_start_service        (const char    *db_path,
                                             GError       **error);
 void       nf_harness_stop_service         (void);

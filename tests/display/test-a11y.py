@@ -126,7 +126,18 @@ def main():
         if not wait_for(lambda: name_owned("io.github.newsfacts.Facts1"),
                         20):
             skip_all("newsfactsd did not take its name")
-        procs.append(subprocess.Popen([viewer], env=env))
+        # On a loaded machine a fresh Xvfb may refuse the first client:
+        # try the viewer again if it gives up on the display at once.
+        for attempt in range(5):
+            viewer_proc = subprocess.Popen([viewer], env=env)
+            try:
+                viewer_proc.wait(1.5)
+            except subprocess.TimeoutExpired:
+                break
+            print(f"# the viewer exited at once ({viewer_proc.returncode}); "
+                  "trying again")
+            time.sleep(1)
+        procs.append(viewer_proc)
 
         Atspi.init()
         desktop = Atspi.get_desktop(0)

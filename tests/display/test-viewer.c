@@ -413,6 +413,71 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *prefix;
+} LabelWait;
+
+static gboolean
+has_label_prefix (gpointer data)
+{
+  LabelWait *wait = data;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  nf_harness_collect_labels (wait->widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_has_prefix (texts->pdata[i], wait->prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static const char fourth_article[] =
+  "City council approves new bicycle lanes\n"
+  "By Test Reporter\n"
+  "UTRECHT, June 4 (Newswire) -- The city council approved 12 kilometres "
+  "of new bicycle lanes on Thursday.\n";
+
+/* Files go to the service by descriptor (IngestFd), as from Ctrl+O or a
+ * drop; a file the service refuses shows its message in a toast. */
+static void
+test_import (void)
+{
+  g_autofree char *bad = g_build_filename (tmpdir, "bad.txt", NULL);
+  g_autofree char *good = g_build_filename (tmpdir, "bicycles.txt", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  const char binary[] = { 'P', 'K', 3, 4, 0, 0, 0, 0, 0x14, 0, 0, 0 };
+  LabelWait refused = { GTK_WIDGET (window), "Cannot import “bad.txt”: " };
+  LabelWait shown = {
+    GTK_WIDGET (_nf_window_get_article_view (window)),
+    "City council approves new bicycle lanes"
+  };
+  g_autofree char *shot = NULL;
+
+  g_assert_true (g_file_set_contents (bad, binary, sizeof binary, NULL));
+  g_assert_true (g_file_set_contents (good, fourth_article, -1, NULL));
+
+  nf_window_import_files (window, (GFile *[]) { bad_file }, 1);
+  g_assert_true (nf_harness_wait (has_label_prefix, &refused, 10000));
+  shot = nf_harness_screenshot (GTK_WIDGET (window), "viewer-import-error.png");
+  g_test_message ("screenshot: %s", shot);
+
+  nf_window_import_files (window, (GFile *[]) { good_file }, 1);
+  if (!nf_harness_wait (has_label_prefix, &shown, 10000))
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+      nf_harness_collect_labels (GTK_WIDGET (window), texts);
+      for (guint i = 0; i < texts->len; i++)
+        g_test_message ("label: %s", (char *) texts->pdata[i]);
+      g_assert_not_reached ();
+    }
+  g_assert_true (nf_harness_wait (all_loaded, GUINT_TO_POINTER (4), 10000));
+  g_unlink (bad);
+  g_unlink (good);
+}
+
 static gboolean
 is_folded (gpointer data)
 {
@@ -460,6 +525,8 @@ offline_is (gpointer data)
   return _nf_window_get_offline (window) == GPOINTER_TO_INT (data);
 }
 
+static guint n_expected;
+
 static gboolean
 back_with_selection (gpointer data)
 {
@@ -467,8 +534,10 @@ back_with_selection (gpointer data)
     _nf_window_get_selection (window));
 
   return !_nf_window_get_offline (window) &&
-         all_loaded (GUINT_TO_POINTER (3)) && item != NULL &&
-         g_strcmp0 (nf_article_item_get_source (item), SEED_004_SOURCE) == 0;
+         all_loaded (GUINT_TO_POINTER (n_expected)) && item != NULL &&
+         g_strcmp0 (nf_article_item_get_path (item),
+                    nf_article_view_get_path (
+                      _nf_window_get_article_view (window))) == 0;
 }
 
 /* The service goes away: the window says so and keeps its list; it comes
@@ -479,9 +548,10 @@ test_reconnect (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *shot = NULL;
 
+  n_expected = n_articles ();
   nf_harness_stop_service ();
   g_assert_true (nf_harness_wait (offline_is, GINT_TO_POINTER (TRUE), 5000));
-  g_assert_cmpuint (n_articles (), ==, 3);
+  g_assert_cmpuint (n_articles (), ==, n_expected);
   shot = nf_harness_screenshot (GTK_WIDGET (window), "viewer-offline.png");
   g_test_message ("screenshot: %s", shot);
 
@@ -499,8 +569,7 @@ main (int   argc,
 
   nf_harness_reexec_under_display (argc, argv);
   g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  nf_harness_init_display ();
 
   tmpdir = g_dir_make_tmp ("nf-display-XXXXXX", &error);
   g_assert_no_error (error);
@@ -518,6 +587,7 @@ main (int   argc,
   g_test_add_func ("/viewer/search", test_search);
   g_test_add_func ("/viewer/live", test_live);
   g_test_add_func ("/viewer/story", test_story);
+  g_test_add_func ("/viewer/import", test_import);
   g_test_add_func ("/viewer/narrow-dark", test_narrow_dark);
   g_test_add_func ("/viewer/reconnect", test_reconnect);
   status = g_test_run ();
