@@ -972,6 +972,79 @@ nf_store_load_article (NfStore     *self,
   return article;
 }
 
+gboolean
+nf_store_get_input (NfStore     *self,
+                    const char  *id,
+                    char       **source,
+                    char       **text,
+                    char       **fallback_published,
+                    GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "SELECT a.source, t.text, a.fallback_published"
+                  " FROM articles a JOIN article_texts t ON t.article = a.rowid"
+                  " WHERE a.id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        not_found (error, "article", id);
+      else
+        set_error (self, rc, error);
+      return FALSE;
+    }
+  if (source != NULL)
+    *source = column_dup (stmt, 0);
+  if (text != NULL)
+    *text = column_dup (stmt, 1);
+  if (fallback_published != NULL)
+    *fallback_published = column_dup (stmt, 2);
+  return TRUE;
+}
+
+GPtrArray *
+nf_store_list_ids_after (NfStore     *self,
+                         gint64       after,
+                         guint        limit,
+                         gint64      *last,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(NfStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (last != NULL, NULL);
+
+  stmt = prepare (self, "SELECT rowid, id FROM articles WHERE rowid > ?"
+                        " ORDER BY rowid LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  *last = after;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *last = sqlite3_column_int64 (stmt, 0);
+      g_ptr_array_add (ids, column_dup (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 /* ---- search ---------------------------------------------------------- */
 
 static gboolean

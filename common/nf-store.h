@@ -79,6 +79,21 @@ char             *nf_store_get_text             (NfStore          *store,
 NfArticle        *nf_store_load_article         (NfStore          *store,
                                                  const char       *id,
                                                  GError          **error);
+/* What an article was parsed from: its name, text and the fallback
+ * publication date it was given (or NULL). */
+gboolean          nf_store_get_input            (NfStore          *store,
+                                                 const char       *id,
+                                                 char            **source,
+                                                 char            **text,
+                                                 char            **fallback_published,
+                                                 GError          **error);
+/* Ids of up to @limit articles stored after the one at @after (0 for the
+ * first), in storage order; *@last is where the next page starts. */
+GPtrArray        *nf_store_list_ids_after       (NfStore          *store,
+                                                 gint64            after,
+                                                 guint             limit,
+                                                 gint64           *last,
+                                                 GError          **error);
 
 /* Ids of a page of articles, newest first.  An empty @query lists all. */
 GPtrArray        *nf_store_search               (NfStore          *store,

@@ -29,6 +29,7 @@ typedef struct
   NfNotify         *notify;
   NfWatcher        *watcher;
   gboolean     no_watch;
+  gboolean     reparse;
   gboolean     acquired;
   int          status;
 } Service;
@@ -89,6 +90,8 @@ on_name_acquired (GDBusConnection *connection,
   Service *service = user_data;
 
   g_debug ("owning %s", name);
+  if (!service->acquired)
+    nf_store_impl_start_reparse (service->store, service->reparse);
   service->acquired = TRUE;
   /* Watching starts only once we own the name, so a second instance
    * that loses the race never touches the files. */
@@ -152,6 +155,8 @@ main (int    argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("Use this database file (default: $XDG_DATA_HOME/newsfacts/facts.db)"),
       N_("PATH") },
+    { "reparse", 0, 0, G_OPTION_ARG_NONE, &service.reparse,
+      N_("Parse every stored article again"), NULL },
     { "no-watch", 0, 0, G_OPTION_ARG_NONE, &service.no_watch,
       N_("Do not watch the inbox and the folders set in GSettings"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,

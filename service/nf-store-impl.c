@@ -52,6 +52,13 @@ struct _NfStoreImpl
 
   guint                samples_left;  /* samples not yet stored */
 
+  /* Re-parsing every article after the pipeline changed. */
+  char                *fingerprint;   /* of this build's pipeline */
+  gboolean             reparse;       /* stored facts are from another build */
+  gint64               reparse_after; /* rowid of the last article queued */
+  guint                reparse_left;  /* queued and not yet stored */
+  guint                reparse_count;
+
   GPtrArray           *pending;       /* object paths of one kind */
   SignalKind           pending_kind;
   guint                flush_id;
@@ -88,6 +95,7 @@ typedef struct
   char                  *published;
   gboolean               replace;
   gboolean               sample;
+  char                  *reparse_id;   /* the stored article parsed again */
 
   NfArticle             *article;
   NfStorePutResult       result;
@@ -106,6 +114,7 @@ ingest_job_free (IngestJob *job)
   g_free (job->published);
   g_clear_pointer (&job->article, nf_article_free);
   g_free (job->removed_id);
+  g_free (job->reparse_id);
   g_free (job);
 }
 
@@ -370,7 +379,16 @@ write_article (NfStore  *store,
 {
   IngestJob *job = data;
   g_autofree char *old_id = NULL;
-  const char *id = job->article->id;
+  const char *id;
+
+  /* A re-parse keeps the article's id even if ids were made otherwise
+   * when it was first stored: clients may hold its path. */
+  if (job->reparse_id != NULL && g_strcmp0 (job->reparse_id, job->article->id) != 0)
+    {
+      g_free (job->article->id);
+      job->article->id = g_strdup (job->reparse_id);
+    }
+  id = job->article->id;
 
   if (job->track)
     nf_store_get_file (store, job->path, &old_id, NULL, NULL);
@@ -395,6 +413,8 @@ write_article (NfStore  *store,
   return TRUE;
 }
 
+static void reparse_one_done (NfStoreImpl *self);
+
 static void
 ingest_done (GObject      *source,
              GAsyncResult *result,
@@ -407,6 +427,8 @@ ingest_done (GObject      *source,
 
   if (job->sample)
     self->samples_left--;
+  if (job->reparse_id != NULL)
+    reparse_one_done (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (job->invocation != NULL)
@@ -896,6 +918,168 @@ nf_store_impl_forget_file (NfStoreImpl *self,
   nf_worker_push (self->writer, forget_in_thread, task);
 }
 
+/* ---- re-parsing after an upgrade --------------------------------------- */
+
+#define REPARSE_PAGE 32
+#define META_PIPELINE "pipeline"
+
+/* The facts depend on the code that extracts them: any other build of
+ * the service may give other facts for the same text. */
+static char *
+pipeline_fingerprint (void)
+{
+  g_autofree char *exe = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents ("/proc/self/exe", &exe, &len, NULL))
+    return g_strdup (PACKAGE_VERSION);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) exe,
+                                      len);
+}
+
+typedef struct
+{
+  gint64     after;
+  gint64     last;
+  GPtrArray *inputs;    /* IngestJob*, ready to parse */
+} ReparsePage;
+
+static void
+reparse_page_free (ReparsePage *page)
+{
+  g_ptr_array_unref (page->inputs);
+  g_free (page);
+}
+
+static gboolean
+reparse_load_in_thread (NfStore  *store,
+                        gpointer  data,
+                        GError  **error)
+{
+  ReparsePage *page = data;
+  g_autoptr(GPtrArray) ids = NULL;
+
+  ids = nf_store_list_ids_after (store, page->after, REPARSE_PAGE, &page->last,
+                                 error);
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *source = NULL;
+      g_autofree char *text = NULL;
+      IngestJob *job;
+
+      job = ingest_job_new (NULL, NULL);
+      if (!nf_store_get_input (store, g_ptr_array_index (ids, i), &source,
+                               &text, &job->published, NULL))
+        {
+          ingest_job_free (job);
+          continue;   /* removed meanwhile */
+        }
+      job->name = g_steal_pointer (&source);
+      job->bytes = g_bytes_new_take (text, strlen (text));
+      text = NULL;
+      job->replace = TRUE;
+      job->reparse_id = g_strdup (g_ptr_array_index (ids, i));
+      g_ptr_array_add (page->inputs, job);
+    }
+  return TRUE;
+}
+
+static gboolean
+reparse_finish_in_thread (NfStore  *store,
+                          gpointer  data,
+                          GError  **error)
+{
+  return nf_store_set_meta (store, META_PIPELINE, data, error);
+}
+
+static void
+reparse_finished (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  NfStoreImpl *self = NF_STORE_IMPL (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_message ("cannot record the re-parse: %s", error->message);
+  else
+    g_message ("parsed %u stored articles again with this version",
+               self->reparse_count);
+}
+
+static void reparse_next_page (NfStoreImpl *self);
+
+static void
+reparse_page_loaded (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  NfStoreImpl *self = NF_STORE_IMPL (source);
+  ReparsePage *page = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_message ("cannot re-parse the stored articles: %s", error->message);
+      return;
+    }
+  self->reparse_after = page->last;
+  if (page->last == page->after)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, reparse_finished, NULL);
+
+      /* Done: remember which build the facts come from. */
+      g_task_set_task_data (task, g_strdup (self->fingerprint), g_free);
+      nf_worker_push (self->writer, reparse_finish_in_thread, task);
+      return;
+    }
+  self->reparse_left = page->inputs->len;
+  self->reparse_count += page->inputs->len;
+  while (page->inputs->len > 0)
+    start_ingest (self, g_ptr_array_steal_index_fast (page->inputs,
+                                                      page->inputs->len - 1));
+  if (self->reparse_left == 0)
+    reparse_next_page (self);
+}
+
+static void
+reparse_next_page (NfStoreImpl *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, reparse_page_loaded, NULL);
+  ReparsePage *page = g_new0 (ReparsePage, 1);
+
+  page->after = self->reparse_after;
+  page->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) ingest_job_free);
+  g_task_set_task_data (task, page, (GDestroyNotify) reparse_page_free);
+  nf_worker_push (self->readers, reparse_load_in_thread, task);
+}
+
+/* Pages of articles go through the parser pool a few at a time, so user
+ * requests are not stuck behind the whole store. */
+static void
+reparse_one_done (NfStoreImpl *self)
+{
+  g_assert (self->reparse_left > 0);
+  if (--self->reparse_left == 0)
+    reparse_next_page (self);
+}
+
+void
+nf_store_impl_start_reparse (NfStoreImpl *self,
+                             gboolean     force)
+{
+  g_return_if_fail (NF_IS_STORE_IMPL (self));
+
+  if (!self->reparse && !force)
+    return;
+  self->reparse = FALSE;
+  g_message ("stored facts come from another version: parsing the stored "
+             "articles again");
+  reparse_next_page (self);
+}
+
 static char *
 samples_dir (void)
 {
@@ -958,6 +1142,7 @@ nf_store_impl_finalize (GObject *object)
   nf_store_impl_shutdown (self);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_free (self->db_path);
+  g_free (self->fingerprint);
 
   G_OBJECT_CLASS (nf_store_impl_parent_class)->finalize (object);
 }
@@ -1006,6 +1191,7 @@ nf_store_impl_new (const char  *db_path,
 {
   g_autoptr(NfStoreImpl) self = NULL;
   g_autoptr(NfStore) store = NULL;
+  g_autofree char *stored_fingerprint = NULL;
   guint count;
 
   g_return_val_if_fail (db_path != NULL, NULL);
@@ -1023,6 +1209,17 @@ nf_store_impl_new (const char  *db_path,
   self->db_path = g_strdup (db_path);
   self->store_is_new = nf_store_is_new (store);
   nf_dbus_store_set_article_count (NF_DBUS_STORE (self), count);
+  self->fingerprint = pipeline_fingerprint ();
+  stored_fingerprint = nf_store_get_meta (store, META_PIPELINE);
+  if (g_strcmp0 (stored_fingerprint, self->fingerprint) != 0)
+    {
+      /* A new store is parsed by this build from the start. */
+      if (count > 0)
+        self->reparse = TRUE;
+      else if (!nf_store_set_meta (store, META_PIPELINE, self->fingerprint,
+                                   error))
+        return NULL;
+    }
   g_clear_pointer (&store, nf_store_close);
 
   self->writer = nf_worker_new (db_path, NF_WORKER_WRITER, 1, error);

@@ -37,6 +37,12 @@ const char  *nf_store_impl_get_db_path   (NfStoreImpl       *self);
  * returns once they are stored. */
 void         nf_store_impl_load_samples  (NfStoreImpl       *self);
 
+/* Parses every stored article again when the stored facts come from
+ * another build of the pipeline (or always, with @force), in the
+ * background; changed facts are announced with ArticlesChanged. */
+void         nf_store_impl_start_reparse (NfStoreImpl       *self,
+                                          gboolean           force);
+
 /* Files of watched folders: (re-)parse one, or drop the article of one
  * that is gone.  @track records the file so a later crawl can tell
  * whether it changed; @quiet marks a first import in ::articles-arrived. */

@@ -681,6 +681,49 @@ test_restart (void)
   g_assert_cmpstr (json_before, ==, json_after);
 }
 
+static void
+sql_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 10000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* Facts stored by another build are parsed again at start. */
+static void
+test_reparse (void)
+{
+  g_autoptr(JsonNode) expected = cli_parse (seed_paths[0]);
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) got = NULL;
+  g_autoptr(GVariant) headline = NULL;
+  const char *want = json_object_get_string_member (json_node_get_object (expected),
+                                                    "headline");
+
+  service_stop (SIGTERM);
+  sql_exec (db_path,
+            "UPDATE meta SET value = 'another build' WHERE key = 'pipeline';"
+            "UPDATE article_texts SET json = json_set (json, '$.headline', 'STALE');"
+            "UPDATE articles SET headline = 'STALE';");
+  g_hash_table_remove_all (changed);
+  service_start (db_path, FALSE);
+  wait_signal (changed, seed_article[0]);
+
+  json = article_json (seed_article[0]);
+  got = parse_json (json);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (got), "headline"),
+                   ==, want);
+  headline = get_property (seed_article[0], ARTICLE_IFACE, "Headline");
+  g_assert_cmpstr (g_variant_get_string (headline, NULL), ==, want);
+  g_assert_cmpuint (article_count (), ==, 1);
+}
+
 static char *
 inbox_file (const char *name)
 {
@@ -1044,6 +1087,7 @@ main (int    argc,
   g_test_add_func ("/service/errors", test_errors);
   g_test_add_func ("/service/remove", test_remove);
   g_test_add_func ("/service/restart", test_restart);
+  g_test_add_func ("/service/reparse", test_reparse);
   g_test_add_func ("/service/watch", test_watch);
   g_test_add_func ("/service/kill", test_kill);
 

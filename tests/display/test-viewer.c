@@ -292,6 +292,46 @@ search_done (gpointer data)
          all_loaded (GUINT_TO_POINTER (search->n));
 }
 
+static GtkButton *
+find_chip (GtkWidget  *widget,
+           const char *name)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "nf-chip") &&
+      nf_harness_has_label (widget, name))
+    return GTK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *chip = find_chip (child, name);
+
+      if (chip != NULL)
+        return chip;
+    }
+  return NULL;
+}
+
+/* Clicking a person's chip searches for them. */
+static void
+test_entity_chip (void)
+{
+  GtkButton *chip = find_chip (GTK_WIDGET (_nf_window_get_article_view (
+                                 window)), "Marc Knapper");
+  Search knapper = { "\"Marc Knapper\"", 1 };
+  Search all = { "", 2 };
+
+  /* FIXME: tighten once the entities stage is on main (issue 3). */
+  if (chip == NULL)
+    {
+      g_test_incomplete ("the service gives no entity Marc Knapper yet");
+      return;
+    }
+  g_signal_emit_by_name (chip, "clicked");
+  g_assert_true (nf_harness_wait (search_done, &knapper, 10000));
+  g_assert_cmpuint (find_source (SEED_004_SOURCE), ==, 0);
+  gtk_editable_set_text (_nf_window_get_search_entry (window), "");
+  g_assert_true (nf_harness_wait (search_done, &all, 10000));
+}
+
 static void
 test_search (void)
 {
@@ -585,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/viewer/article", test_article);
   g_test_add_func ("/viewer/copy-quote", test_copy_quote);
   g_test_add_func ("/viewer/search", test_search);
+  g_test_add_func ("/viewer/entity-chip", test_entity_chip);
   g_test_add_func ("/viewer/live", test_live);
   g_test_add_func ("/viewer/story", test_story);
   g_test_add_func ("/viewer/import", test_import);
