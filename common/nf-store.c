@@ -1268,10 +1268,15 @@ const char *const *
 nf_store_article_fields (void)
 {
   static const char *names[G_N_ELEMENTS (article_fields) + 1];
+  static gsize ready;
 
-  if (names[0] == NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (article_fields); i++)
-      names[i] = article_fields[i].name;
+  /* Reader threads ask at once. */
+  if (g_once_init_enter (&ready))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (article_fields); i++)
+        names[i] = article_fields[i].name;
+      g_once_init_leave (&ready, 1);
+    }
   return names;
 }
 

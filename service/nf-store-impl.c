@@ -1271,9 +1271,10 @@ nf_store_impl_shutdown (NfStoreImpl *self)
 {
   g_return_if_fail (NF_IS_STORE_IMPL (self));
 
-  /* Parsers first: they feed the writer. */
+  /* Parsers first: they feed the writer.  Ingests not yet parsed are
+   * dropped (they were never acknowledged); those being parsed finish. */
   if (self->parsers != NULL)
-    g_thread_pool_free (g_steal_pointer (&self->parsers), FALSE, TRUE);
+    g_thread_pool_free (g_steal_pointer (&self->parsers), TRUE, TRUE);
   g_clear_pointer (&self->writer, nf_worker_free);
   g_clear_pointer (&self->readers, nf_worker_free);
   flush_signals (self);

@@ -827,6 +827,61 @@ test_watch (void)
   (void) id_of;
 }
 
+/* --help and --version; --replace takes the name from a running service,
+ * which then exits cleanly. */
+static void
+test_options (void)
+{
+  g_autofree char *exe = g_build_filename (build_root (), "service",
+                                           "newsfactsd", NULL);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *data_home = g_build_filename (tmpdir, "data", NULL);
+  g_auto(GStrv) all = NULL;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, exe,
+                           "--help", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  g_assert_nonnull (strstr (out, "--db"));
+  g_assert_nonnull (strstr (out, "--replace"));
+  g_clear_object (&proc);
+  g_clear_pointer (&out, g_free);
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, exe,
+                           "--version", NULL);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  g_assert_true (g_str_has_prefix (out, "newsfactsd " PACKAGE_VERSION));
+  g_clear_object (&proc);
+
+  /* A second instance without --replace gives up at once. */
+  g_assert_nonnull (service);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  second = g_subprocess_launcher_spawn (launcher, &error, exe, "--db", db_path,
+                                        "--no-watch", NULL);
+  g_subprocess_wait (second, NULL, &error);
+  g_assert_true (g_subprocess_get_if_exited (second));
+  g_assert_cmpint (g_subprocess_get_exit_status (second), ==, 1);
+  g_clear_object (&second);
+
+  second = g_subprocess_launcher_spawn (launcher, &error, exe, "--db", db_path,
+                                        "--no-watch", "--replace", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait (service, NULL, &error);
+  g_assert_true (g_subprocess_get_if_exited (service));
+  g_assert_cmpint (g_subprocess_get_exit_status (service), ==, 0);
+  g_clear_object (&service);
+  service = g_steal_pointer (&second);
+  wait_until (owner_is, GINT_TO_POINTER (TRUE), 30000);
+  g_assert_cmpuint (search ("", 0, 10, &all), ==, article_count ());
+}
+
 /* ---- SIGKILL in the middle of an import ------------------------------- */
 
 #define KILL_ARTICLES 2000
@@ -1041,6 +1096,7 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   const char *srcdir = g_getenv ("NF_SOURCE_ROOT");
+  g_autofree char *schema_dir = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
@@ -1063,9 +1119,15 @@ main (int    argc,
     g_setenv ("XDG_DATA_HOME", activated, TRUE);
     g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   }
+  /* The activated service runs without the GSettings schema, as an
+   * uninstalled build does; the ones started here have it. */
+  schema_dir = g_strdup (g_getenv ("GSETTINGS_SCHEMA_DIR"));
+  g_unsetenv ("GSETTINGS_SCHEMA_DIR");
   bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_add_service_dir (bus, g_getenv ("NF_BUS_SERVICES_DIR"));
   g_test_dbus_up (bus);
+  if (schema_dir != NULL)
+    g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
   conn = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_assert_no_error (error);
   g_dbus_connection_signal_subscribe (conn, NF_DBUS_NAME, STORE_IFACE, NULL,
@@ -1089,6 +1151,7 @@ main (int    argc,
   g_test_add_func ("/service/restart", test_restart);
   g_test_add_func ("/service/reparse", test_reparse);
   g_test_add_func ("/service/watch", test_watch);
+  g_test_add_func ("/service/options", test_options);
   g_test_add_func ("/service/kill", test_kill);
 
   status = g_test_run ();
