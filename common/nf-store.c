@@ -24,6 +24,7 @@
 #include "nf-json.h"
 #include "nf-pipeline.h"
 #include "nf-store-private.h"
+#include "nf-story.h"
 
 struct _NfStore
 {
@@ -112,6 +113,11 @@ const char *const _nf_store_migrations[] = {
   "  SELECT rowid, text, json FROM articles;"
   "ALTER TABLE articles DROP COLUMN text;"
   "ALTER TABLE articles DROP COLUMN json;",
+
+  /* 2 → 3: the story signature of each article, so a story index can be
+   * rebuilt at start without parsing the articles again.  Articles of
+   * older stores get theirs when they are parsed again. */
+  "ALTER TABLE articles ADD COLUMN signature TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_nf_store_migrations) == NF_STORE_SCHEMA_VERSION);
@@ -751,6 +757,26 @@ write_article_row (NfStore          *self,
   return step_done (self, stmt, error);
 }
 
+static gboolean
+write_signature (NfStore          *self,
+                 gint64            rowid,
+                 const NfArticle  *article,
+                 GError          **error)
+{
+  NfStorySignature *signature = nf_story_signature_new (article);
+  g_autofree char *text = nf_story_signature_to_string (signature);
+  g_autoptr(NfStmt) stmt = NULL;
+
+  nf_story_signature_free (signature);
+  stmt = prepare (self, "UPDATE articles SET signature = ? WHERE rowid = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, text);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  return step_done (self, stmt, error);
+}
+
 static char *
 facts_to_string (JsonNode *root)
 {
@@ -804,7 +830,8 @@ nf_store_put_article (NfStore           *self,
   ok = (!exists || delete_facts (self, rowid, error)) &&
        write_article_row (self, article, json_node_get_object (root), json,
                           fallback_published, story, &rowid, error) &&
-       insert_facts (self, rowid, json_node_get_object (root), error);
+       insert_facts (self, rowid, json_node_get_object (root), error) &&
+       write_signature (self, rowid, article, error);
   if (!release (self, ok, ok ? error : NULL))
     return FALSE;
 
@@ -1043,6 +1070,41 @@ nf_store_list_ids_after (NfStore     *self,
       return NULL;
     }
   return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+nf_store_list_signatures (NfStore     *self,
+                          gint64       after,
+                          guint        limit,
+                          gint64      *last,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(NfStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (last != NULL, NULL);
+
+  stmt = prepare (self, "SELECT rowid, signature FROM articles WHERE rowid > ?"
+                        " ORDER BY rowid LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  *last = after;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *last = sqlite3_column_int64 (stmt, 0);
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        g_ptr_array_add (signatures, column_dup (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&signatures);
 }
 
 /* ---- search ---------------------------------------------------------- */

@@ -20,7 +20,7 @@
 
 G_BEGIN_DECLS
 
-#define NF_STORE_SCHEMA_VERSION 2
+#define NF_STORE_SCHEMA_VERSION 3
 
 /* D-Bus names of the contract in data/io.github.newsfacts.Facts1.xml. */
 #define NF_DBUS_NAME          "io.github.newsfacts.Facts1"
@@ -90,6 +90,16 @@ gboolean          nf_store_get_input            (NfStore          *store,
 /* Ids of up to @limit articles stored after the one at @after (0 for the
  * first), in storage order; *@last is where the next page starts. */
 GPtrArray        *nf_store_list_ids_after       (NfStore          *store,
+                                                 gint64            after,
+                                                 guint             limit,
+                                                 gint64           *last,
+                                                 GError          **error);
+
+/* Story signatures (nf_story_signature_to_string()) of up to @limit
+ * articles stored after the one at @after (0 for the first), to rebuild a
+ * story index at start; *@last is where the next page starts.  Articles
+ * without one (stored by an older schema) are left out. */
+GPtrArray        *nf_store_list_signatures      (NfStore          *store,
                                                  gint64            after,
                                                  guint             limit,
                                                  gint64           *last,

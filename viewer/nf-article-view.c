@@ -364,6 +364,7 @@ story_ready_cb (GObject      *object,
   g_autoptr(NfArticleView) self = user_data;
   g_autoptr(NfDbusStory) story = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
   const char * const *articles;
   guint n;
 
@@ -374,9 +375,20 @@ story_ready_cb (GObject      *object,
   n = articles != NULL ? g_strv_length ((char **) articles) : 0;
   if (is_blank (nf_dbus_story_get_title (story)))
     return;
+  /* The button's label cannot ellipsize: a whole headline would keep
+   * the window from showing both panes. */
+  if (g_utf8_strlen (nf_dbus_story_get_title (story), -1) > 40)
+    {
+      g_autofree char *cut = g_utf8_substring (nf_dbus_story_get_title (story),
+                                               0, 39);
+
+      title = g_strconcat (cut, "…", NULL);
+    }
+  else
+    title = g_strdup (nf_dbus_story_get_title (story));
   label = g_strdup_printf (ngettext ("Story: %s · %u article",
                                      "Story: %s · %u articles", n),
-                           nf_dbus_story_get_title (story), n);
+                           title, n);
   adw_button_content_set_label (self->story_content, label);
 }
 
@@ -603,6 +615,13 @@ static void
 nf_article_view_init (NfArticleView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A story title is a headline: let it shrink rather than widen the
+   * pane (AdwButtonContent 1.2 has no ellipsize of its own). */
+  for (GtkWidget *child = gtk_widget_get_first_child (
+         GTK_WIDGET (self->story_content));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
   self->cancellable = g_cancellable_new ();
   create_tags (self);
 }

@@ -165,6 +165,9 @@ list_activate_cb (NfWindow *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
   selection_changed_cb (self);
+  /* The article already open may be hidden behind its story's page. */
+  if (self->current != NULL)
+    show_page (self, "article");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -200,6 +203,7 @@ story_activated_cb (NfWindow   *self,
 {
   nf_story_view_load (self->story_view, path);
   show_page (self, "story");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void

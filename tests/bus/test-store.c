@@ -16,6 +16,7 @@
 #include "nf-json.h"
 #include "nf-pipeline.h"
 #include "nf-store-private.h"
+#include "nf-story.h"
 
 static char *tmpdir;
 
@@ -163,6 +164,22 @@ test_put_and_read (void)
 
     g_assert_cmpuint (g_variant_n_children (quotes), ==, article->quotes->len);
     g_assert_cmpuint (g_variant_n_children (figures), ==, article->figures->len);
+  }
+
+  /* Its story signature is kept, to rebuild a story index. */
+  {
+    gint64 last = 0;
+    g_autoptr(GPtrArray) signatures = nf_store_list_signatures (store, 0, 10,
+                                                                &last, &error);
+    NfStorySignature *signature;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (signatures->len, ==, 1);
+    g_assert_cmpint (last, >, 0);
+    signature = nf_story_signature_parse (g_ptr_array_index (signatures, 0));
+    g_assert_nonnull (signature);
+    g_assert_cmpstr (nf_story_signature_get_article (signature), ==, article->id);
+    nf_story_signature_free (signature);
   }
 
   loaded = nf_store_load_article (store, article->id, &error);
