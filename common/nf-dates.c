@@ -240,15 +240,27 @@ mday_at (const Scan *s,
   return (int) t->number;
 }
 
-/* The year that puts @month/@day closest to the reference day. */
+static gboolean future_before (const Scan *s,
+                               guint       i);
+
+/* The year that puts @month/@day closest to the reference day; a verb
+ * that looks ahead ("will meet in August") wants the next one. */
 static int
 closest_year (const Scan *s,
+              guint       i,
               int         month,
               int         day)
 {
   int y = g_date_get_year (&s->ref);
   int best = y;
   gint64 best_dist = G_MAXINT64;
+
+  gboolean future = future_before (s, i);
+  gboolean month_only = day == 0;
+  int refm = g_date_get_month (&s->ref);
+
+  if (month_only)
+    day = 15;
 
   for (int cand = y - 1; cand <= y + 1; cand++)
     {
@@ -260,6 +272,8 @@ closest_year (const Scan *s,
       g_date_clear (&d, 1);
       g_date_set_dmy (&d, day, month, cand);
       dist = g_date_days_between (&s->ref, &d);
+      if (future && (month_only ? cand * 12 + month < y * 12 + refm : dist < 0))
+        continue;
       /* news mostly reports what happened: a future date must be twice as
        * close to win */
       dist = dist > 0 ? 2 * dist : -dist;
@@ -322,6 +336,16 @@ match_clock (const Scan *s,
       *hour = 12;
       *minute = 0;
       return i + 1;
+    }
+  if (t->kind == NF_TOKEN_NUMBER && t->digits == 4 && !t->has_comma
+      && !t->has_point && (int) t->number % 100 < 60 && t->number < 2400
+      && j < s->n && s->t[j].kind == NF_TOKEN_WORD && s->t[j].upper
+      && lookup (s->t[j].lower, zones) >= 0)
+    {
+      /* "1200 GMT" */
+      *hour = (int) t->number / 100;
+      *minute = (int) t->number % 100;
+      return j + 1;
     }
   if (t->kind != NF_TOKEN_NUMBER || t->has_comma || t->has_point
       || t->digits > 2 || t->number > 24)
@@ -464,7 +488,7 @@ match_month_first (const Scan *s,
       else if (!s->has_ref)
         return FALSE;
       else
-        year = closest_year (s, month, day);
+        year = closest_year (s, i, month, day);
       if (!g_date_valid_dmy (day, month, year))
         return FALSE;
       g_date_clear (&d, 1);
@@ -495,7 +519,7 @@ match_month_first (const Scan *s,
       hit_other (hit, NULL, j);
       return TRUE;
     }
-  year = closest_year (s, month, 15);
+  year = closest_year (s, i, month, 0);
   hit_other (hit, g_strdup_printf ("%04d-%02d", year, month), j);
   return TRUE;
 }
@@ -528,7 +552,7 @@ match_day_first (const Scan *s,
     {
       if (!s->has_ref)
         return FALSE;
-      year = closest_year (s, month, day);
+      year = closest_year (s, i, month, day);
     }
   if (!g_date_valid_dmy (day, month, year))
     return FALSE;
@@ -610,8 +634,14 @@ match_year (const Scan *s,
                  i + 2);
       return TRUE;
     }
+  static const char * const old_year_cues[] = {
+    "in", "since", "of", "by", "until", "from", "after", "before", "during",
+    "around", "circa", NULL
+  };
+
   year = year_at (s, i);
-  if (year < 1800 || year > 2100)
+  if (year > 2100 || year < 1000
+      || (year < 1800 && !(i > 0 && _nf_token_in (&s->t[i - 1], old_year_cues))))
     return FALSE;
   if (i > 0 && (s->t[i - 1].kind == NF_TOKEN_PUNCT
                 && strchr ("$#\xe2\xc2", s->t[i - 1].lower[0]) != NULL))
@@ -634,8 +664,7 @@ future_before (const Scan *s,
                guint       i)
 {
   static const char * const future[] = {
-    "will", "shall", "ll", "scheduled", "upcoming", "would", "to", "due",
-    "planned", "expected", "next", NULL
+    "will", "shall", "ll", "scheduled", "upcoming", "planned", "next", NULL
   };
 
   for (guint k = i, steps = 0; k > 0 && steps < 8; k--, steps++)
@@ -669,16 +698,14 @@ part_of_day (const Scan *s,
   return codes[k];
 }
 
-/* "Monday", "last Friday", "next Tuesday", "Monday morning" */
+/* "next week Wednesday", "next week on Tuesday", "previous week - Monday" */
 static gboolean
-match_weekday (const Scan *s,
-               guint       i,
-               Hit        *hit)
+match_week_weekday (const Scan *s,
+                    guint       i,
+                    Hit        *hit)
 {
-  int rel = 0, wd, refwd, delta;
   guint j = i;
-  gboolean this_week = FALSE;
-  const char *part;
+  int wd, delta;
   GDate d;
 
   if ((is_word (s, j, "next") || is_word (s, j, "last")
@@ -704,6 +731,21 @@ match_weekday (const Scan *s,
           return TRUE;
         }
     }
+  return FALSE;
+}
+
+/* "Monday", "last Friday", "next Tuesday", "Monday morning" */
+static gboolean
+match_weekday (const Scan *s,
+               guint       i,
+               Hit        *hit)
+{
+  int rel = 0, wd, refwd, delta;
+  guint j = i;
+  gboolean this_week = FALSE;
+  const char *part;
+  GDate d;
+
   if (is_word (s, j, "last") || is_word (s, j, "past") || is_word (s, j, "previous"))
     rel = -1, j++;
   else if (is_word (s, j, "next") || is_word (s, j, "coming"))
@@ -766,8 +808,9 @@ match_deictic_day (const Scan *s,
 
   if (k < 0 && is_word (s, i, "last") && is_word (s, i + 1, "night"))
     k = 0, part = "NI", j = i + 2;
-  if (k < 0 && is_word (s, i, "this") && (part = part_of_day (s, i + 1)))
-    k = 1, j = i + 2;
+  if (k < 0 && is_word (s, i, "this") && (i == 0 || !s->t[i].upper)
+      && (part = part_of_day (s, i + 1)))
+    k = 1, j = i + 2;   /* but "This Morning" mid-sentence is a title */
   if (k < 0)
     return FALSE;
   if (!s->has_ref)
@@ -846,16 +889,16 @@ unit_value (const Scan *s,
     return g_strdup_printf ("%03d", y / 10 + offset);
   if ((first = season_code (unit, &code)) > 0)
     {
-      /* "last summer" is the latest summer that has begun; "next" the
-       * first that has not */
-      int season_year = (m >= first || first == 12) ? y : y - 1;
+      /* "this summer" is this year's; "last summer" the latest one that
+       * is over; "next summer" the first that has not begun.  Winter is
+       * named after the year of its December. */
+      int now = (first == 12 && m < 3) ? m + 12 : m;
+      int season_year = (first == 12 && m < 3) ? y - 1 : y;
 
-      if (first == 12 && m < 3)
-        season_year = y - 1;
-      if (offset > 0 && season_year == y && m >= first)
-        season_year++;
-      else if (offset < 0 && m < first + 3 && m >= first)
+      if (offset < 0 && now < first + 3)
         season_year--;
+      else if (offset > 0 && now >= first)
+        season_year++;
       return g_strdup_printf ("%04d-%s", season_year, code);
     }
   return NULL;
@@ -960,7 +1003,15 @@ match_quarter (const Scan *s,
   int year, q, now_q;
   gboolean half;
 
-  if (!_nf_ordinal_parse (s->t, s->n, i, &nth, &j) || nth < 1 || nth > 4)
+  if (!_nf_ordinal_parse (s->t, s->n, i, &nth, &j) || nth < 1)
+    return FALSE;
+  if ((is_word (s, j, "century") || is_word (s, j, "centuries")) && nth <= 21)
+    {
+      /* "the 18th century" is the 1700s: TIMEX3 "17" */
+      hit_other (hit, g_strdup_printf ("%02d", (int) nth - 1), j + 1);
+      return TRUE;
+    }
+  if (nth > 4)
     return FALSE;
   if (is_punct (s, j, "-") && !s->t[j].space_before)
     j++;   /* "third-quarter" */
@@ -992,6 +1043,52 @@ match_quarter (const Scan *s,
   return TRUE;
 }
 
+/* "now", "until now", "recently", "in recent weeks", "in the future":
+ * TIMEX3 reference points, no calendar value */
+static gboolean
+match_vague (const Scan *s,
+             guint       i,
+             Hit        *hit)
+{
+  static const char * const present[] = { "now", "currently", "nowadays",
+                                          NULL };
+  static const char * const past[] = { "recently", "lately",
+                                       NULL };
+  static const char * const spans[] = { "days", "weeks", "months", "years",
+                                        NULL };
+  const char *value = NULL;
+  guint j = i;
+
+  if ((is_word (s, j, "until") || is_word (s, j, "till"))
+      && is_word (s, j + 1, "now"))
+    j++;
+  if (j >= s->n || s->t[j].kind != NF_TOKEN_WORD)
+    return FALSE;
+  if (lookup (s->t[j].lower, present) >= 0)
+    value = "PRESENT_REF", j++;
+  else if (is_word (s, j, "these") && is_word (s, j + 1, "days"))
+    value = "PRESENT_REF", j += 2;
+  else if (lookup (s->t[j].lower, past) >= 0)
+    value = "PAST_REF", j++;
+  else if (is_word (s, j, "recent") && j + 1 < s->n
+           && _nf_token_in (&s->t[j + 1], spans))
+    value = "PAST_REF", j += 2;
+  else if (is_word (s, j, "the") && is_word (s, j + 1, "past")
+           && (j + 2 >= s->n || s->t[j + 2].kind == NF_TOKEN_PUNCT))
+    value = "PAST_REF", j += 2;
+  else if (is_word (s, j, "the") && (is_word (s, j + 1, "future")
+                                     || (is_word (s, j + 1, "near")
+                                         && is_word (s, j + 2, "future"))))
+    value = "FUTURE_REF", j += is_word (s, j + 1, "near") ? 3 : 2;
+  else if (is_word (s, j, "soon") && !is_word (s, j + 1, "after")
+           && !is_word (s, j + 1, "as"))
+    value = "FUTURE_REF", j++;
+  else
+    return FALSE;
+  hit_other (hit, g_strdup (value), j);
+  return TRUE;
+}
+
 /* ---- one expression with its modifiers ---- */
 
 typedef gboolean (*Matcher) (const Scan *s, guint i, Hit *hit);
@@ -1003,9 +1100,9 @@ match_core (const Scan *s,
 {
   static const Matcher matchers[] = {
     match_numeric_date, match_month_relative, match_month_first,
-    match_day_first, match_weekday,
+    match_day_first, match_week_weekday, match_weekday,
     match_deictic_day, match_relative_unit, match_ago, match_quarter,
-    match_year,
+    match_year, match_vague,
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (matchers); k++)
@@ -1421,6 +1518,15 @@ drop_repeats (NfArticle *article)
 void
 _nf_dates_run (NfArticle *article)
 {
+  g_assert (article != NULL);
+
+  _nf_dates_scan (article);
+  drop_repeats (article);
+}
+
+void
+_nf_dates_scan (NfArticle *article)
+{
   const NfDateParts *p;
   Scan s = { 0 };
 
@@ -1441,5 +1547,4 @@ _nf_dates_run (NfArticle *article)
       s.n = tokens->len;
       scan_sentence (article, &s);
     }
-  drop_repeats (article);
 }

@@ -47,6 +47,7 @@ typedef struct
   guint         unit_first; /* a counted noun, outside the text */
   guint         unit_next;
   gboolean      value_is_scaled;
+  guint         num;        /* the token where the number starts */
 } Found;
 
 typedef struct { const char *word; const char *code; } Currency;
@@ -70,6 +71,8 @@ static const Currency currency_words[] = {
   { "lire", "ITL" }, { "pesetas", "ESP" }, { "guilders", "NLG" },
   { "cent", "USD" }, { "cents", "USD" }, { "pence", "GBP" },
   { "penny", "GBP" }, { "bitcoin", "XBT" }, { "bitcoins", "XBT" },
+  { "\xe5\x85\x83", "CNY" }, { "\xe5\x86\x86", "JPY" },
+  { "\xec\x9b\x90", "KRW" },
   { NULL, NULL }
 };
 
@@ -93,7 +96,9 @@ static const Currency currency_countries[] = {
 static const Currency currency_symbols[] = {
   { "$", "USD" }, { "\xe2\x82\xac", "EUR" }, { "\xc2\xa3", "GBP" },
   { "\xc2\xa5", "JPY" }, { "\xe2\x82\xa9", "KRW" }, { "\xe2\x82\xb9", "INR" },
-  { "\xe2\x82\xbd", "RUB" }, { NULL, NULL }
+  { "\xe2\x82\xbd", "RUB" }, { "\xe2\x82\xa1", "CRC" },
+  { "\xe2\x82\xbe", "GEL" }, { "\xe2\x82\xba", "TRY" },
+  { "\xe2\x82\xb1", "PHP" }, { "\xe2\x82\xab", "VND" }, { NULL, NULL }
 };
 
 static const Currency dollar_prefixes[] = {
@@ -316,7 +321,8 @@ is_name_number (const Sent *s,
   if (i + 1 < s->n && glued (s, i + 1) && s->t[i + 1].kind == NF_TOKEN_WORD
       && _nf_scale_word (&s->t[i + 1]) == 0
       && lookup (s->t[i + 1].lower, quantity_units) < 0
-      && lookup (s->t[i + 1].lower, iso_codes) < 0)
+      && lookup (s->t[i + 1].lower, iso_codes) < 0
+      && currency_lookup (currency_words, s->t[i + 1].lower) == NULL)
     {
       double v;
       guint next;
@@ -522,15 +528,12 @@ add_cents (const Sent *s,
   f->next = next;
 }
 
-/* What follows the number decides the kind: "%", "percent", a currency
- * word, a duration, a unit, or a counted noun. */
+/* "13 percent", "13%", "3.5 percentage points", "25 basis points" */
 static gboolean
-kind_after (const Sent *s,
-            Found      *f,
-            gboolean    small_words)
+percent_after (const Sent *s,
+               Found      *f)
 {
-  guint j = f->next, k;
-  const char *code = NULL;
+  guint j = f->next;
 
   if (j < s->n && (_nf_token_is (&s->t[j], "%") || word_at (s, j, "percent")
                    || word_at (s, j, "pct")
@@ -557,13 +560,16 @@ kind_after (const Sent *s,
       f->next = j + 2;
       return TRUE;
     }
-  if ((k = currency_after (s, j, &code, &f->factor)) > j)
-    {
-      f->kind = NF_FIGURE_MONEY, f->unit = code, f->next = k;
-      if (f->factor == 1)
-        add_cents (s, f);
-      return TRUE;
-    }
+  return FALSE;
+}
+
+/* "three months", "30-day", "31-year-old", "10 km", "2 million barrels" */
+static gboolean
+measure_after (const Sent *s,
+               Found      *f)
+{
+  guint j = f->next, k;
+
   k = (j < s->n && _nf_token_is (&s->t[j], "-") && glued (s, j) && glued (s, j + 1))
       ? j + 1 : j;
   for (guint d = 0; durations[d].word != NULL; d++)
@@ -572,6 +578,9 @@ kind_after (const Sent *s,
       {
         f->kind = NF_FIGURE_DURATION, f->unit = durations[d].unit;
         f->next = k + 1;
+        if (k > j && word_at (s, k + 2, "old") && _nf_token_is (&s->t[k + 1], "-")
+            && glued (s, k + 1) && glued (s, k + 2))
+          f->next = k + 3;   /* "31-year-old": an age */
         return TRUE;
       }
   if (k < s->n && !s->taken[k] && s->t[k].kind == NF_TOKEN_WORD
@@ -592,6 +601,30 @@ kind_after (const Sent *s,
       f->next = e;
       return TRUE;
     }
+  return FALSE;
+}
+
+/* What follows the number decides the kind: "%", "percent", a currency
+ * word, a duration, a unit, or a counted noun. */
+static gboolean
+kind_after (const Sent *s,
+            Found      *f,
+            gboolean    small_words)
+{
+  guint j = f->next, k;
+  const char *code = NULL;
+
+  if (percent_after (s, f))
+    return TRUE;
+  if ((k = currency_after (s, j, &code, &f->factor)) > j)
+    {
+      f->kind = NF_FIGURE_MONEY, f->unit = code, f->next = k;
+      if (f->factor == 1)
+        add_cents (s, f);
+      return TRUE;
+    }
+  if (measure_after (s, f))
+    return TRUE;
   if (small_words)
     return FALSE;
   f->kind = NF_FIGURE_COUNT;
@@ -605,8 +638,9 @@ kind_after (const Sent *s,
                                  s->t[k - 1].end - s->t[j].start);
       return TRUE;
     }
-  /* a bare number is a figure only when it is plainly large */
-  return f->value >= 1000 || f->value_is_scaled;
+  /* a bare number is a figure only when it is plainly large: "1,200",
+   * "1.5 million"; a plain "1774" is more often a year or a code */
+  return (f->value >= 1000 && s->t[f->num].has_comma) || f->value_is_scaled;
 }
 
 /* ---- direction and subject ---- */
@@ -733,6 +767,45 @@ find_ordinal (const Sent *s,
   return TRUE;
 }
 
+/* "USD115", "EUR20.5": a code glued to its amount makes one word token */
+static gboolean
+code_glued_amount (const Sent *s,
+                   guint       j,
+                   Found      *f)
+{
+  const NfToken *t = &s->t[j];
+  char code[4];
+  const char *digits = t->lower + 3;
+  g_autofree char *number = NULL;
+
+  if (t->kind != NF_TOKEN_WORD || !t->upper || strlen (t->lower) < 4
+      || !g_ascii_isdigit (*digits))
+    return FALSE;
+  memcpy (code, t->lower, 3);
+  code[3] = '\0';
+  if (lookup (code, iso_codes) < 0)
+    return FALSE;
+  for (const char *p = digits; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  f->next = j + 1;
+  number = g_strdup (digits);
+  if (j + 2 < s->n && _nf_token_is (&s->t[j + 1], ".") && glued (s, j + 1)
+      && glued (s, j + 2) && s->t[j + 2].kind == NF_TOKEN_NUMBER)
+    {
+      g_autofree char *frac = g_strndup (s->text + s->t[j + 2].start,
+                                         s->t[j + 2].end - s->t[j + 2].start);
+
+      g_free (number);
+      number = g_strconcat (digits, ".", frac, NULL);
+      f->next = j + 3;
+    }
+  f->kind = NF_FIGURE_MONEY;
+  f->value = g_ascii_strtod (number, NULL);
+  f->unit = iso_code (code);
+  return TRUE;
+}
+
 /* "percent of 10", "per cent of twenty-two": the figure after the word */
 static gboolean
 percent_of (const Sent *s,
@@ -789,7 +862,7 @@ find_figure (const Sent  *s,
       f->value = -f->value;
       return TRUE;
     }
-  if (percent_of (s, j, f))
+  if (percent_of (s, j, f) || code_glued_amount (s, j, f))
     return TRUE;
   if (find_ordinal (s, j, f))
     return *qualifier == NULL;
@@ -799,6 +872,7 @@ find_figure (const Sent  *s,
     return FALSE;
   if (k > j && !(flags & NF_NUMBER_NUMERAL))
     return FALSE;
+  f->num = k;
   f->next = range_after (s, f->next, *qualifier && !strcmp (*qualifier, "between"),
                          &f->value_max);
   if (code != NULL)
@@ -812,6 +886,20 @@ find_figure (const Sent  *s,
       return TRUE;
     }
   f->value_is_scaled = (flags & (NF_NUMBER_SCALED | NF_NUMBER_VAGUE)) != 0;
+  if ((flags & NF_NUMBER_SCALED) && k + 1 < s->n && glued (s, k + 1)
+      && _nf_token_is (&s->t[k + 1], "m") && counted_noun (s, f->next) == f->next)
+    {
+      /* without a currency, "60m" and "17.30m" are metres: "2m people"
+       * counts millions */
+      f->kind = NF_FIGURE_QUANTITY;
+      f->value = s->t[k].number;
+      f->unit = "m";
+      f->next = k + 2;
+      return TRUE;
+    }
+  if ((flags & NF_NUMBER_WORDS) && s->t[k].upper && k > 0 && f->next < s->n
+      && s->t[f->next].upper && s->t[f->next].kind == NF_TOKEN_WORD)
+    return FALSE;   /* "Six Feet Under", "Ocean's Eleven Crew": a title */
   small = (flags & NF_NUMBER_WORDS) && !(flags & (NF_NUMBER_SCALED | NF_NUMBER_VAGUE))
           && f->value < 100;
   return kind_after (s, f, small);

@@ -13,6 +13,8 @@
 
 #include <glib.h>
 
+#include "nf-article.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -75,5 +77,9 @@ int         _nf_small_number_word (const char   *lower);
 void        _nf_dates_mark       (const NfToken *tokens,
                                   guint          n_tokens,
                                   guint8        *taken);
+
+/* The dates stage without its last step, which keeps one mention of a
+ * date named twice: for scoring against corpora that mark every mention. */
+void        _nf_dates_scan       (NfArticle     *article);
 
 G_END_DECLS

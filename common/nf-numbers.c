@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "nf-numbers-private.h"
@@ -261,8 +262,32 @@ parse_vague (const NfToken *t,
   return TRUE;
 }
 
+/* The denominator a fraction word names: "half" 2, "thirds" 3, ... */
+static int
+denominator (const NfToken *t)
+{
+  static const struct { const char *word; int den; } dens[] = {
+    { "half", 2 }, { "halves", 2 }, { "third", 3 }, { "thirds", 3 },
+    { "quarter", 4 }, { "quarters", 4 }, { "fourth", 4 }, { "fourths", 4 },
+    { "fifth", 5 }, { "fifths", 5 }, { "sixth", 6 }, { "sixths", 6 },
+    { "seventh", 7 }, { "sevenths", 7 }, { "eighth", 8 }, { "eighths", 8 },
+    { "ninth", 9 }, { "ninths", 9 }, { "tenth", 10 }, { "tenths", 10 },
+    { "hundredth", 100 }, { "hundredths", 100 },
+    { "thousandth", 1000 }, { "thousandths", 1000 },
+  };
+
+  if (t->kind != NF_TOKEN_WORD)
+    return 0;
+  for (guint k = 0; k < G_N_ELEMENTS (dens); k++)
+    if (strcmp (t->lower, dens[k].word) == 0)
+      return dens[k].den;
+  return 0;
+}
+
 /* Parses "twenty-five", "one hundred and five", "a dozen", "three
- * million"; @cur and @total follow the usual spoken-number grammar. */
+ * million", "two thirds", "one and a half"; @cur and @total follow the
+ * usual spoken-number grammar.  It stays one loop, longer than most: each
+ * branch is one word class and they share the running state. */
 static gboolean
 parse_words (const NfToken *t,
              guint          n,
@@ -309,9 +334,28 @@ parse_words (const NfToken *t,
       else if (_nf_token_is (&t[j], "quarters") && any && cur < 4 && j + 1 < n
                && _nf_scale_word (&t[j + 1]) >= 1000)
         cur *= 0.25;   /* "three quarters billion" */
+      else if (cur > 0 && cur < 100 && denominator (&t[j]) > 0
+               && (j + 1 >= n || _nf_scale_word (&t[j + 1]) < 1000))
+        {
+          /* "two thirds", "one and a half": the fraction ends the number */
+          total += cur / denominator (&t[j]);
+          cur = 0;
+          any = TRUE;
+          j++;
+          break;
+        }
+      else if (_nf_token_is (&t[j], "and") && any && j + 2 < n
+               && (_nf_token_is (&t[j + 1], "a")
+                   || _nf_small_number_word (t[j + 1].lower) > 0)
+               && denominator (&t[j + 2]) > 0)
+        {
+          total += cur;
+          cur = 0;
+        }
       else if ((_nf_token_is (&t[j], "a") || _nf_token_is (&t[j], "an"))
                && !any && j + 1 < n
-               && (_nf_scale_word (&t[j + 1]) >= 100
+               && (denominator (&t[j + 1]) > 0
+                   || _nf_scale_word (&t[j + 1]) >= 100
                    || _nf_token_is (&t[j + 1], "dozen")
                    || _nf_token_is (&t[j + 1], "quarter")
                    || _nf_token_is (&t[j + 1], "half")))
@@ -333,9 +377,10 @@ parse_words (const NfToken *t,
           *scaled = TRUE;
           any = TRUE;
         }
-      else if (_nf_token_is (&t[j], "and") && any && j + 1 < n
+      else if (_nf_token_is (&t[j], "and") && any && j + 1 < n && j > i
+               && _nf_scale_word (&t[j - 1]) >= 100
                && _nf_small_number_word (t[j + 1].lower) >= 0)
-        ;
+        ;   /* "one hundred and five", not "two and three" */
       else
         break;
       j++;
@@ -369,7 +414,14 @@ _nf_number_parse (const NfToken *t,
       *flags = NF_NUMBER_NUMERAL;
       if (j < n && (scale = _nf_scale_word (&t[j])) > 0)
         {
+          double whole;
+
+          /* 8.2 * 1e9 is 8199999999.999999 in binary, but the printed
+           * digits mean 8200000000 */
           *value *= scale;
+          whole = nearbyint (*value);
+          if (fabs (*value - whole) < 1e-3)
+            *value = whole;
           *flags |= NF_NUMBER_SCALED;
           j++;
           /* "1.5 million" may be followed by nothing else, but "2

@@ -115,13 +115,22 @@ run_fuzzer () {
   fi
 }
 
-targets=$(cd "$top/tests/fuzz/corpus" && ls -d fuzz-* 2>/dev/null)
+# The fuzz targets this build defines (fuzz-*, without the -replay tests).
+fuzz_targets () {
+  meson introspect --targets "$fuzz" | python3 -c '
+import json, sys
+for t in json.load(sys.stdin):
+    if t["name"].startswith("fuzz-") and not t["name"].endswith("-replay"):
+        print(t["name"])'
+}
+
 rm -rf "$fuzz"
 if ! command -v clang >/dev/null; then
   step FAIL fuzz-needs-clang
 elif CC=clang meson setup "$fuzz" -Dfuzzing=true --buildtype=debugoptimized \
        -Db_sanitize=address,undefined -Db_lundef=false -Dviewer=disabled \
        >"$build/meson-logs/fuzz-setup.log" 2>&1 \
+     && targets=$(fuzz_targets) \
      && meson compile -C "$fuzz" $(for t in $targets; do echo "tests/fuzz/$t"; done) \
        >"$build/meson-logs/fuzz-compile.log" 2>&1; then
   step PASS fuzz-build

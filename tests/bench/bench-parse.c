@@ -256,6 +256,7 @@ main (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, NULL))
     return 2;
+  nf_bench_print_machine ();
 
   if (shared == NULL)
     {

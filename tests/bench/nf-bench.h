@@ -10,7 +10,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -33,6 +33,13 @@ const char *nf_bench_shared_dir   (void);
 GPtrArray  *nf_bench_read_texts   (const char *dir,
                                    gboolean    subdirs);
 
+/* Prints a TAP comment with the cores and the load average: the machine
+ * may be shared while we measure. */
+void        nf_bench_print_machine (void);
+
+/* Removes @path and everything under it. */
+void        nf_bench_remove_tree  (const char *path);
+
 /* Counts runs of non-space bytes. */
 gsize       nf_bench_count_words  (const char *text,
                                    gsize       len);
@@ -51,5 +58,39 @@ void        nf_bench_tap_result   (gboolean    ok,
 void        nf_bench_tap_skip     (const char *reason);
 void        nf_bench_tap_plan     (void);
 int         nf_bench_tap_failures (void);
+
+/* A private session bus (GTestDBus) in a temporary home, and newsfactsd
+ * running on it with its store in that home. */
+typedef struct
+{
+  char            *home;        /* temporary folder, removed by _free */
+  char            *db_path;
+  char            *service_path;
+  char            *address;
+  GTestDBus       *bus;
+  GDBusConnection *connection;
+  GPid             pid;
+  char            *owner;       /* unique name of the service */
+} NfBenchService;
+
+NfBenchService *nf_bench_service_new   (GError         **error);
+/* Starts newsfactsd (with @extra_args, NULL-terminated, may be NULL) and
+ * waits until it owns its name; returns the seconds that took, or -1. */
+double          nf_bench_service_start (NfBenchService  *service,
+                                        const char     **extra_args,
+                                        GError         **error);
+/* SIGTERM, then waits; returns the exit status, or -1 if it was killed. */
+int             nf_bench_service_stop  (NfBenchService  *service);
+void            nf_bench_service_free  (NfBenchService  *service);
+/* A new connection of its own to the private bus (a separate client). */
+GDBusConnection *nf_bench_service_connect (NfBenchService *service,
+                                           GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfBenchService, nf_bench_service_free)
+
+/* @base in UTF-8, with a line appended that makes its id differ for each
+ * @variant (none for 0). */
+GBytes         *nf_bench_vary_text     (GBytes          *base,
+                                        guint            variant);
 
 G_END_DECLS

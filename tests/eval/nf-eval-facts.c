@@ -187,7 +187,7 @@ run_one (const char *line,
       g_array_append_val (part->blocks,
                           g_array_index (article->blocks, NfBlock, i));
       _nf_sentences_run (part);
-      _nf_dates_run (part);
+      _nf_dates_scan (part);
       _nf_figures_run (part);
       g_ptr_array_extend_and_steal (article->dates,
                                     g_steal_pointer (&part->dates));

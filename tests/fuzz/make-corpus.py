@@ -27,6 +27,16 @@ for f in sorted((here / "corpus" / target).glob("*")):
 
 texts = sorted((shared / "seeds").glob("*.txt"))
 texts += sorted((shared / "corpus" / "bbc-news" / "bbc").glob("*/*.txt"))[::40]
+
+if target == "fuzz-query":
+    # Queries: runs of one to four words from the texts.
+    for f in texts:
+        words = f.read_bytes().split()
+        for i in range(0, min(len(words), 200), 23):
+            put(b" ".join(words[i:i + 1 + i % 4]))
+    print(f"{len(list(out.iterdir()))} inputs in {out}")
+    sys.exit(0)
+
 for f in texts:
     data = f.read_bytes()
     if f.parent.name == "seeds":
