@@ -262,6 +262,21 @@ parse_vague (const NfToken *t,
   return TRUE;
 }
 
+/* 0-9 for a digit word ("nought" too), else -1 */
+static int
+digit_word (const NfToken *t)
+{
+  int v;
+
+  if (t->kind != NF_TOKEN_WORD)
+    return -1;
+  if (strcmp (t->lower, "nought") == 0 || strcmp (t->lower, "naught") == 0
+      || strcmp (t->lower, "oh") == 0)
+    return 0;
+  v = _nf_small_number_word (t->lower);
+  return v >= 0 && v <= 9 ? v : -1;
+}
+
 /* The denominator a fraction word names: "half" 2, "thirds" 3, ... */
 static int
 denominator (const NfToken *t)
@@ -352,8 +367,24 @@ parse_words (const NfToken *t,
           total += cur;
           cur = 0;
         }
+      else if (_nf_token_is (&t[j], "point") && any && j + 1 < n
+               && digit_word (&t[j + 1]) >= 0)
+        {
+          /* "nine point nought four" */
+          double place = 0.1;
+
+          total += cur;
+          cur = 0;
+          while (j + 1 < n && digit_word (&t[j + 1]) >= 0)
+            {
+              total += place * digit_word (&t[j + 1]);
+              place /= 10;
+              j++;
+            }
+        }
       else if ((_nf_token_is (&t[j], "a") || _nf_token_is (&t[j], "an"))
-               && !any && j + 1 < n
+               && (!any || (cur == 0 && _nf_token_is (&t[j - 1], "and")))
+               && j + 1 < n
                && (denominator (&t[j + 1]) > 0
                    || _nf_scale_word (&t[j + 1]) >= 100
                    || _nf_token_is (&t[j + 1], "dozen")
@@ -450,6 +481,66 @@ _nf_number_parse (const NfToken *t,
   return FALSE;
 }
 
+static double
+scale_ordinal (const NfToken *t)
+{
+  static const char * const words[] = { "hundredth", "thousandth",
+                                        "millionth", "billionth",
+                                        "trillionth", NULL };
+  static const double scales[] = { 1e2, 1e3, 1e6, 1e9, 1e12 };
+  int k = t->kind == NF_TOKEN_WORD ? word_index (t->lower, words) : -1;
+
+  return k >= 0 ? scales[k] : 0;
+}
+
+/* "one hundred twenty-fifth", "two hundredth", "three trillionth": a
+ * number in words whose last word is an ordinal */
+static gboolean
+compound_ordinal (const NfToken *t,
+                  guint          n,
+                  guint          i,
+                  double        *value,
+                  guint         *next)
+{
+  double prefix = 0, last, scale;
+  guint e = i, k;
+  gboolean scaled = FALSE;
+
+  /* the number words before the ordinal, read on their own */
+  while (e < n && (_nf_small_number_word (t[e].lower) >= 0
+                   || (_nf_scale_word (&t[e]) >= 100 && t[e].lower[1] != '\0')
+                   || _nf_token_is (&t[e], "and") || _nf_token_is (&t[e], "a")
+                   || (_nf_token_is (&t[e], "-") && !t[e].space_before)))
+    e++;
+  while (e > i && (_nf_token_is (&t[e - 1], "-") || _nf_token_is (&t[e - 1], "and")))
+    e--;
+  if (e >= n)
+    return FALSE;
+  if (e > i && !(parse_words (t, e, i, &prefix, &k, &scaled) && k == e))
+    {
+      if (!(e == i + 1 && _nf_token_is (&t[i], "a")))
+        return FALSE;
+      prefix = 1;   /* "a hundredth" */
+    }
+  k = e;
+  if ((scale = scale_ordinal (&t[k])) > 0)
+    {
+      *value = (prefix > 0 ? prefix : 1) * scale;
+      *next = k + 1;
+      return TRUE;
+    }
+  if (k > i && _nf_token_is (&t[k], "-") && !t[k].space_before && k + 1 < n)
+    k++;   /* "one hundred twenty-fifth" */
+  else if (k < n && _nf_token_is (&t[k], "-"))
+    return FALSE;
+  if (k == i || prefix < 20 || fmod (prefix, 10) != 0
+      || t[k].kind != NF_TOKEN_WORD || !_nf_ordinal_parse (t, n, k, &last, next)
+      || last >= (fmod (prefix, 100) == 0 ? 100 : 10) || last < 1)
+    return FALSE;
+  *value = prefix + last;
+  return TRUE;
+}
+
 gboolean
 _nf_ordinal_parse (const NfToken *t,
                    guint          n,
@@ -473,6 +564,8 @@ _nf_ordinal_parse (const NfToken *t,
     }
   if (t[i].kind != NF_TOKEN_WORD)
     return FALSE;
+  if (compound_ordinal (t, n, i, value, next))
+    return TRUE;
   if ((k = word_index (t[i].lower, ordinal_words)) >= 0)
     {
       *value = k;

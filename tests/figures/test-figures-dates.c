@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nf-numbers-private.h"
 #include "nf-pipeline-private.h"
 #include "nf-timex.h"
 
@@ -227,6 +228,10 @@ test_absolute (void)
     { "It grew fast in the 1990s.", "1990s", "199" },
     { "It was signed on 5 May 2015 there.", "5 May 2015", "2015-05-05" },
     { "The deal was struck last May.", "last May", "2019-05" },
+    { "They will marry this summer.", "this summer", "2020-SU" },
+    { "It was built in the 18th century.", "18th century", "17" },
+    { "We have been flexible up until now.", "until now", "PRESENT_REF" },
+    { "He said Saturday, April 25, 2020 was the day.", "Saturday, April 25, 2020", "2020-04-25" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -330,6 +335,11 @@ static const FigureCase figure_cases[] = {
   { "It is a 30-day truce.", "30-day", NF_FIGURE_DURATION, 30, NAN, "day", NULL, NULL },
   { "The talks lasted three months in all.", "three months", NF_FIGURE_DURATION, 3, NAN, "month", NULL, NULL },
   { "They mark the 70th anniversary.", "70th", NF_FIGURE_ORDINAL, 70, NAN, NULL, NULL, NULL },
+  { "She won the 60m at the indoor games.", "60m", NF_FIGURE_QUANTITY, 60, NAN, "m", NULL, NULL },
+  { "About 2m people watched it.", "About 2m", NF_FIGURE_COUNT, 2e6, NAN, "people", "about", NULL },
+  { "The 26-year-old wants gold.", "26-year-old", NF_FIGURE_DURATION, 26, NAN, "year", NULL, NULL },
+  { "It sold 7.5bn euros of bonds.", "7.5bn euros", NF_FIGURE_MONEY, 7.5e9, NAN, "EUR", NULL, NULL },
+  { "They paid 500 USD for it.", "500 USD", NF_FIGURE_MONEY, 500, NAN, "USD", NULL, NULL },
   { "Up to 300 workers may lose jobs.", "Up to 300", NF_FIGURE_COUNT, 300, NAN, "workers", "up to", "down" },
 };
 
@@ -380,6 +390,9 @@ test_not_figures (void)
     "The two sides met again.",
     "Three officials spoke first.",
     "He said it two weeks ago.",
+    "Shares rose at 1200 GMT in London.",
+    "He watched Six Feet Under again.",
+    "The house was built in 1774 for him.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sentences); i++)
@@ -413,6 +426,62 @@ test_not_dates (void)
     }
 }
 
+/* ---- the number reader ---- */
+
+static void
+test_numbers (void)
+{
+  static const struct { const char *text; double value; gboolean ordinal; } cases[] = {
+    { "a dozen", 12, FALSE },
+    { "tens of thousands", 1e4, FALSE },
+    { "hundreds of millions", 1e8, FALSE },
+    { "twenty-five", 25, FALSE },
+    { "one hundred and five", 105, FALSE },
+    { "1.5 million", 1.5e6, FALSE },
+    { "8.2bn", 8.2e9, FALSE },
+    { "two thirds", 2.0 / 3, FALSE },
+    { "one and a half", 1.5, FALSE },
+    { "half a million", 5e5, FALSE },
+    { "nine point nought four", 9.04, FALSE },
+    { "two and three", 2, FALSE },     /* two numbers, not five */
+    { "28,500", 28500, FALSE },
+    { "70th", 70, TRUE },
+    { "twenty-first", 21, TRUE },
+    { "one hundred twenty-fifth", 125, TRUE },
+    { "two hundredth", 200, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) tokens = _nf_tokenize (cases[i].text, 0,
+                                               strlen (cases[i].text));
+      const NfToken *t = (const NfToken *) tokens->data;
+      double value = 0;
+      guint next = 0;
+      NfNumberFlags flags;
+      gboolean ok = cases[i].ordinal
+        ? _nf_ordinal_parse (t, tokens->len, 0, &value, &next)
+        : _nf_number_parse (t, tokens->len, 0, &value, &next, &flags);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_true (ok);
+      g_assert_cmpfloat_with_epsilon (value, cases[i].value, 1e-9 * fabs (cases[i].value));
+      if (strcmp (cases[i].text, "two and three") != 0)
+        g_assert_cmpuint (next, ==, tokens->len);
+    }
+  /* the printed digits, not their binary product */
+  {
+    g_autoptr(GArray) tokens = _nf_tokenize ("8.2bn", 0, 5);
+    double value;
+    guint next;
+    NfNumberFlags flags;
+
+    g_assert_true (_nf_number_parse ((const NfToken *) tokens->data, tokens->len,
+                                     0, &value, &next, &flags));
+    g_assert_true (value == 8200000000.0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -430,6 +499,7 @@ main (int    argc,
   g_test_add_func ("/dates/not-dates", test_not_dates);
   g_test_add_func ("/figures/cases", test_figures);
   g_test_add_func ("/figures/not-figures", test_not_figures);
+  g_test_add_func ("/figures/numbers", test_numbers);
 
   return g_test_run ();
 }
