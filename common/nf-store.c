@@ -52,6 +52,20 @@ stmt_finalize (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* The order of lists, newest first, as one integer: the minute of the
+ * article's date (its publication date, or when it was stored) above the
+ * rowid.  The FTS5 table uses it as its rowid, so a search streams its
+ * matches newest first and stops at the end of the page instead of
+ * sorting every match.  Partial dates ("2020-05") count from their first
+ * day; the minute is clamped so the product stays an integer. */
+#define ORDER_KEY_SQL \
+  "(max (min (coalesce (CASE" \
+  "   WHEN length (sort_key) >= 10 THEN strftime ('%s', sort_key)" \
+  "   WHEN length (sort_key) = 7 THEN strftime ('%s', sort_key || '-01')" \
+  "   WHEN length (sort_key) = 4 THEN strftime ('%s', sort_key || '-01-01')" \
+  "   END, 0) / 60, 4000000000), -1000000000) * 2147483648" \
+  " + rowid % 2147483648)"
+
 /* Schema migrations: entry N brings user_version N to N + 1. */
 const char *const _nf_store_migrations[] = {
   /* 0 → 1 */
@@ -118,6 +132,21 @@ const char *const _nf_store_migrations[] = {
    * rebuilt at start without parsing the articles again.  Articles of
    * older stores get theirs when they are parsed again. */
   "ALTER TABLE articles ADD COLUMN signature TEXT;",
+
+  /* 3 → 4: lists and searches ordered by order_key (see ORDER_KEY_SQL),
+   * which is also the rowid of the full-text index. */
+  "ALTER TABLE articles ADD COLUMN order_key INTEGER;"
+  "UPDATE articles SET order_key = " ORDER_KEY_SQL ";"
+  "CREATE UNIQUE INDEX articles_by_order ON articles (order_key);"
+  "DROP INDEX articles_by_date;"
+  "CREATE VIRTUAL TABLE articles_fts_keyed USING fts5 ("
+  "  headline, body, quotes, speakers,"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  "INSERT INTO articles_fts_keyed (rowid, headline, body, quotes, speakers)"
+  "  SELECT a.order_key, f.headline, f.body, f.quotes, f.speakers"
+  "  FROM articles_fts f JOIN articles a ON a.rowid = f.rowid;"
+  "DROP TABLE articles_fts;"
+  "ALTER TABLE articles_fts_keyed RENAME TO articles_fts;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_nf_store_migrations) == NF_STORE_SCHEMA_VERSION);
@@ -471,7 +500,8 @@ delete_facts (NfStore  *self,
     "DELETE FROM figures WHERE article = ?",
     "DELETE FROM dates WHERE article = ?",
     "DELETE FROM entities WHERE article = ?",
-    "DELETE FROM articles_fts WHERE rowid = ?",
+    "DELETE FROM articles_fts WHERE rowid ="
+    " (SELECT order_key FROM articles WHERE rowid = ?)",
     "DELETE FROM article_texts WHERE article = ?",
   };
 
@@ -648,7 +678,8 @@ insert_facts (NfStore     *self,
 
   stmt = prepare (self,
                   "INSERT INTO articles_fts (rowid, headline, body, quotes,"
-                  " speakers) VALUES (?, ?, ?, ?, ?)", error);
+                  " speakers) VALUES ((SELECT order_key FROM articles"
+                  " WHERE rowid = ?), ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, rowid);
@@ -742,6 +773,15 @@ write_article_row (NfStore          *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return set_error (self, sqlite3_errcode (self->db), error);
   *rowid = sqlite3_column_int64 (stmt, 0);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  stmt_release (g_steal_pointer (&stmt));
+
+  stmt = prepare (self, "UPDATE articles SET order_key = " ORDER_KEY_SQL
+                        " WHERE rowid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, *rowid);
   if (!step_done (self, stmt, error))
     return FALSE;
   stmt_release (g_steal_pointer (&stmt));
@@ -1270,12 +1310,12 @@ nf_store_search (NfStore     *self,
     goto out;
   stmt = prepare (self,
                   all ? "SELECT id FROM articles"
-                        " ORDER BY sort_key DESC, rowid DESC LIMIT ?2 OFFSET ?3"
-                      : "SELECT a.id FROM articles_fts f"
-                        " JOIN articles a ON a.rowid = f.rowid"
-                        " WHERE articles_fts MATCH ?1"
-                        " ORDER BY a.sort_key DESC, a.rowid DESC"
-                        " LIMIT ?2 OFFSET ?3", error);
+                        " ORDER BY order_key DESC LIMIT ?2 OFFSET ?3"
+                      : "SELECT a.id FROM (SELECT rowid AS k FROM articles_fts"
+                        "  WHERE articles_fts MATCH ?1"
+                        "  ORDER BY rowid DESC LIMIT ?2 OFFSET ?3) m"
+                        " JOIN articles a ON a.order_key = m.k"
+                        " ORDER BY m.k DESC", error);
   if (stmt == NULL)
     goto out;
   if (!all)
@@ -1747,7 +1787,7 @@ nf_store_list_story_articles (NfStore     *self,
 
   stmt = prepare (self,
                   "SELECT id FROM articles WHERE story = ?"
-                  " ORDER BY sort_key, rowid", error);
+                  " ORDER BY order_key", error);
   if (stmt == NULL)
     return NULL;
   bind_str (stmt, 1, story_id);

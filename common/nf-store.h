@@ -20,7 +20,7 @@
 
 G_BEGIN_DECLS
 
-#define NF_STORE_SCHEMA_VERSION 3
+#define NF_STORE_SCHEMA_VERSION 4
 
 /* D-Bus names of the contract in data/io.github.newsfacts.Facts1.xml. */
 #define NF_DBUS_NAME          "io.github.newsfacts.Facts1"
