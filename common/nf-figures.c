@@ -124,6 +124,8 @@ static const struct { const char *word; const char *unit; } durations[] = {
   { "hours", "hour" }, { "minute", "minute" }, { "minutes", "minute" },
   { "decade", "decade" }, { "decades", "decade" }, { "century", "century" },
   { "centuries", "century" }, { "second", "second" }, { "seconds", "second" },
+  { "secs", "second" }, { "sec", "second" }, { "mins", "minute" },
+  { "min", "minute" }, { "hrs", "hour" }, { "hr", "hour" },
   { NULL, NULL }
 };
 
@@ -185,6 +187,16 @@ static const char * const irregular_plurals[] = {
   "people", "children", "men", "women", "personnel", "staff", "police",
   "cattle", "livestock", "crew", "sheep", "deer", "fish", "aircraft",
   "youth", "infantry", "militia", NULL
+};
+
+/* Words after "60m" that make it a distance, not sixty million. */
+static const char * const race_words[] = {
+  "hurdles", "freestyle", "backstroke", "breaststroke", "butterfly",
+  "medley", "relay", "sprint", "sprints", "final", "finals", "heat", "heats",
+  "title", "titles", "race", "races", "record", "records", "event", "events",
+  "runner", "runners", "champion", "champions", "gold", "silver", "bronze",
+  "medal", "medals", "specialist", "specialists", "world", "indoor",
+  "outdoor", "victory", "win", "wins", "crown", "personal", NULL
 };
 
 /* ---- token helpers ---- */
@@ -629,7 +641,19 @@ kind_after (const Sent *s,
     return FALSE;
   f->kind = NF_FIGURE_COUNT;
   if (f->value_is_scaled && word_at (s, j, "of"))
-    j++;   /* "tens of thousands of people" */
+    {
+      const char *code = NULL;
+      double factor = 1;
+      guint e = currency_after (s, j + 1, &code, &factor);
+
+      if (e > j + 1)
+        {
+          /* "billions of pounds", "millions of dollars" */
+          f->kind = NF_FIGURE_MONEY, f->unit = code, f->next = e;
+          return TRUE;
+        }
+      j++;   /* "tens of thousands of people" */
+    }
   if ((k = counted_noun (s, j)) > j)
     {
       f->unit_first = j;
@@ -806,6 +830,28 @@ code_glued_amount (const Sent *s,
   return TRUE;
 }
 
+/* "60m hurdles", "10,000m", "17.30m" are distances; "2m people" and
+ * "approximately 1.1m" are millions. */
+static gboolean
+looks_like_metres (const Sent  *s,
+                   const Found *f,
+                   guint        k,
+                   gboolean     qualified)
+{
+  const NfToken *t = &s->t[k];
+  const char *point;
+
+  if (f->next < s->n && _nf_token_in (&s->t[f->next], race_words))
+    return TRUE;
+  if (t->has_comma)
+    return TRUE;
+  point = memchr (s->text + t->start, '.', t->end - t->start);
+  if (point != NULL && s->text + t->end - point == 3)
+    return TRUE;   /* two decimals: a measured distance */
+  return counted_noun (s, f->next) == f->next && !qualified && !t->has_point
+         && t->number >= 10;
+}
+
 /* "percent of 10", "per cent of twenty-two": the figure after the word */
 static gboolean
 percent_of (const Sent *s,
@@ -873,8 +919,11 @@ find_figure (const Sent  *s,
   if (k > j && !(flags & NF_NUMBER_NUMERAL))
     return FALSE;
   f->num = k;
-  f->next = range_after (s, f->next, *qualifier && !strcmp (*qualifier, "between"),
-                         &f->value_max);
+  /* "from £20m to £15m" is a change, two figures, not a range */
+  if (!(f->first > 0 && _nf_token_is (&s->t[f->first - 1], "from")))
+    f->next = range_after (s, f->next,
+                           f->first > 0 && _nf_token_is (&s->t[f->first - 1], "between"),
+                           &f->value_max);
   if (code != NULL)
     {
       double factor = 1;
@@ -887,7 +936,8 @@ find_figure (const Sent  *s,
     }
   f->value_is_scaled = (flags & (NF_NUMBER_SCALED | NF_NUMBER_VAGUE)) != 0;
   if ((flags & NF_NUMBER_SCALED) && k + 1 < s->n && glued (s, k + 1)
-      && _nf_token_is (&s->t[k + 1], "m") && counted_noun (s, f->next) == f->next)
+      && _nf_token_is (&s->t[k + 1], "m")
+      && looks_like_metres (s, f, k, *qualifier != NULL))
     {
       /* without a currency, "60m" and "17.30m" are metres: "2m people"
        * counts millions */

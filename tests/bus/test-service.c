@@ -557,7 +557,12 @@ test_get_articles (void)
   g_assert_true (g_variant_lookup (first, "path", "&o", &path));
   g_assert_cmpstr (path, ==, seed_article[1]);
   g_assert_true (g_variant_lookup (first, "Headline", "&s", &path));
-  g_assert_true (g_variant_lookup_value (first, "Quotes", G_VARIANT_TYPE ("a(sssssbuu)")) != NULL);
+  {
+    g_autoptr(GVariant) quotes = g_variant_lookup_value (first, "Quotes",
+                                                         G_VARIANT_TYPE ("a(sssssbuu)"));
+
+    g_assert_nonnull (quotes);
+  }
   missing = g_variant_get_child_value (records, 1);
   g_assert_cmpuint (g_variant_n_children (missing), ==, 1);
 

@@ -340,6 +340,9 @@ static const FigureCase figure_cases[] = {
   { "The 26-year-old wants gold.", "26-year-old", NF_FIGURE_DURATION, 26, NAN, "year", NULL, NULL },
   { "It sold 7.5bn euros of bonds.", "7.5bn euros", NF_FIGURE_MONEY, 7.5e9, NAN, "EUR", NULL, NULL },
   { "They paid 500 USD for it.", "500 USD", NF_FIGURE_MONEY, 500, NAN, "USD", NULL, NULL },
+  { "She won the 60m hurdles title.", "60m", NF_FIGURE_QUANTITY, 60, NAN, "m", NULL, NULL },
+  { "Inflation stays between 5 and 7 percent.", "5 and 7 percent", NF_FIGURE_PERCENT, 5, 7, "percent", NULL, NULL },
+  { "It will cost billions of pounds.", "billions of pounds", NF_FIGURE_MONEY, 1e9, NAN, "GBP", NULL, NULL },
   { "Up to 300 workers may lose jobs.", "Up to 300", NF_FIGURE_COUNT, 300, NAN, "workers", "up to", "down" },
 };
 
@@ -369,6 +372,23 @@ test_figures (void)
       if (c->kind != NF_FIGURE_ORDINAL)
         g_assert_nonnull (f->subject);
     }
+}
+
+/* "from X to Y" is a change between two figures, not a range. */
+static void
+test_change_not_range (void)
+{
+  g_autoptr(NfArticle) article = run_text ("Funding was cut from \xc2\xa3" "20m to "
+                                           "\xc2\xa3" "15m.", "2020-05-05");
+  const NfFigure *a, *b;
+
+  g_assert_cmpuint (article->figures->len, ==, 2);
+  a = g_ptr_array_index (article->figures, 0);
+  b = g_ptr_array_index (article->figures, 1);
+  g_assert_cmpfloat (a->value, ==, 20e6);
+  g_assert_true (isnan (a->value_max));
+  g_assert_cmpfloat (b->value, ==, 15e6);
+  g_assert_cmpstr (a->direction, ==, "down");
 }
 
 /* Years, clock times, dates, phone numbers, ids, numbers in names and
@@ -500,6 +520,7 @@ main (int    argc,
   g_test_add_func ("/figures/cases", test_figures);
   g_test_add_func ("/figures/not-figures", test_not_figures);
   g_test_add_func ("/figures/numbers", test_numbers);
+  g_test_add_func ("/figures/change-not-range", test_change_not_range);
 
   return g_test_run ();
 }
