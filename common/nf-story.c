@@ -141,9 +141,12 @@ signature_add (NfStorySignature *sig,
   return TRUE;
 }
 
+/* The entities stage's names, each with its aliases as one group; every
+ * form goes into @names. */
 static void
 add_entities (NfStorySignature *sig,
               GHashTable       *seen,
+              GHashTable       *names,
               const NfArticle  *article,
               guint            *group)
 {
@@ -154,6 +157,7 @@ add_entities (NfStorySignature *sig,
       g_autofree char *name = _nf_story_normalize_name (entity->name);
       gboolean added = signature_add (sig, seen, prefix, name, *group);
 
+      g_hash_table_add (names, g_steal_pointer (&name));
       for (guint j = 0; entity->aliases != NULL && j < entity->aliases->len; j++)
         {
           g_autofree char *alias =
@@ -162,6 +166,7 @@ add_entities (NfStorySignature *sig,
           /* Short aliases ("US", "SMA") are ambiguous between stories. */
           if (strlen (alias) > 3 || strchr (alias, ' ') != NULL)
             added |= signature_add (sig, seen, prefix, alias, *group);
+          g_hash_table_add (names, g_steal_pointer (&alias));
         }
       if (added)
         (*group)++;
@@ -175,11 +180,13 @@ is_capitalized_word (const char *p,
   return len > 1 && g_ascii_isupper (p[0]);
 }
 
-/* Without an entities stage, runs of capitalised words stand in for
- * names; a single capitalised word that opens a sentence is no name. */
+/* Runs of capitalised words the entities stage did not name (it may
+ * miss some, or be absent) stand in for names; a single capitalised
+ * word that opens a sentence is no name. */
 static void
 add_capitalized_runs (NfStorySignature *sig,
                       GHashTable       *seen,
+                      GHashTable       *names,
                       const char       *text,
                       guint            *group)
 {
@@ -212,6 +219,7 @@ add_capitalized_runs (NfStorySignature *sig,
 
           if ((run_len > 1 || !run_at_start) && strlen (norm) > 2
               && !_nf_story_is_stopword (norm)
+              && !g_hash_table_contains (names, norm)
               && signature_add (sig, seen, "e:", norm, *group))
             (*group)++;
           g_string_truncate (run, 0);
@@ -344,6 +352,8 @@ NfStorySignature *
 nf_story_signature_new (const NfArticle *article)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                       g_free, NULL);
   g_autofree char *body = NULL;
   NfStorySignature *sig;
   guint group = 0;
@@ -360,9 +370,8 @@ nf_story_signature_new (const NfArticle *article)
       body = g_strdup (article->text);
     }
 
-  add_entities (sig, seen, article, &group);
-  if (article->entities->len == 0)
-    add_capitalized_runs (sig, seen, body, &group);
+  add_entities (sig, seen, names, article, &group);
+  add_capitalized_runs (sig, seen, names, body, &group);
   add_figures (sig, seen, article, &group);
   add_words (sig, seen, "h:", article->headline, 0, &group);
   add_words (sig, seen, "t:", body, MAX_BODY_TERMS, &group);

@@ -18,9 +18,11 @@
 
 #include "nf-error.h"
 #include "nf-objects.h"
+#include "nf-story-impl.h"
 
 const NfObjectClass *const nf_object_classes[] = {
   &nf_article_class,
+  &nf_story_class,
   NULL
 };
 

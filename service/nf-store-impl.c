@@ -25,10 +25,16 @@
 #include "nf-objects.h"
 #include "nf-pipeline.h"
 #include "nf-store-impl.h"
+#include "nf-story-impl.h"
 
 /* Signals wait this long for more of their kind. */
 #define SIGNAL_BATCH_MSEC 100
 #define SIGNAL_BATCH_MAX  1000
+/* Ingests from clients waiting to be parsed and stored: past either
+ * limit a client is told Busy rather than the service growing without
+ * bound. */
+#define MAX_QUEUED_INGESTS 1024
+#define MAX_QUEUED_BYTES   (128 * 1024 * 1024)
 /* Reading a descriptor gives up after this long without data. */
 #define FD_TIMEOUT_MSEC   (30 * 1000)
 
@@ -49,8 +55,11 @@ struct _NfStoreImpl
   NfWorker            *readers;
   GThreadPool         *parsers;
   NfObjects           *objects;
+  NfStoryKeeper       *stories;       /* writer thread only */
 
   guint                samples_left;  /* samples not yet stored */
+  guint                queued;        /* client ingests not yet answered */
+  gsize                queued_bytes;
 
   /* Re-parsing every article after the pipeline changed. */
   char                *fingerprint;   /* of this build's pipeline */
@@ -100,6 +109,8 @@ typedef struct
   NfArticle             *article;
   NfStorePutResult       result;
   char                  *removed_id;   /* the file's previous article */
+  NfStoryKeeper         *stories;
+  GPtrArray             *changed_stories;
 } IngestJob;
 
 static void
@@ -115,6 +126,7 @@ ingest_job_free (IngestJob *job)
   g_clear_pointer (&job->article, nf_article_free);
   g_free (job->removed_id);
   g_free (job->reparse_id);
+  g_clear_pointer (&job->changed_stories, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -340,6 +352,9 @@ read_path (IngestJob  *job,
 static gboolean write_article (NfStore   *store,
                                gpointer   data,
                                GError   **error);
+static gboolean write_article_and_story (NfStore   *store,
+                                         gpointer   data,
+                                         GError   **error);
 
 static void
 parse_in_thread (gpointer data,
@@ -367,7 +382,7 @@ parse_in_thread (gpointer data,
       g_task_return_error (task, error);
       return;
     }
-  nf_worker_push (self->writer, write_article, task);
+  nf_worker_push (self->writer, write_article_and_story, task);
 }
 
 /* ---- writing (writer thread) ------------------------------------------ */
@@ -413,6 +428,30 @@ write_article (NfStore  *store,
   return TRUE;
 }
 
+/* Stories: the article joins one before it is stored (a story may settle
+ * its year), and the stories that changed are rewritten after. */
+static gboolean
+write_article_and_story (NfStore  *store,
+                         gpointer  data,
+                         GError  **error)
+{
+  IngestJob *job = data;
+
+  /* As write_article() does: a re-parse keeps the stored id. */
+  if (job->reparse_id != NULL && g_strcmp0 (job->reparse_id, job->article->id) != 0)
+    {
+      g_free (job->article->id);
+      job->article->id = g_strdup (job->reparse_id);
+    }
+  if (!nf_story_keeper_file (job->stories, store, job->article, error)
+      || !write_article (store, data, error))
+    return FALSE;
+  if (job->removed_id != NULL)
+    nf_story_keeper_forget (job->stories, job->removed_id);
+  job->changed_stories = nf_story_keeper_flush (job->stories, store, error);
+  return job->changed_stories != NULL;
+}
+
 static void reparse_one_done (NfStoreImpl *self);
 
 static void
@@ -427,6 +466,11 @@ ingest_done (GObject      *source,
 
   if (job->sample)
     self->samples_left--;
+  if (job->invocation != NULL)
+    {
+      self->queued--;
+      self->queued_bytes -= job->bytes != NULL ? g_bytes_get_size (job->bytes) : 0;
+    }
   if (job->reparse_id != NULL)
     reparse_one_done (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -438,6 +482,7 @@ ingest_done (GObject      *source,
       return;
     }
 
+  nf_story_impl_queue_changed (NF_DBUS_STORE (self), job->changed_stories);
   if (job->removed_id != NULL)
     queue_signal (self, SIGNAL_REMOVED, job->removed_id);
   if (job->result == NF_STORE_PUT_ADDED)
@@ -465,7 +510,13 @@ start_ingest (NfStoreImpl *self,
   GTask *task = g_task_new (self, NULL, ingest_done, NULL);
 
   g_task_set_source_tag (task, start_ingest);
+  job->stories = self->stories;
   g_task_set_task_data (task, job, (GDestroyNotify) ingest_job_free);
+  if (job->invocation != NULL)
+    {
+      self->queued++;
+      self->queued_bytes += job->bytes != NULL ? g_bytes_get_size (job->bytes) : 0;
+    }
   /* The pool owns the reference from here. */
   g_thread_pool_push (self->parsers, task, NULL);
 }
@@ -483,15 +534,30 @@ ingest_job_new (GDBusMethodInvocation *invocation,
 }
 
 static gboolean
-check_name (GDBusMethodInvocation *invocation,
-            const char            *name)
+check_request (NfStoreImpl           *self,
+               GDBusMethodInvocation *invocation,
+               const char            *name,
+               gsize                  len)
 {
-  if (strlen (name) <= 4096)
-    return TRUE;
-  g_dbus_method_invocation_return_error_literal (invocation, NF_ERROR,
-                                                 NF_ERROR_INVALID_ARGS,
-                                                 "the name is too long");
-  return FALSE;
+  if (strlen (name) > 4096)
+    {
+      g_dbus_method_invocation_return_error_literal (invocation, NF_ERROR,
+                                                     NF_ERROR_INVALID_ARGS,
+                                                     "the name is too long");
+      return FALSE;
+    }
+  if (self->queued >= MAX_QUEUED_INGESTS ||
+      self->queued_bytes + len > MAX_QUEUED_BYTES)
+    {
+      g_dbus_method_invocation_return_error_literal (invocation, NF_ERROR,
+                                                     NF_ERROR_BUSY,
+                                                     "too many articles are "
+                                                     "waiting to be stored; "
+                                                     "try again when some "
+                                                     "are answered");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -506,7 +572,7 @@ nf_store_impl_handle_ingest (NfDbusStore           *store,
   IngestJob *job;
   gsize len = strlen (text);
 
-  if (!check_name (invocation, name))
+  if (!check_request (self, invocation, name, len))
     return G_DBUS_METHOD_INVOCATION_HANDLED;
   if (len > NF_SERVICE_MAX_TEXT)
     {
@@ -540,7 +606,7 @@ nf_store_impl_handle_ingest_fd (NfDbusStore           *store,
   g_autoptr(GError) error = NULL;
   IngestJob *job;
 
-  if (!check_name (invocation, name))
+  if (!check_request (self, invocation, name, 0))
     return G_DBUS_METHOD_INVOCATION_HANDLED;
   job = ingest_job_new (invocation, name);
   if (!parse_options (options, job, &error))
@@ -581,6 +647,8 @@ typedef struct
   GStrv                  fields;
   char                  *id;
   GVariant              *reply;
+  NfStoryKeeper         *stories;
+  GPtrArray             *changed_stories;
 } Request;
 
 static void
@@ -592,6 +660,7 @@ request_free (Request *request)
   g_strfreev (request->fields);
   g_free (request->id);
   g_clear_pointer (&request->reply, g_variant_unref);
+  g_clear_pointer (&request->changed_stories, g_ptr_array_unref);
   g_free (request);
 }
 
@@ -708,7 +777,11 @@ remove_in_thread (NfStore  *store,
 {
   Request *request = data;
 
-  return nf_store_remove_article (store, request->id, error);
+  if (!nf_store_remove_article (store, request->id, error))
+    return FALSE;
+  nf_story_keeper_forget (request->stories, request->id);
+  request->changed_stories = nf_story_keeper_flush (request->stories, store, error);
+  return request->changed_stories != NULL;
 }
 
 static void
@@ -727,6 +800,7 @@ request_done (GObject      *source,
     }
   if (g_task_get_source_tag (G_TASK (result)) == remove_in_thread)
     queue_signal (self, SIGNAL_REMOVED, request->id);
+  nf_story_impl_queue_changed (NF_DBUS_STORE (self), request->changed_stories);
   g_dbus_method_invocation_return_value (request->invocation, request->reply);
 }
 
@@ -740,6 +814,7 @@ run_request (NfStoreImpl           *self,
   g_autoptr(GTask) task = g_task_new (self, NULL, request_done, NULL);
 
   request->invocation = g_object_ref (invocation);
+  request->stories = self->stories;
   g_task_set_source_tag (task, func);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
   nf_worker_push (worker, func, task);
@@ -881,8 +956,10 @@ forget_in_thread (NfStore  *store,
     return TRUE;
   if (!nf_store_remove_article (store, id, error))
     return FALSE;
+  nf_story_keeper_forget (request->stories, id);
   request->id = g_steal_pointer (&id);
-  return TRUE;
+  request->changed_stories = nf_story_keeper_flush (request->stories, store, error);
+  return request->changed_stories != NULL;
 }
 
 static void
@@ -897,7 +974,10 @@ forget_done (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_message ("%s: %s", request->query, error->message);
   else if (request->id != NULL)
-    queue_signal (self, SIGNAL_REMOVED, request->id);
+    {
+      queue_signal (self, SIGNAL_REMOVED, request->id);
+      nf_story_impl_queue_changed (NF_DBUS_STORE (self), request->changed_stories);
+    }
 }
 
 void
@@ -912,6 +992,7 @@ nf_store_impl_forget_file (NfStoreImpl *self,
 
   request = g_new0 (Request, 1);
   request->query = g_strdup (path);
+  request->stories = self->stories;
   task = g_task_new (self, NULL, forget_done, NULL);
   g_task_set_source_tag (task, nf_store_impl_forget_file);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
@@ -1140,6 +1221,7 @@ nf_store_impl_finalize (GObject *object)
   NfStoreImpl *self = NF_STORE_IMPL (object);
 
   nf_store_impl_shutdown (self);
+  g_clear_pointer (&self->stories, nf_story_keeper_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_free (self->db_path);
   g_free (self->fingerprint);
@@ -1183,6 +1265,7 @@ static void
 nf_store_impl_init (NfStoreImpl *self)
 {
   self->pending = g_ptr_array_new_with_free_func (g_free);
+  self->stories = nf_story_keeper_new ();
 }
 
 NfStoreImpl *

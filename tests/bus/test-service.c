@@ -360,23 +360,39 @@ parse_json (const char *text)
   return json_node_copy (json_parser_get_root (parser));
 }
 
-/* What `newsfacts parse FILE` prints for @file. */
+/* What `newsfacts parse` prints for @file, one of the two seeds, when
+ * both are parsed in one call: the service stores them together, and
+ * their story settles the year of the one whose dateline prints none. */
 static JsonNode *
 cli_parse (const char *file)
 {
   g_autofree char *exe = g_build_filename (build_root (), "service",
                                            "newsfacts", NULL);
+  g_autofree char *name = g_path_get_basename (file);
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
 
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, exe,
-                           "parse", file, NULL);
+                           "parse", seed_paths[0], seed_paths[1], NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_successful (proc));
-  return parse_json (out);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = NULL;
+
+      if (lines[i][0] == '\0')
+        continue;
+      node = parse_json (lines[i]);
+      if (g_strcmp0 (json_object_get_string_member (json_node_get_object (node),
+                                                    "source"), name) == 0)
+        return g_steal_pointer (&node);
+    }
+  g_assert_not_reached ();
 }
 
 /* ---- tests ------------------------------------------------------------ */
