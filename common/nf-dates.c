@@ -1196,6 +1196,38 @@ add_date (NfArticle  *article,
   g_ptr_array_add (article->dates, nf_date_new (text, value, start, end));
 }
 
+/* Only numerals, number words and the words below can start a date, so
+ * the matchers run at few tokens. */
+static gboolean
+may_start_date (const Scan *s,
+                guint       i)
+{
+  static GHashTable *starts;
+  static const char * const words[] = {
+    "last", "next", "this", "past", "previous", "coming", "current",
+    "earlier", "later", "early", "late", "yesterday", "today", "tomorrow",
+    "tonight", "now", "until", "till", "currently", "nowadays", "these",
+    "recently", "lately", "recent", "the", "soon", "noon", "midday", "a",
+    "an", "sept", NULL
+  };
+  const char * const *lists[] = { words, month_names, month_abbrevs,
+                                  weekday_names };
+  const NfToken *t = &s->t[i];
+
+  if (g_once_init_enter (&starts))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
+        for (guint w = 0; lists[k][w] != NULL; w++)
+          g_hash_table_add (table, (gpointer) lists[k][w]);
+      g_once_init_leave (&starts, table);
+    }
+  return t->kind == NF_TOKEN_NUMBER
+         || (t->kind == NF_TOKEN_WORD
+             && (t->numword || g_hash_table_contains (starts, t->lower)));
+}
+
 static void
 scan_sentence (NfArticle *article,
                Scan      *s)
@@ -1207,7 +1239,8 @@ scan_sentence (NfArticle *article,
       Hit hit = { 0 };
       guint first;
 
-      if (match_time (s, i, &hit) || match_core (s, i, &hit))
+      if (may_start_date (s, i)
+          && (match_time (s, i, &hit) || match_core (s, i, &hit)))
         {
           extend_with_time (s, &hit);
           first = modifier_start (s, i);
@@ -1233,7 +1266,8 @@ _nf_dates_mark (const NfToken *tokens,
     {
       Hit hit = { 0 };
 
-      if (match_time (&s, i, &hit) || match_core (&s, i, &hit))
+      if (may_start_date (&s, i)
+          && (match_time (&s, i, &hit) || match_core (&s, i, &hit)))
         {
           extend_with_time (&s, &hit);
           for (guint k = modifier_start (&s, i); k < hit.next; k++)

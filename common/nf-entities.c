@@ -1,16 +1,1217 @@
-/* nf-entities.c: the entities stage (to be written)
+/* nf-entities.c: people, organisations and places, and acronyms
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One pass over the body's words finds runs of capitalised words ("chunks").
+ * Each chunk is read against the word lists: a known country, place or
+ * body; a title and a name ("U.S. President Donald Trump"); a name with an
+ * organisation word ("State Department"); a named thing ("Special Measures
+ * Agreement"); or a bare name.  A second pass merges the mentions: the
+ * other names of a country, a surname with the full name met elsewhere, an
+ * acronym with the name it was defined for, a capital with its country
+ * when the text uses it for the government ("Seoul's contribution").
  */
 
 #define G_LOG_DOMAIN "newsfacts"
 
 #include "config.h"
 
+#include <string.h>
+
+#include "nf-lexicon-private.h"
 #include "nf-pipeline-private.h"
+
+#define MAX_NAME_TOKENS 12
+
+typedef enum
+{
+  MENTION_LEXICON,    /* a form from the lists */
+  MENTION_PERSON,
+  MENTION_ORG,
+  MENTION_OTHER,
+  MENTION_SINGLE,     /* one capitalised word, kind still open */
+  MENTION_SIDE,       /* "the Korean side": a demonym standing for its country */
+} MentionType;
+
+typedef struct
+{
+  MentionType       type;
+  gsize             start;
+  gsize             end;
+  gsize             next_end;     /* after any 's */
+  const NfLexEntry *entry;
+  char             *role;
+  guint             n_tokens;
+  gboolean          person_cue;   /* honorific, title or speech verb beside it */
+  gboolean          titled;       /* honorific, title or given name: a person */
+  gboolean          sent_start;
+  gboolean          locative;     /* after "in", "at", … */
+  gboolean          possessive;
+  gboolean          dateline;
+  gboolean          allcaps;
+  gpointer          building;     /* Building*, once merged */
+} Mention;
+
+/* An entity being gathered from its mentions. */
+typedef struct
+{
+  NfEntityKind      kind;
+  const NfLexGroup *group;     /* listed country, place or body */
+  char             *fixed_name;
+  GPtrArray        *surfaces;  /* char*: the names as printed */
+  GArray           *spans;     /* NfSpan */
+  char             *role;
+  gsize             first;
+  gboolean          evidence;  /* a person for sure: title, given name */
+} Building;
+
+typedef struct
+{
+  NfArticle  *article;
+  const char *text;
+  GArray     *tokens;        /* NfWord of the current block */
+  GArray     *mentions;      /* Mention */
+  GHashTable *by_key;        /* owned key → Building* (owned) */
+  GHashTable *defined;       /* short form → index + 1 of the long mention */
+  GHashTable *heads;         /* "department" → GArray of NfSpan ("the department") */
+  GHashTable *surnames;      /* last or first word → person Building* */
+  GHashTable *cap_inside;    /* words seen capitalised inside sentences */
+  GHashTable *metonyms;      /* NfLexGroup* whose capital stands for it */
+  gsize       dateline_end;
+} Scan;
+
+static const NfWord *
+tok (Scan *scan,
+     guint i)
+{
+  return &g_array_index (scan->tokens, NfWord, i);
+}
+
+static gboolean
+tok_in (Scan     *scan,
+        guint     i,
+        NfLexSet  set)
+{
+  return _nf_word_in (scan->text, &g_array_index (scan->tokens, NfWord, i), set);
+}
+
+static gboolean
+tok_is (Scan       *scan,
+        guint       i,
+        const char *word)
+{
+  const NfWord *t = tok (scan, i);
+  gsize len = strlen (word);
+
+  return t->end - t->start == len
+         && g_ascii_strncasecmp (scan->text + t->start, word, len) == 0;
+}
+
+/* Lowercased tokens [i, j) joined by spaces, in @buf. */
+static gboolean
+span_key (Scan  *scan,
+          guint  i,
+          guint  j,
+          char  *buf,
+          gsize  size)
+{
+  gsize n = 0;
+
+  for (guint k = i; k < j; k++)
+    {
+      const NfWord *t = tok (scan, k);
+      gsize len = t->end - t->start;
+
+      if (n + len + 2 > size)
+        return FALSE;
+      if (k > i)
+        buf[n++] = ' ';
+      _nf_lower_into (scan->text + t->start, len, buf + n, size - n);
+      n += len;
+    }
+  buf[n] = '\0';
+  return TRUE;
+}
+
+static const NfLexEntry *
+lookup_span (Scan  *scan,
+             guint  i,
+             guint  j)
+{
+  char key[256];
+  const NfLexEntry *entry;
+
+  if (!span_key (scan, i, j, key, sizeof key))
+    return NULL;
+  entry = _nf_lexicon_lookup (key);
+  if (entry == NULL)
+    return NULL;
+  if (entry->caps_only)
+    for (guint k = i; k < j; k++)
+      for (gsize c = tok (scan, k)->start; c < tok (scan, k)->end; c++)
+        if (g_ascii_islower (scan->text[c]))
+          return NULL;
+  return entry;
+}
+
+/* The longest listed form starting at token @i, at most up to @j. */
+static guint
+longest_lexicon (Scan              *scan,
+                 guint              i,
+                 guint              j,
+                 const NfLexEntry **out)
+{
+  guint max = MIN (j - i, _nf_lexicon_max_tokens ());
+
+  for (guint n = max; n > 0; n--)
+    {
+      const NfLexEntry *entry = lookup_span (scan, i, i + n);
+
+      if (entry != NULL)
+        {
+          *out = entry;
+          return n;
+        }
+    }
+  *out = NULL;
+  return 0;
+}
+
+static Mention *
+add_mention (Scan        *scan,
+             MentionType  type,
+             guint        i,
+             guint        j)
+{
+  Mention m = { 0 };
+  const NfWord *first = tok (scan, i);
+  const NfWord *last = tok (scan, j - 1);
+
+  m.type = type;
+  m.start = first->start;
+  m.end = last->end;
+  m.next_end = last->next;
+  m.n_tokens = j - i;
+  m.sent_start = (first->flags & NF_WORD_SENT_START) != 0;
+  m.possessive = (last->flags & NF_WORD_POSS) != 0;
+  m.allcaps = TRUE;
+  for (guint k = i; k < j; k++)
+    m.allcaps &= (tok (scan, k)->flags & NF_WORD_ALLCAPS) != 0;
+  if (i > 0 && tok_in (scan, i - 1, NF_LEX_SET_LOCATIVES)
+      && !(tok (scan, i - 1)->flags & NF_WORD_CAP))
+    m.locative = TRUE;
+  if (m.start < scan->dateline_end && m.allcaps)
+    m.dateline = TRUE;
+  if (j < scan->tokens->len && tok_in (scan, j, NF_LEX_SET_CUE_VERBS))
+    m.person_cue = TRUE;
+  if (i > 0 && tok_in (scan, i - 1, NF_LEX_SET_CUE_VERBS))
+    m.person_cue = TRUE;
+  g_array_append_val (scan->mentions, m);
+  return &g_array_index (scan->mentions, Mention, scan->mentions->len - 1);
+}
+
+static void
+add_lexicon_mention (Scan             *scan,
+                     const NfLexEntry *entry,
+                     guint             i,
+                     guint             j)
+{
+  Mention *m;
+
+  /* A demonym alone is an adjective ("American troops"), not a name. */
+  if (entry->role == NF_LEX_DEMONYM)
+    return;
+  m = add_mention (scan, MENTION_LEXICON, i, j);
+  m->entry = entry;
+}
+
+static gboolean
+is_title_word (Scan  *scan,
+               guint  k)
+{
+  return tok_in (scan, k, NF_LEX_SET_TITLES)
+         || tok_in (scan, k, NF_LEX_SET_TITLE_MODIFIERS);
+}
+
+/* Only spaces between token @k - 1 and token @k. */
+static gboolean
+gap_spaces (Scan  *scan,
+            guint  k)
+{
+  for (gsize p = tok (scan, k - 1)->next; p < tok (scan, k)->start; p++)
+    if (scan->text[p] != ' ')
+      return FALSE;
+  return (tok (scan, k - 1)->flags & NF_WORD_POSS) == 0;
+}
+
+static gboolean
+is_title_only (Scan  *scan,
+               guint  i,
+               guint  j)
+{
+  /* "Secretary of State", "Government": a title or a bare common word */
+  if (j - i == 1 && tok_in (scan, i, NF_LEX_SET_ORG_WORDS))
+    return TRUE;
+  for (guint k = i; k < j; k++)
+    if (!is_title_word (scan, k)
+        && !tok_in (scan, k, NF_LEX_SET_CONNECTORS)
+        && !tok_in (scan, k, NF_LEX_SET_HONORIFICS))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_set (Scan     *scan,
+         guint     i,
+         guint     j,
+         NfLexSet  set)
+{
+  for (guint k = i; k < j; k++)
+    if (tok_in (scan, k, set))
+      return TRUE;
+  return FALSE;
+}
+
+/* Listed names inside a role ("U.S." in "U.S. President"). */
+static void
+add_role_places (Scan  *scan,
+                 guint  i,
+                 guint  j)
+{
+  for (guint k = i; k < j;)
+    {
+      const NfLexEntry *entry = NULL;
+      guint n = longest_lexicon (scan, k, j, &entry);
+
+      if (n > 0)
+        {
+          add_lexicon_mention (scan, entry, k, k + n);
+          k += n;
+        }
+      else
+        k++;
+    }
+}
+
+/* "U.S. Deputy Secretary of State for Korea and Japan Marc Knapper": the
+ * role runs to the last head word of a title, then over "of State" and
+ * "for" listed places; what is left must look like a name. */
+static gboolean
+split_title (Scan  *scan,
+             guint  i,
+             guint  j,
+             guint *name_start)
+{
+  guint last = G_MAXUINT, k;
+
+  for (k = i; k < j; k++)
+    if (tok_in (scan, k, NF_LEX_SET_TITLES))
+      last = k;
+  if (last == G_MAXUINT)
+    return FALSE;
+  k = last + 1;
+  while (k < j)
+    {
+      const NfLexEntry *entry = NULL;
+      guint n;
+
+      if (is_title_word (scan, k))
+        {
+          k++;
+          continue;
+        }
+      if (!tok_in (scan, k, NF_LEX_SET_CONNECTORS))
+        break;
+      n = k + 1 < j ? longest_lexicon (scan, k + 1, j, &entry) : 0;
+      if (n == 0 && k + 1 < j && is_title_word (scan, k + 1))
+        n = 1;
+      if (n == 0)
+        return FALSE;
+      k += 1 + n;
+    }
+  if (k >= j || j - k > 4 || lookup_span (scan, k, j) != NULL
+      || has_set (scan, k, j, NF_LEX_SET_ORG_WORDS)
+      || tok_in (scan, k, NF_LEX_SET_CONNECTORS))
+    return FALSE;
+  *name_start = k;
+  return TRUE;
+}
+
+static void read_span (Scan *scan, guint i, guint j, gboolean person);
+
+static void
+read_parts (Scan  *scan,
+            guint  i,
+            guint  j)
+{
+  guint from = i;
+
+  for (guint k = i; k <= j; k++)
+    if (k == j || tok_in (scan, k, NF_LEX_SET_CONNECTORS))
+      {
+        if (k > from)
+          read_span (scan, from, k, FALSE);
+        from = k + 1;
+      }
+}
+
+/* "Trade minister Paul Okafor": title words just before a name that were
+ * not part of its capitalised run. */
+static char *
+prefix_role (Scan  *scan,
+             guint  i)
+{
+  guint k = i;
+
+  if (i == 0 || !tok_in (scan, i - 1, NF_LEX_SET_TITLES)
+      || (tok (scan, i - 1)->flags & NF_WORD_CAP))
+    return NULL;
+  while (k > 0 && gap_spaces (scan, k)
+         && (is_title_word (scan, k - 1)
+             || (k < i && tok_in (scan, k - 1, NF_LEX_SET_ORG_WORDS))))
+    k--;
+  if (k == i)
+    return NULL;
+  return g_strndup (scan->text + tok (scan, k)->start,
+                    tok (scan, i - 1)->end - tok (scan, k)->start);
+}
+
+/* A run with no listed name in it: a person, or one word to settle later. */
+static void
+read_name (Scan     *scan,
+           guint     i,
+           guint     j,
+           gboolean  person)
+{
+  gboolean allcaps = TRUE;
+  Mention *m;
+
+  for (guint k = i; k < j; k++)
+    allcaps &= (tok (scan, k)->flags & NF_WORD_ALLCAPS) != 0;
+  if (j - i == 1)
+    {
+      m = add_mention (scan, MENTION_SINGLE, i, j);
+      m->role = prefix_role (scan, i);
+      m->titled = person || m->role != NULL;
+      m->person_cue |= m->titled;
+      return;
+    }
+  if (allcaps || j - i > 4)
+    return;
+  /* "Joint Defense Arrangement": a name with such words is not a person's */
+  for (guint k = i; k < j; k++)
+    if (is_title_word (scan, k) || tok_in (scan, k, NF_LEX_SET_OTHER_WORDS)
+        || (tok (scan, k)->flags & NF_WORD_DIGIT))
+      {
+        add_mention (scan, MENTION_ORG, i, j);
+        return;
+      }
+  m = add_mention (scan, MENTION_PERSON, i, j);
+  m->role = prefix_role (scan, i);
+  m->titled = person || m->role != NULL;
+}
+
+/* Listed forms inside a run, and the bits between them as names. */
+static void
+read_mixed (Scan     *scan,
+            guint     i,
+            guint     j,
+            gboolean  person)
+{
+  guint from = i, k = i;
+
+  if (tok_in (scan, i, NF_LEX_SET_GIVEN_NAMES) && j - i >= 2 && j - i <= 4)
+    {
+      read_name (scan, i, j, TRUE);
+      return;
+    }
+  while (k < j)
+    {
+      const NfLexEntry *entry = NULL;
+      guint n = longest_lexicon (scan, k, j, &entry);
+
+      if (n == 0)
+        {
+          k++;
+          continue;
+        }
+      if (k > from)
+        read_name (scan, from, k, person);
+      add_lexicon_mention (scan, entry, k, k + n);
+      k += n;
+      from = k;
+    }
+  if (j > from)
+    read_name (scan, from, j, person);
+}
+
+static void
+read_span (Scan     *scan,
+           guint     i,
+           guint     j,
+           gboolean  person)
+{
+  const NfLexEntry *entry = lookup_span (scan, i, j);
+  guint name_start;
+
+  if (entry != NULL)
+    {
+      add_lexicon_mention (scan, entry, i, j);
+      return;
+    }
+  if (is_title_only (scan, i, j))
+    return;
+  if (split_title (scan, i, j, &name_start))
+    {
+      Mention *m;
+      const char *text = scan->text;
+
+      add_role_places (scan, i, name_start);
+      if (j - name_start == 1)
+        m = add_mention (scan, MENTION_SINGLE, name_start, j);
+      else
+        m = add_mention (scan, MENTION_PERSON, name_start, j);
+      m->person_cue = TRUE;
+      m->titled = TRUE;
+      m->role = g_strndup (text + tok (scan, i)->start,
+                           tok (scan, name_start - 1)->end - tok (scan, i)->start);
+      return;
+    }
+  if (j - i >= 2 && tok_in (scan, j - 1, NF_LEX_SET_OTHER_WORDS))
+    add_mention (scan, MENTION_OTHER, i, j);
+  else if (j - i >= 2 && has_set (scan, i, j, NF_LEX_SET_ORG_WORDS))
+    add_mention (scan, MENTION_ORG, i, j);
+  else if (has_set (scan, i, j, NF_LEX_SET_CONNECTORS))
+    read_parts (scan, i, j);
+  else
+    read_mixed (scan, i, j, person);
+}
+
+static gboolean
+is_stop_start (Scan  *scan,
+               guint  i)
+{
+  const NfWord *t = tok (scan, i);
+
+  if (t->flags & NF_WORD_ALLCAPS)
+    return FALSE;
+  return tok_in (scan, i, NF_LEX_SET_STOPWORDS);
+}
+
+/* Trims a chunk [i, j) and reads it. */
+static void
+read_chunk (Scan  *scan,
+            guint  i,
+            guint  j)
+{
+  gboolean person = FALSE;
+
+  while (i < j && is_stop_start (scan, i))
+    i++;
+  while (i < j && tok_in (scan, i, NF_LEX_SET_HONORIFICS))
+    {
+      person = TRUE;
+      i++;
+    }
+  while (j > i && tok_in (scan, j - 1, NF_LEX_SET_CONNECTORS))
+    j--;
+  if (i < j)
+    read_span (scan, i, j, person);
+}
+
+static gboolean
+only_spaces (const char *text,
+             gsize       from,
+             gsize       to)
+{
+  if (to - from > 2)
+    return FALSE;
+  for (gsize p = from; p < to; p++)
+    if (text[p] != ' ')
+      return FALSE;
+  return TRUE;
+}
+
+/* Where the chunk that starts at @i ends. */
+static guint
+chunk_end (Scan  *scan,
+           guint  i)
+{
+  guint j = i + 1, n = scan->tokens->len;
+
+  while (j < n && j - i < MAX_NAME_TOKENS)
+    {
+      const NfWord *prev = tok (scan, j - 1);
+
+      if ((prev->flags & NF_WORD_POSS)
+          || !only_spaces (scan->text, prev->next, tok (scan, j)->start)
+          || (tok (scan, j)->flags & NF_WORD_SENT_START))
+        break;
+      if (tok (scan, j)->flags & NF_WORD_CAP)
+        j++;
+      else if (j + 1 < n && !(tok (scan, j)->flags & NF_WORD_POSS)
+               && tok_in (scan, j, NF_LEX_SET_CONNECTORS)
+               && (tok (scan, j + 1)->flags & NF_WORD_CAP)
+               && only_spaces (scan->text, tok (scan, j)->next,
+                               tok (scan, j + 1)->start))
+        j += 2;
+      else
+        break;
+    }
+  return j;
+}
+
+/* "the Korean side" stands for the country. */
+static void
+read_side (Scan  *scan,
+           guint  i)
+{
+  const NfLexEntry *entry = lookup_span (scan, i, i + 1);
+
+  if (entry != NULL && entry->role == NF_LEX_DEMONYM
+      && i + 1 < scan->tokens->len && tok_is (scan, i + 1, "side"))
+    {
+      Mention *m = add_mention (scan, MENTION_SIDE, i, i + 2);
+
+      m->entry = entry;
+    }
+}
+
+/* Do the letters of @short_form spell the capitalised words of
+ * @long_form ("U.S." gives both its letters)? */
+static gboolean
+initials_match (const char *long_form,
+                const char *short_form)
+{
+  GString *initials = g_string_new (NULL);
+  g_auto(GStrv) words = g_strsplit_set (long_form, " -", -1);
+  gboolean match;
+  const char *s;
+  gsize n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+
+      if (!g_ascii_isupper (*w))
+        continue;
+      if (strchr (w, '.') != NULL)
+        for (const char *c = w; *c; c++)
+          {
+            if (g_ascii_isupper (*c))
+              g_string_append_c (initials, *c);
+          }
+      else
+        g_string_append_c (initials, *w);
+    }
+  for (s = short_form; *s; s++)
+    if (g_ascii_isalpha (*s))
+      {
+        if (n >= initials->len || initials->str[n] != g_ascii_toupper (*s))
+          break;
+        n++;
+      }
+  match = *s == '\0' && n == initials->len && n >= 2;
+  g_string_free (initials, TRUE);
+  return match;
+}
+
+/* "Special Measures Agreement (SMA)": the chunk just read, then a
+ * parenthesised capital word that spells its initials. */
+static void
+check_definition (Scan  *scan,
+                  guint  j)
+{
+  const Mention *m = &g_array_index (scan->mentions, Mention,
+                                     scan->mentions->len - 1);
+  const NfWord *last = tok (scan, j - 1), *abbr;
+  g_autofree char *long_form = NULL;
+  g_autofree char *short_form = NULL;
+  gsize p = last->next;
+
+  if (j >= scan->tokens->len || m->end != last->end
+      || m->type == MENTION_SINGLE || m->type == MENTION_SIDE)
+    return;
+  abbr = tok (scan, j);
+  if (!(abbr->flags & NF_WORD_ALLCAPS) || abbr->end >= scan->article->text_len
+      || scan->text[abbr->end] != ')')
+    return;
+  while (p < abbr->start && scan->text[p] == ' ')
+    p++;
+  if (p + 1 != abbr->start || scan->text[p] != '(')
+    return;
+  long_form = g_strndup (scan->text + m->start, m->end - m->start);
+  short_form = g_strndup (scan->text + abbr->start, abbr->end - abbr->start);
+  if (!initials_match (long_form, short_form)
+      || g_hash_table_contains (scan->defined, short_form))
+    return;
+  g_ptr_array_add (scan->article->acronyms,
+                   nf_acronym_new (short_form, long_form));
+  g_hash_table_insert (scan->defined, g_steal_pointer (&short_form),
+                       GUINT_TO_POINTER (scan->mentions->len));
+}
+
+static void
+scan_block (Scan        *scan,
+            const NfBlock *block)
+{
+  guint i = 0, n_before;
+
+  g_array_set_size (scan->tokens, 0);
+  _nf_words_scan (scan->text, block->start, block->end, scan->tokens);
+  while (i < scan->tokens->len)
+    {
+      const NfWord *t = tok (scan, i);
+      guint j;
+
+      if (!(t->flags & NF_WORD_CAP))
+        {
+          i++;
+          continue;
+        }
+      if (!(t->flags & NF_WORD_SENT_START))
+        g_hash_table_add (scan->cap_inside,
+                          g_strndup (scan->text + t->start, t->end - t->start));
+      read_side (scan, i);
+      j = chunk_end (scan, i);
+      n_before = scan->mentions->len;
+      read_chunk (scan, i, j);
+      if (scan->mentions->len > n_before)
+        check_definition (scan, j);
+      i = j;
+    }
+}
+
+static void
+building_free (Building *b)
+{
+  g_free (b->fixed_name);
+  g_free (b->role);
+  g_ptr_array_unref (b->surfaces);
+  g_array_unref (b->spans);
+  g_free (b);
+}
+
+static Building *
+building_get (Scan         *scan,
+              const char   *key,
+              NfEntityKind  kind)
+{
+  Building *b = g_hash_table_lookup (scan->by_key, key);
+
+  if (b == NULL)
+    {
+      b = g_new0 (Building, 1);
+      b->kind = kind;
+      b->surfaces = g_ptr_array_new_with_free_func (g_free);
+      b->spans = g_array_new (FALSE, FALSE, sizeof (NfSpan));
+      b->first = G_MAXSIZE;
+      g_hash_table_insert (scan->by_key, g_strdup (key), b);
+    }
+  return b;
+}
+
+static void
+building_add (Scan          *scan,
+              Building      *b,
+              const Mention *m,
+              gsize          end)
+{
+  NfSpan span = { m->start, end };
+  char *surface = g_strndup (scan->text + m->start, end - m->start);
+
+  g_array_append_val (b->spans, span);
+  ((Mention *) m)->building = b;
+  b->first = MIN (b->first, m->start);
+  for (guint i = 0; i < b->surfaces->len; i++)
+    if (strcmp (g_ptr_array_index (b->surfaces, i), surface) == 0)
+      {
+        g_free (surface);
+        surface = NULL;
+        break;
+      }
+  if (surface != NULL)
+    g_ptr_array_add (b->surfaces, surface);
+  if (b->role == NULL && m->role != NULL)
+    b->role = g_strdup (m->role);
+  b->evidence |= m->titled;
+}
+
+/* A name key: lowercased, "U.S." and "US" alike, no leading "the". */
+static char *
+name_key (const char *prefix,
+          const char *text,
+          gsize       len)
+{
+  GString *key = g_string_new (prefix);
+
+  for (gsize i = 0; i < len; i++)
+    if (text[i] != '.')
+      g_string_append_c (key, g_ascii_tolower (text[i]));
+  return g_string_free (key, FALSE);
+}
+
+static void
+merge_lexicon (Scan    *scan,
+               Mention *m)
+{
+  const NfLexGroup *group = m->entry->group;
+  g_autofree char *key = NULL;
+  Building *b;
+
+  if (m->entry->role == NF_LEX_CAPITAL
+      && !g_hash_table_contains (scan->metonyms, group))
+    {
+      key = name_key ("city:", m->entry->form, strlen (m->entry->form));
+      b = building_get (scan, key, NF_ENTITY_PLACE);
+      if (b->fixed_name == NULL)
+        b->fixed_name = g_strdup (m->entry->form);
+    }
+  else
+    {
+      key = g_strdup_printf ("group:%p", (void *) group);
+      b = building_get (scan, key, group->kind);
+      b->group = group;
+      if (b->fixed_name == NULL && group->kind == NF_ENTITY_PLACE)
+        b->fixed_name = g_strdup (group->name);
+    }
+  building_add (scan, b, m, m->end);
+}
+
+/* First and last word of a person's name: "Donald J. Trump" = "Donald Trump". */
+static char *
+person_key (const char *text,
+            gsize       start,
+            gsize       end)
+{
+  gsize first_end = start, last_start = end;
+
+  while (first_end < end && text[first_end] != ' ')
+    first_end++;
+  while (last_start > start && text[last_start - 1] != ' ')
+    last_start--;
+  return g_strdup_printf ("person:%.*s %.*s", (int) (first_end - start),
+                          text + start, (int) (end - last_start),
+                          text + last_start);
+}
+
+static void
+remember_word (Scan       *scan,
+               const char *word,
+               gsize       len,
+               Building   *b)
+{
+  char *key = g_strndup (word, len);
+
+  if (g_hash_table_contains (scan->surnames, key))
+    g_free (key);
+  else
+    g_hash_table_insert (scan->surnames, key, b);
+}
+
+/* "Marc Knapper, deputy assistant secretary of state, said": a phrase
+ * after a comma with a title word among its first words. */
+char *
+_nf_apposition_role (const char *text,
+                     gsize       pos,
+                     gsize       len)
+{
+  gsize start, end;
+  guint words = 0;
+  gboolean titled = FALSE;
+
+  if (pos + 2 >= len || text[pos] != ',' || text[pos + 1] != ' '
+      || !g_ascii_islower (text[pos + 2]))
+    return NULL;
+  start = pos + 2;
+  for (end = start; end < len && !strchr (",.;:()\"\n", text[end]); end++)
+    if (end == start || text[end - 1] == ' ')
+      {
+        gsize w = end;
+
+        while (w < len && (g_ascii_isalpha (text[w]) || text[w] == '-'))
+          w++;
+        if (words++ < 4 && _nf_lexicon_has (NF_LEX_SET_TITLES, text + end, w - end))
+          titled = TRUE;
+        if (w - end == 3 && strncmp (text + end, "who", 3) == 0)
+          break;
+      }
+  if (!titled || end >= len || text[end] != ',' || words > 14)
+    return NULL;
+  if (strncmp (text + start, "the ", 4) == 0)
+    start += 4;
+  else if (strncmp (text + start, "a ", 2) == 0)
+    start += 2;
+  else if (strncmp (text + start, "an ", 3) == 0)
+    start += 3;
+  return g_strndup (text + start, end - start);
+}
+
+static void
+merge_person (Scan    *scan,
+              Mention *m)
+{
+  g_autofree char *key = person_key (scan->text, m->start, m->end);
+  Building *b = building_get (scan, key, NF_ENTITY_PERSON);
+  gsize last = m->end;
+
+  building_add (scan, b, m, m->end);
+  if (b->role == NULL)
+    b->role = _nf_apposition_role (scan->text, m->next_end, scan->article->text_len);
+  b->evidence |= b->role != NULL;
+  while (last > m->start && scan->text[last - 1] != ' ')
+    last--;
+  remember_word (scan, scan->text + last, m->end - last, b);
+}
+
+static void
+merge_named (Scan         *scan,
+             Mention      *m,
+             NfEntityKind  kind)
+{
+  const char *text = scan->text + m->start, *first_end;
+  gsize len = m->end - m->start;
+  g_autofree char *key = NULL;
+  Building *b;
+
+  if (len > 4 && g_ascii_strncasecmp (text, "the ", 4) == 0)
+    {
+      text += 4;
+      len -= 4;
+    }
+  key = name_key ("name:", text, len);
+  b = building_get (scan, key, kind);
+  building_add (scan, b, m, m->end);
+  /* "Northrop" alone is "Northrop Grumman" */
+  first_end = memchr (text, ' ', len);
+  if (kind == NF_ENTITY_ORGANIZATION && first_end != NULL
+      && !_nf_lexicon_has (NF_LEX_SET_ORG_WORDS, text, first_end - text)
+      && !_nf_lexicon_has (NF_LEX_SET_TITLE_MODIFIERS, text, first_end - text)
+      && !_nf_lexicon_has (NF_LEX_SET_STOPWORDS, text, first_end - text))
+    remember_word (scan, text, first_end - text, b);
+}
+
+/* One capitalised word: an acronym defined earlier, a person's surname or
+ * given name, or a name of its own. */
+static void
+merge_single (Scan    *scan,
+              Mention *m)
+{
+  g_autofree char *word = g_strndup (scan->text + m->start, m->end - m->start);
+  guint defined = GPOINTER_TO_UINT (g_hash_table_lookup (scan->defined, word));
+  Building *b = NULL;
+  NfEntityKind kind = NF_ENTITY_ORGANIZATION;
+  g_autofree char *key = NULL;
+
+  if (defined > 0)
+    b = g_array_index (scan->mentions, Mention, defined - 1).building;
+  if (b == NULL)
+    b = g_hash_table_lookup (scan->surnames, word);
+  if (b != NULL)
+    {
+      building_add (scan, b, m, m->end);
+      return;
+    }
+  if (m->person_cue && !m->allcaps)
+    kind = NF_ENTITY_PERSON;
+  else if (m->sent_start && !m->allcaps
+           && !g_hash_table_contains (scan->cap_inside, word))
+    return;
+  else if (m->locative)
+    kind = NF_ENTITY_PLACE;
+  key = name_key (kind == NF_ENTITY_PERSON ? "person:" : "name:", word,
+                  strlen (word));
+  b = building_get (scan, key, kind);
+  building_add (scan, b, m, m->end);
+  if (kind == NF_ENTITY_PERSON && b->role == NULL)
+    b->role = _nf_apposition_role (scan->text, m->next_end, scan->article->text_len);
+}
+
+static void
+merge_mentions (Scan *scan)
+{
+  for (guint i = 0; i < scan->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (scan->mentions, Mention, i);
+
+      if (m->entry != NULL && m->entry->role == NF_LEX_CAPITAL
+          && (m->possessive || (!m->locative && !m->dateline)))
+        g_hash_table_add (scan->metonyms, m->entry->group);
+    }
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < scan->mentions->len; i++)
+      {
+        Mention *m = &g_array_index (scan->mentions, Mention, i);
+
+        if (pass == 0 && (m->type == MENTION_LEXICON || m->type == MENTION_SIDE))
+          merge_lexicon (scan, m);
+        else if (pass == 0 && m->type == MENTION_PERSON)
+          merge_person (scan, m);
+        else if (pass == 0 && m->type == MENTION_ORG)
+          merge_named (scan, m, NF_ENTITY_ORGANIZATION);
+        else if (pass == 0 && m->type == MENTION_OTHER)
+          merge_named (scan, m, NF_ENTITY_OTHER);
+        else if (pass == 1 && m->type == MENTION_SINGLE)
+          merge_single (scan, m);
+      }
+}
+
+/* The longest printed name; for people the one with most words. */
+static const char *
+best_surface (const Building *b)
+{
+  const char *best = NULL;
+  guint best_words = 0;
+
+  for (guint i = 0; i < b->surfaces->len; i++)
+    {
+      const char *s = g_ptr_array_index (b->surfaces, i);
+      guint words = 1;
+      gboolean allcaps = TRUE;
+
+      for (const char *c = s; *c; c++)
+        {
+          words += *c == ' ';
+          allcaps &= !g_ascii_islower (*c);
+        }
+      if (allcaps && b->kind == NF_ENTITY_PERSON)
+        continue;
+      if (best == NULL || words > best_words
+          || (words == best_words && strlen (s) > strlen (best)))
+        {
+          best = s;
+          best_words = words;
+        }
+    }
+  return best != NULL ? best : g_ptr_array_index (b->surfaces, 0);
+}
+
+/* "US Forces Korea" is also "U.S. Forces Korea". */
+static void
+add_us_variants (NfEntity   *entity,
+                 const char *name)
+{
+  static const char * const pairs[][2] = {
+    { "U.S. ", "US " }, { "US ", "U.S. " }, { "U.K. ", "UK " }, { "UK ", "U.K. " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    if (g_str_has_prefix (name, pairs[i][0]))
+      {
+        g_autofree char *v = g_strconcat (pairs[i][1],
+                                          name + strlen (pairs[i][0]), NULL);
+
+        nf_entity_add_alias (entity, v);
+      }
+}
+
+static int
+span_compare (gconstpointer a,
+              gconstpointer b)
+{
+  const NfSpan *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static NfEntity *
+building_to_entity (const Building *b)
+{
+  const char *name = b->fixed_name != NULL ? b->fixed_name : best_surface (b);
+  /* a name with nothing to say it is a person's ("Northrop Grumman") */
+  NfEntityKind kind = b->kind == NF_ENTITY_PERSON && !b->evidence
+                      ? NF_ENTITY_ORGANIZATION : b->kind;
+  NfEntity *entity = nf_entity_new (name, kind);
+
+  for (guint i = 0; i < b->surfaces->len; i++)
+    nf_entity_add_alias (entity, g_ptr_array_index (b->surfaces, i));
+  if (b->group != NULL)
+    {
+      nf_entity_add_alias (entity, b->group->name);
+      for (guint i = 0; i < b->group->aliases->len; i++)
+        nf_entity_add_alias (entity, g_ptr_array_index (b->group->aliases, i));
+    }
+  if (kind == NF_ENTITY_PERSON && strchr (name, ' ') != NULL)
+    nf_entity_add_alias (entity, strrchr (name, ' ') + 1);
+  add_us_variants (entity, name);
+  entity->role = g_strdup (b->role);
+  g_array_append_vals (entity->mentions, b->spans->data, b->spans->len);
+  g_array_sort (entity->mentions, span_compare);
+  return entity;
+}
+
+static int
+building_compare (gconstpointer a,
+                  gconstpointer b)
+{
+  const Building *x = *(Building **) a, *y = *(Building **) b;
+
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* "the department" is the one organisation whose name ends in it; a head
+ * that two organisations share stays unattached. */
+static void
+add_head_anaphora (Scan      *scan,
+                   GPtrArray *order)
+{
+  g_autoptr(GHashTable) owners = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                        g_free, NULL);
+  static Building ambiguous;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      Building *b = g_ptr_array_index (order, i);
+      const char *head = strrchr (best_surface (b), ' ');
+      char *lower;
+
+      if (b->kind != NF_ENTITY_ORGANIZATION || head == NULL)
+        continue;
+      lower = g_ascii_strdown (head + 1, -1);
+      if (!g_hash_table_contains (scan->heads, lower))
+        g_free (lower);
+      else if (g_hash_table_contains (owners, lower))
+        g_hash_table_replace (owners, lower, &ambiguous);
+      else
+        g_hash_table_insert (owners, lower, b);
+    }
+  g_hash_table_iter_init (&iter, owners);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Building *b = value;
+      GArray *spans = g_hash_table_lookup (scan->heads, key);
+
+      if (b == &ambiguous)
+        continue;
+      g_array_append_vals (b->spans, spans->data, spans->len);
+      g_ptr_array_add (b->surfaces, g_strdup (key));
+    }
+}
+
+/* "the department", "a department spokesperson": lowercase organisation
+ * words after an article, for add_head_anaphora(). */
+static void
+note_heads (Scan *scan)
+{
+  for (guint i = 1; i < scan->tokens->len; i++)
+    {
+      const NfWord *t = tok (scan, i);
+      NfSpan span = { t->start, t->end };
+      GArray *spans;
+      char *word;
+
+      if ((t->flags & NF_WORD_CAP) || !tok_in (scan, i, NF_LEX_SET_ORG_WORDS)
+          || !(tok_is (scan, i - 1, "the") || tok_is (scan, i - 1, "a")
+               || tok_is (scan, i - 1, "an")))
+        continue;
+      word = g_ascii_strdown (scan->text + t->start, t->end - t->start);
+      spans = g_hash_table_lookup (scan->heads, word);
+      if (spans == NULL)
+        {
+          spans = g_array_new (FALSE, FALSE, sizeof (NfSpan));
+          g_hash_table_insert (scan->heads, word, spans);
+        }
+      else
+        g_free (word);
+      g_array_append_val (spans, span);
+    }
+}
+
+/* "WASHINGTON -- …", "SEOUL, May 5 (Yonhap) -- …": capitals at the start
+ * of the first body paragraph name where the story was filed. */
+static gsize
+find_dateline_end (const NfArticle *article)
+{
+  guint seen = 0;
+
+  for (guint i = 0; i < article->blocks->len && seen < 8; i++)
+    {
+      const NfBlock *block = &g_array_index (article->blocks, NfBlock, i);
+      const char *text = article->text;
+      gsize p = block->start, caps_end;
+
+      if (block->kind != NF_BLOCK_BODY)
+        continue;
+      seen++;
+      if (article->dateline != NULL
+          && g_ascii_strncasecmp (text + p, article->dateline,
+                                  strlen (article->dateline)) == 0)
+        return p + strlen (article->dateline);
+      while (p < block->end && (g_ascii_isupper (text[p]) || text[p] == ' '
+                                || text[p] == '.' || text[p] == '\''))
+        p++;
+      caps_end = p;
+      while (caps_end > block->start && text[caps_end - 1] == ' ')
+        caps_end--;
+      if (caps_end - block->start >= 3 && p + 1 < block->end
+          && (text[p] == ',' || text[p] == '('
+              || (text[p] == '-' && text[p + 1] == '-')
+              || (guchar) text[p] == 0xE2))
+        return caps_end;
+    }
+  return 0;
+}
+
+static void
+scan_free (Scan *scan)
+{
+  g_array_unref (scan->tokens);
+  for (guint i = 0; i < scan->mentions->len; i++)
+    g_free (g_array_index (scan->mentions, Mention, i).role);
+  g_array_unref (scan->mentions);
+  g_hash_table_unref (scan->by_key);
+  g_hash_table_unref (scan->defined);
+  g_hash_table_unref (scan->heads);
+  g_hash_table_unref (scan->surnames);
+  g_hash_table_unref (scan->cap_inside);
+  g_hash_table_unref (scan->metonyms);
+}
 
 void
 _nf_entities_run (NfArticle *article)
 {
+  Scan scan = { 0 };
+  g_autoptr(GPtrArray) order = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
   g_assert (article != NULL);
+
+  scan.article = article;
+  scan.text = article->text;
+  scan.tokens = g_array_new (FALSE, FALSE, sizeof (NfWord));
+  scan.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  scan.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) building_free);
+  scan.defined = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan.heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) g_array_unref);
+  scan.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan.cap_inside = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan.metonyms = g_hash_table_new (NULL, NULL);
+  scan.dateline_end = find_dateline_end (article);
+
+  for (guint i = 0; i < article->blocks->len; i++)
+    {
+      const NfBlock *block = &g_array_index (article->blocks, NfBlock, i);
+
+      if (block->kind != NF_BLOCK_BODY)
+        continue;
+      scan_block (&scan, block);
+      note_heads (&scan);
+    }
+  merge_mentions (&scan);
+
+  order = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, scan.by_key);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (order, value);
+  g_ptr_array_sort (order, building_compare);
+  add_head_anaphora (&scan, order);
+  for (guint i = 0; i < order->len; i++)
+    g_ptr_array_add (article->entities,
+                     building_to_entity (g_ptr_array_index (order, i)));
+  scan_free (&scan);
 }

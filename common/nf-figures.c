@@ -981,17 +981,41 @@ add_figure (NfArticle   *article,
   g_ptr_array_add (article->figures, figure);
 }
 
+/* A figure has a numeral, a number word, a currency sign or a code with
+ * digits ("USD115") within a few tokens of where its text starts. */
+static gboolean
+numberish (const NfToken *t)
+{
+  if (t->kind == NF_TOKEN_NUMBER || t->numword)
+    return TRUE;
+  if (t->kind == NF_TOKEN_PUNCT)
+    return currency_lookup (currency_symbols, t->lower) != NULL;
+  return t->upper && strpbrk (t->lower, "0123456789") != NULL;
+}
+
 static void
 scan_sentence (NfArticle *article,
                Sent      *s)
 {
-  guint i = 0;
+  guint i = 0, ahead = 0;
 
   while (i < s->n)
     {
       Found f = { 0 };
       const char *qualifier = NULL;
 
+      /* @ahead: the first numberish token at or after @i */
+      if (ahead < i)
+        ahead = i;
+      while (ahead < s->n && !numberish (&s->t[ahead]))
+        ahead++;
+      if (ahead >= s->n)
+        break;
+      if (ahead > i + 5)
+        {
+          i = ahead - 5;
+          continue;
+        }
       f.value_max = NAN;
       if (!s->taken[i] && find_figure (s, i, &f, &qualifier))
         {

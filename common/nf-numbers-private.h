@@ -33,6 +33,8 @@ typedef struct
   guint       upper : 1;         /* a word that starts with a capital */
   guint       has_comma : 1;     /* a numeral with thousands separators */
   guint       has_point : 1;     /* a numeral with a decimal point */
+  guint       numword : 1;       /* a word that can be part of a number in
+                                  * words ("two", "million", "third") */
   guint       digits : 8;        /* digits in a numeral */
   gsize       start;             /* byte offsets into the text, end exclusive */
   gsize       end;

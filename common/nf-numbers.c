@@ -73,6 +73,37 @@ _nf_small_number_word (const char *lower)
 
 /* ---- tokenizer ---- */
 
+static const char * const other_number_words[] = {
+  "hundred", "thousand", "million", "billion", "trillion", "mln", "mn",
+  "bln", "bn", "tn", "trn", "lakh", "lakhs", "crore", "crores", "dozen",
+  "dozens", "tens", "scores", "hundreds", "thousands", "millions",
+  "billions", "half", "halves", "thirds", "quarter", "quarters", "fourths",
+  "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths",
+  "hundredth", "hundredths", "thousandth", "thousandths", "millionth",
+  "billionth", "trillionth", "nought", "naught", NULL
+};
+
+/* Every word that can be part of a number in words, looked up once per
+ * token so that the matchers can skip all other words at once. */
+static GHashTable *
+number_words (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      const char * const *lists[] = { small_words, tens_words, ordinal_words,
+                                      tens_ordinal_words, other_number_words };
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
+        for (guint w = 0; lists[k][w] != NULL; w++)
+          g_hash_table_add (t, (gpointer) lists[k][w]);
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
 static gboolean
 is_word_char (const char *p,
               const char *end,
@@ -168,6 +199,7 @@ _nf_tokenize (const char *text,
 {
   GArray *tokens = g_array_sized_new (FALSE, TRUE, sizeof (NfToken),
                                       (end - start) / 5 + 4);
+  GHashTable *words = number_words ();
   gboolean space = TRUE;
   gsize p = start;
 
@@ -197,6 +229,8 @@ _nf_tokenize (const char *text,
         }
       token.end = p;
       set_lower (&token, text);
+      if (token.kind == NF_TOKEN_WORD)
+        token.numword = g_hash_table_contains (words, token.lower);
       g_array_append_val (tokens, token);
     }
   return tokens;
@@ -466,7 +500,9 @@ _nf_number_parse (const NfToken *t,
       *next = j;
       return TRUE;
     }
-  if (t[i].kind != NF_TOKEN_WORD)
+  if (t[i].kind != NF_TOKEN_WORD
+      || !(t[i].numword || ((_nf_token_is (&t[i], "a") || _nf_token_is (&t[i], "an"))
+                            && i + 1 < n && t[i + 1].numword)))
     return FALSE;
   if (parse_vague (t, n, i, value, next))
     {
@@ -562,7 +598,9 @@ _nf_ordinal_parse (const NfToken *t,
         }
       return FALSE;
     }
-  if (t[i].kind != NF_TOKEN_WORD)
+  if (t[i].kind != NF_TOKEN_WORD
+      || !(t[i].numword || (_nf_token_is (&t[i], "a") && i + 1 < n
+                            && t[i + 1].numword)))
     return FALSE;
   if (compound_ordinal (t, n, i, value, next))
     return TRUE;

@@ -1,16 +1,1140 @@
-/* nf-quotes.c: the quotes stage (to be written)
+/* nf-quotes.c: direct quotes and who said them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Quotation marks are paired paragraph by paragraph; a paragraph that opens
+ * a quote and does not close it goes on in the next paragraph when that one
+ * opens with a mark.  Each quote looks for its cue outside the marks: first
+ * in the words after the closing mark up to the end of the sentence
+ * ('"…," the State Department said'), then in the words before the opening
+ * mark ('Knapper said: "…"').  The speaker is the noun phrase beside the
+ * verb, read against the entities: a person, an organisation, an unnamed
+ * source ("a department spokesperson"), or a pronoun that stands for the
+ * latest person who spoke or was named.  A quote with no cue of its own
+ * goes on with the speaker before it.  Single words and names in marks are
+ * scare quotes or titles, not speech, and are left out.
  */
 
 #define G_LOG_DOMAIN "newsfacts"
 
 #include "config.h"
 
+#include <string.h>
+
+#include "nf-lexicon-private.h"
 #include "nf-pipeline-private.h"
+
+#define MAX_NP_WORDS 9
+#define MAX_LOOK_BACK 64
+
+/* One stretch of quoted text inside one paragraph. */
+typedef struct
+{
+  guint    block;
+  gsize    open;          /* the opening mark */
+  gsize    start;         /* the text, without marks or outer spaces */
+  gsize    end;
+  gsize    after;         /* just past the closing mark (or the block end) */
+  gboolean closed;
+  guint    chain;         /* pieces of one quote over several paragraphs */
+  gboolean scare;
+} Piece;
+
+typedef struct
+{
+  char          *name;
+  char          *role;
+  NfSpeakerKind  kind;
+  char          *verb;
+  gsize          pos;     /* where the cue is */
+  gboolean       found;
+} Speaker;
+
+/* A mention of an entity, for finding names inside a noun phrase. */
+typedef struct
+{
+  gsize           start;
+  gsize           end;
+  const NfEntity *entity;
+  gboolean        subject;   /* the first person named in its sentence */
+} Mention;
+
+typedef struct
+{
+  NfArticle *article;
+  const char *text;
+  GArray    *pieces;      /* Piece */
+  GArray    *mentions;    /* Mention, by start */
+  GArray    *tokens;      /* scratch NfWord */
+  Speaker   *speakers;    /* one per piece */
+  guint      last_person; /* index + 1 of the latest person or unnamed speaker */
+  guint      last_any;    /* index + 1 of the latest speaker */
+} Quotes;
+
+static guint previous_body (const NfArticle *article,
+                            guint            block);
+static const Piece *piece (Quotes *q,
+                           guint   i);
+
+static int
+mention_compare (gconstpointer a,
+                 gconstpointer b)
+{
+  const Mention *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The index of the sentence holding @pos, or G_MAXUINT. */
+static guint
+sentence_of (const NfArticle *article,
+             gsize            pos)
+{
+  guint lo = 0, hi = article->sentences->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (article->sentences, NfSpan, mid).end <= pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < article->sentences->len
+      && g_array_index (article->sentences, NfSpan, lo).start <= pos)
+    return lo;
+  return G_MAXUINT;
+}
+
+/* Marks the first person named in each sentence: the likely subject, whom
+ * a later "he" is most likely to mean. */
+static void
+mark_subjects (const NfArticle *article,
+               GArray          *mentions)
+{
+  guint last_sentence = G_MAXUINT;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      Mention *m = &g_array_index (mentions, Mention, i);
+      guint sentence;
+
+      if (m->entity->kind != NF_ENTITY_PERSON)
+        continue;
+      sentence = sentence_of (article, m->start);
+      m->subject = sentence != last_sentence || sentence == G_MAXUINT;
+      last_sentence = sentence;
+    }
+}
+
+static GArray *
+index_mentions (const NfArticle *article)
+{
+  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+
+  for (guint i = 0; i < article->entities->len; i++)
+    {
+      const NfEntity *entity = g_ptr_array_index (article->entities, i);
+
+      for (guint j = 0; j < entity->mentions->len; j++)
+        {
+          const NfSpan *span = &g_array_index (entity->mentions, NfSpan, j);
+          Mention m = { span->start, span->end, entity, FALSE };
+
+          g_array_append_val (mentions, m);
+        }
+    }
+  g_array_sort (mentions, mention_compare);
+  mark_subjects (article, mentions);
+  return mentions;
+}
+
+static gunichar
+char_at (const char *text,
+         gsize       pos,
+         gsize       end)
+{
+  if (pos >= end)
+    return 0;
+  if ((guchar) text[pos] < 0x80)
+    return (guchar) text[pos];
+  return g_utf8_get_char_validated (text + pos, end - pos);
+}
+
+static gsize
+char_len (const char *text,
+          gsize       pos)
+{
+  guchar b = (guchar) text[pos];
+
+  return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
+/* Trims spaces off [*start, *end). */
+static void
+trim (const char *text,
+      gsize      *start,
+      gsize      *end)
+{
+  while (*start < *end && g_ascii_isspace (text[*start]))
+    (*start)++;
+  while (*end > *start && g_ascii_isspace (text[*end - 1]))
+    (*end)--;
+}
+
+/* Single words, and names or titles in marks, are not speech. */
+static gboolean
+is_scare (const char *text,
+          gsize       start,
+          gsize       end)
+{
+  guint words = 0, capitalised = 0;
+  gboolean in_word = FALSE;
+
+  for (gsize p = start; p < end; p++)
+    {
+      gboolean space = text[p] == ' ';
+
+      if (!space && !in_word)
+        {
+          words++;
+          if (g_ascii_isupper (text[p]) || g_ascii_isdigit (text[p]))
+            capitalised++;
+        }
+      in_word = !space;
+    }
+  if (words <= 1)
+    return TRUE;
+  /* "Game of Thrones": every word but small ones capitalised */
+  return words <= 6 && capitalised * 2 > words
+         && !strchr (".,!?", text[end - 1]) && capitalised >= words - 2
+         && !g_ascii_islower (text[start]);
+}
+
+static gboolean
+add_piece (Quotes  *q,
+           guint    block,
+           gsize    open,
+           gsize    start,
+           gsize    end,
+           gsize    after,
+           gboolean closed)
+{
+  Piece piece = { block, open, start, end, after, closed, 0, FALSE };
+
+  trim (q->text, &piece.start, &piece.end);
+  if (piece.end <= piece.start)
+    return FALSE;
+  piece.scare = is_scare (q->text, piece.start, piece.end);
+  piece.chain = q->pieces->len;
+  g_array_append_val (q->pieces, piece);
+  return TRUE;
+}
+
+/* Pairs the marks of one paragraph.  A straight mark opens when nothing
+ * is open and closes otherwise; curly marks say which they are.  Returns
+ * TRUE if the paragraph ends inside a quote. */
+static gboolean
+find_pieces (Quotes        *q,
+             guint          index,
+             const NfBlock *block)
+{
+  const char *text = q->text;
+  gboolean open = FALSE;
+  gsize open_at = 0;
+
+  for (gsize p = block->start; p < block->end; p += char_len (text, p))
+    {
+      gunichar c = char_at (text, p, block->end);
+      gsize n = char_len (text, p);
+
+      if (c == '"' ? !open : (c == 0x201C || c == 0x201E || c == 0x00AB))
+        {
+          open = TRUE;
+          open_at = p;
+        }
+      else if (open && (c == '"' || c == 0x201D || c == 0x00BB))
+        {
+          add_piece (q, index, open_at, open_at + char_len (text, open_at), p,
+                     p + n, TRUE);
+          open = FALSE;
+        }
+    }
+  if (open)
+    return add_piece (q, index, open_at, open_at + char_len (text, open_at),
+                      block->end, block->end, FALSE);
+  return FALSE;
+}
+
+static gboolean
+opens_with_mark (const char    *text,
+                 const NfBlock *block)
+{
+  return _nf_is_quote_open (char_at (text, block->start, block->end));
+}
+
+/* Marks, and quotes that run on over paragraphs.  A piece left open at the
+ * end of a paragraph is dropped unless the next paragraph opens with a
+ * mark: an unbalanced mark must not swallow the article. */
+static void
+collect_pieces (Quotes *q)
+{
+  const NfArticle *article = q->article;
+  gboolean pending = FALSE;
+
+  for (guint i = 0; i < article->blocks->len; i++)
+    {
+      const NfBlock *block = &g_array_index (article->blocks, NfBlock, i);
+      gboolean continues = FALSE;
+      guint first = q->pieces->len;
+
+      if (block->kind != NF_BLOCK_BODY)
+        continue;
+      if (pending)
+        {
+          continues = opens_with_mark (q->text, block);
+          if (!continues)
+            {
+              g_array_remove_index (q->pieces, q->pieces->len - 1);
+              first--;
+            }
+        }
+      pending = find_pieces (q, i, block);
+      if (continues && first < q->pieces->len)
+        g_array_index (q->pieces, Piece, first).chain =
+          g_array_index (q->pieces, Piece, first - 1).chain;
+    }
+  if (pending)
+    {
+      const Piece *last = &g_array_index (q->pieces, Piece, q->pieces->len - 1);
+
+      if (last->chain == q->pieces->len - 1)
+        g_array_remove_index (q->pieces, q->pieces->len - 1);
+    }
+}
+
+/* The word before the dot at @dot is an initial, "U.S." or "Mr.". */
+static gboolean
+is_abbreviation (const char *text,
+                 gsize       from,
+                 gsize       dot)
+{
+  gsize w = dot;
+
+  while (w > from && (g_ascii_isalpha (text[w - 1]) || text[w - 1] == '.'))
+    w--;
+  if (dot - w == 1 || memchr (text + w, '.', dot - w) != NULL)
+    return TRUE;
+  return _nf_lexicon_has (NF_LEX_SET_HONORIFICS, text + w, dot - w + 1)
+         || _nf_lexicon_has (NF_LEX_SET_TITLES, text + w, dot - w + 1);
+}
+
+static gboolean
+is_sentence_end (const char *text,
+                 gsize       from,
+                 gsize       p,
+                 gsize       to)
+{
+  if (text[p] != '.' && text[p] != '!' && text[p] != '?')
+    return FALSE;
+  if (p + 1 < to && text[p + 1] != ' ' && text[p + 1] != '\n')
+    return FALSE;
+  return text[p] != '.' || !is_abbreviation (text, from, p);
+}
+
+/* The end of the sentence that runs on from @from. */
+static gsize
+sentence_end (const char *text,
+              gsize       from,
+              gsize       to)
+{
+  for (gsize p = from; p < to; p++)
+    if (is_sentence_end (text, from, p, to))
+      return p + 1;
+  return to;
+}
+
+/* The start of the sentence that ends at @to. */
+static gsize
+sentence_start (const char *text,
+                gsize       from,
+                gsize       to)
+{
+  for (gsize p = to; p > from; p--)
+    if (is_sentence_end (text, from, p - 1, to))
+      return p;
+  return from;
+}
+
+static const NfWord *
+tok (Quotes *q,
+     guint   i)
+{
+  return &g_array_index (q->tokens, NfWord, i);
+}
+
+static gboolean
+tok_in (Quotes   *q,
+        guint     i,
+        NfLexSet  set)
+{
+  return _nf_word_in (q->text, &g_array_index (q->tokens, NfWord, i), set);
+}
+
+static gboolean
+tok_is (Quotes     *q,
+        guint       i,
+        const char *word)
+{
+  gsize len = strlen (word);
+
+  return tok (q, i)->end - tok (q, i)->start == len
+         && g_ascii_strncasecmp (q->text + tok (q, i)->start, word, len) == 0;
+}
+
+static gboolean
+gap_is_space (Quotes *q,
+              guint   i)
+{
+  for (gsize p = tok (q, i - 1)->next; p < tok (q, i)->start; p++)
+    if (q->text[p] != ' ')
+      return FALSE;
+  return TRUE;
+}
+
+/* A cue token in q->tokens: a speech verb, or "according" before "to". */
+static gboolean
+is_cue (Quotes *q,
+        guint   i)
+{
+  if (tok (q, i)->flags & NF_WORD_CAP)
+    return tok_is (q, i, "according") && i + 1 < q->tokens->len
+           && tok_is (q, i + 1, "to");
+  if (tok_is (q, i, "according"))
+    return i + 1 < q->tokens->len && tok_is (q, i + 1, "to");
+  return tok_in (q, i, NF_LEX_SET_CUE_VERBS);
+}
+
+static void
+speaker_clear (Speaker *s)
+{
+  g_clear_pointer (&s->name, g_free);
+  g_clear_pointer (&s->role, g_free);
+  g_clear_pointer (&s->verb, g_free);
+  s->kind = NF_SPEAKER_UNKNOWN;
+  s->found = FALSE;
+}
+
+static void
+speaker_copy (Speaker       *to,
+              const Speaker *from)
+{
+  speaker_clear (to);
+  to->name = g_strdup (from->name);
+  to->role = g_strdup (from->role);
+  to->kind = from->kind;
+  to->pos = from->pos;
+  to->found = from->found;
+}
+
+static gboolean
+inside_piece (Quotes *q,
+              gsize   pos)
+{
+  guint lo = 0, hi = q->pieces->len;
+
+  /* the first piece that ends after @pos */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (q->pieces, Piece, mid).end <= pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < q->pieces->len && g_array_index (q->pieces, Piece, lo).start <= pos;
+}
+
+/* Can a "he" or "she" stand for @name?  Names with a given name known to
+ * be mostly a man's or a woman's say; others fit both. */
+static gboolean
+fits_pronoun (const char    *name,
+              NfPronounKind  pronoun)
+{
+  const char *space;
+
+  if (name == NULL || (pronoun != NF_PRONOUN_MALE && pronoun != NF_PRONOUN_FEMALE))
+    return TRUE;
+  space = strchr (name, ' ');
+  if (space == NULL)
+    return TRUE;
+  if (pronoun == NF_PRONOUN_MALE)
+    return !_nf_lexicon_has (NF_LEX_SET_FEMALE_NAMES, name, space - name);
+  return !_nf_lexicon_has (NF_LEX_SET_MALE_NAMES, name, space - name);
+}
+
+/* The latest person named outside quotes before @pos. */
+static const Mention *
+latest_mention (Quotes        *q,
+                gsize          pos,
+                NfEntityKind   kind,
+                NfPronounKind  pronoun)
+{
+  guint lo = 0, hi = q->mentions->len, steps = 0;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (q->mentions, Mention, mid).start < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* a bounded look back keeps long articles linear */
+  for (guint i = lo; i > 0 && steps < MAX_LOOK_BACK; i--, steps++)
+    {
+      const Mention *m = &g_array_index (q->mentions, Mention, i - 1);
+
+      if (m->entity->kind == kind && !inside_piece (q, m->start)
+          && (m->subject || kind != NF_ENTITY_PERSON)
+          && fits_pronoun (m->entity->name, pronoun))
+        return m;
+    }
+  return NULL;
+}
+
+static void
+speaker_from_entity (Speaker        *s,
+                     const NfEntity *entity,
+                     gsize           pos)
+{
+  s->name = g_strdup (entity->name);
+  s->role = g_strdup (entity->role);
+  s->kind = entity->kind == NF_ENTITY_PERSON ? NF_SPEAKER_PERSON
+                                             : NF_SPEAKER_ORGANIZATION;
+  s->pos = pos;
+  s->found = TRUE;
+}
+
+/* "he" is the latest person who spoke or was named; "they" the latest
+ * speaker of any kind. */
+static void
+resolve_pronoun (Quotes        *q,
+                 guint          index,
+                 NfPronounKind  kind,
+                 gsize          pos,
+                 Speaker       *s)
+{
+  const Speaker *last = NULL;
+  const Mention *m;
+
+  if (kind == NF_PRONOUN_ANY)
+    last = q->last_any > 0 ? &q->speakers[q->last_any - 1] : NULL;
+  else
+    for (guint i = index, steps = 0; i > 0 && steps < MAX_LOOK_BACK; i--, steps++)
+      {
+        const Speaker *prev = &q->speakers[i - 1];
+
+        if (prev->found && (prev->kind == NF_SPEAKER_PERSON
+                            || prev->kind == NF_SPEAKER_ANONYMOUS)
+            && fits_pronoun (prev->name, kind))
+          {
+            last = prev;
+            break;
+          }
+      }
+  m = latest_mention (q, pos, kind == NF_PRONOUN_ANY ? NF_ENTITY_ORGANIZATION
+                                                     : NF_ENTITY_PERSON, kind);
+  if (m != NULL && (last == NULL || m->start > last->pos))
+    speaker_from_entity (s, m->entity, pos);
+  else if (last != NULL)
+    {
+      speaker_copy (s, last);
+      s->pos = pos;
+    }
+}
+
+static gboolean
+is_determiner (Quotes *q,
+               guint   i)
+{
+  return (tok (q, i)->flags & NF_WORD_DIGIT)
+         || (!(tok (q, i)->flags & NF_WORD_ALLCAPS)
+             && tok_in (q, i, NF_LEX_SET_STOPWORDS)
+             && !tok_in (q, i, NF_LEX_SET_CONNECTORS));
+}
+
+/* The words of an unnamed source worth printing: "department spokesperson"
+ * from "a department spokesperson in Seoul"; NULL unless its head is a
+ * source noun ("official", "source", "spokesperson"). */
+static char *
+anonymous_name (Quotes *q,
+                gsize   start,
+                gsize   end)
+{
+  guint first, last;
+
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, start, end, q->tokens);
+  for (first = 0; first < q->tokens->len; first++)
+    if (!tok_is (q, first, "the") && !is_determiner (q, first))
+      break;
+  for (last = first; last < q->tokens->len; last++)
+    if (last > first && !(tok (q, last)->flags & NF_WORD_CAP)
+        && (tok_in (q, last, NF_LEX_SET_STOPWORDS)
+            || tok_in (q, last, NF_LEX_SET_CONNECTORS)))
+      break;
+  if (last == first || (tok (q, last - 1)->flags & NF_WORD_CAP)
+      || !tok_in (q, last - 1, NF_LEX_SET_ANONYMOUS))
+    return NULL;
+  return g_strndup (q->text + tok (q, first)->start,
+                    tok (q, last - 1)->end - tok (q, first)->start);
+}
+
+/* The entity named in [start, end): a person first, then a body, then a
+ * place (a country that speaks is its government). */
+static const NfEntity *
+entity_in (Quotes *q,
+           gsize   start,
+           gsize   end)
+{
+  const NfEntity *best = NULL;
+  guint lo = 0, hi = q->mentions->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (q->mentions, Mention, mid).start < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < q->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (q->mentions, Mention, i);
+      static const int rank[] = {
+        [NF_ENTITY_PERSON] = 3, [NF_ENTITY_ORGANIZATION] = 2,
+        [NF_ENTITY_PLACE] = 1, [NF_ENTITY_OTHER] = 0,
+      };
+
+      if (m->start >= end)
+        break;
+      if (m->end > end || rank[m->entity->kind] == 0)
+        continue;
+      if (best == NULL || rank[m->entity->kind] >= rank[best->kind])
+        best = m->entity;
+    }
+  return best;
+}
+
+/* No entity and no unnamed source: the words themselves ("the judge",
+ * "the newspaper"), without their article. */
+static void
+speaker_from_words (Quotes  *q,
+                    gsize    start,
+                    gsize    end,
+                    Speaker *s)
+{
+  guint first = 0;
+  gboolean named = TRUE;
+
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, start, end, q->tokens);
+
+  while (first < q->tokens->len && is_determiner (q, first))
+    first++;
+  if (first < q->tokens->len && tok_is (q, first, "the"))
+    first++;
+  if (first >= q->tokens->len)
+    return;
+  for (guint i = first; i < q->tokens->len; i++)
+    named &= (tok (q, i)->flags & NF_WORD_CAP) != 0
+             || tok_in (q, i, NF_LEX_SET_CONNECTORS);
+  /* "the judge", "his wife", "Breitbart News": a noun phrase, not a
+   * stray clause ("returned he began by") */
+  if (first == 0 && !named)
+    return;
+  s->name = g_strndup (q->text + tok (q, first)->start,
+                       tok (q, q->tokens->len - 1)->end - tok (q, first)->start);
+  s->kind = NF_SPEAKER_UNKNOWN;
+  s->pos = start;
+  s->found = TRUE;
+}
+
+/* Who the noun phrase [start, end) is. */
+static void
+resolve_np (Quotes  *q,
+            guint    index,
+            gsize    start,
+            gsize    end,
+            Speaker *s)
+{
+  const NfEntity *entity;
+  NfPronounKind pronoun;
+  char *anonymous;
+
+  trim (q->text, &start, &end);
+  if (end <= start)
+    return;
+  pronoun = _nf_lexicon_pronoun (q->text + start, end - start);
+  if (pronoun != NF_PRONOUN_NONE)
+    {
+      resolve_pronoun (q, index, pronoun, start, s);
+      return;
+    }
+  entity = entity_in (q, start, end);
+  if (entity != NULL && entity->kind == NF_ENTITY_PERSON)
+    {
+      speaker_from_entity (s, entity, start);
+      return;
+    }
+  anonymous = anonymous_name (q, start, end);
+  if (anonymous != NULL)
+    {
+      s->name = anonymous;
+      s->kind = NF_SPEAKER_ANONYMOUS;
+      s->pos = start;
+      s->found = TRUE;
+    }
+  else if (entity != NULL)
+    speaker_from_entity (s, entity, start);
+  else
+    speaker_from_words (q, start, end, s);
+}
+
+/* Where the subject before the cue starts and ends: "X said", "X, the
+ * minister, said" (the role in @role), "after X said". */
+static gboolean
+left_np (Quotes  *q,
+         gsize    from,
+         gsize    to,
+         gsize   *np_start,
+         gsize   *np_end,
+         char   **role)
+{
+  const char *text = q->text;
+  gsize end = to, start, comma;
+
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (text, from, to, q->tokens);
+  for (guint i = q->tokens->len; i > 0 && tok_in (q, i - 1, NF_LEX_SET_SPEECH_ADVERBS); i--)
+    end = tok (q, i - 1)->start;
+  trim (text, &from, &end);
+  if (end > from && text[end - 1] == ',')
+    {
+      const char *prev = g_strrstr_len (text + from, end - 1 - from, ",");
+
+      if (prev == NULL)
+        return FALSE;
+      comma = prev - text;
+      *role = _nf_apposition_role (text, comma, end);
+      end = comma;
+    }
+  start = from;
+  for (gsize p = end; p > from; p--)
+    if (text[p - 1] == ',' || text[p - 1] == ';' || text[p - 1] == ':'
+        || ((guchar) text[p - 1] == 0x94 && p >= 3))
+      {
+        start = p;
+        break;
+      }
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (text, start, end, q->tokens);
+  for (guint i = q->tokens->len; i > 0; i--)
+    if (tok_in (q, i - 1, NF_LEX_SET_CLAUSE_WORDS))
+      {
+        start = tok (q, i - 1)->next;
+        break;
+      }
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (text, start, end, q->tokens);
+  if (q->tokens->len == 0 || q->tokens->len > MAX_NP_WORDS)
+    return FALSE;
+  *np_start = start;
+  *np_end = end;
+  return TRUE;
+}
+
+/* "said Marc Knapper, deputy …": the words after the cue up to a comma or a
+ * word that cannot be part of a name. */
+static gboolean
+right_np (Quotes *q,
+          gsize   from,
+          gsize   to,
+          gsize  *np_start,
+          gsize  *np_end)
+{
+  guint i = 0, n;
+
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, from, to, q->tokens);
+  n = q->tokens->len;
+  if (n > 0 && tok_is (q, 0, "to"))
+    i = 1;
+  if (i >= n)
+    return FALSE;
+  *np_start = tok (q, i)->start;
+  *np_end = tok (q, i)->end;
+  if (tok_in (q, i, NF_LEX_SET_CUE_VERBS) || tok_in (q, i, NF_LEX_SET_CLAUSE_WORDS))
+    return FALSE;
+  for (guint k = i + 1; k < n && k - i < MAX_NP_WORDS; k++)
+    {
+      if (!gap_is_space (q, k) || tok_in (q, k, NF_LEX_SET_CUE_VERBS)
+          || is_determiner (q, k))
+        break;
+      if (tok_in (q, k, NF_LEX_SET_CONNECTORS) && !tok_is (q, k, "of")
+          && !tok_is (q, k, "for") && !tok_is (q, k, "the"))
+        break;
+      *np_end = tok (q, k)->end;
+    }
+  return TRUE;
+}
+
+/* The subject of the clause [from, to): the first person or body named
+ * there outside quotes, or a pronoun that opens it. */
+static gboolean
+subject_of (Quotes  *q,
+            guint    index,
+            gsize    from,
+            gsize    to,
+            Speaker *s)
+{
+  guint lo = 0, hi = q->mentions->len;
+  gsize first_word;
+  NfPronounKind pronoun;
+
+  trim (q->text, &from, &to);
+  if (to <= from)
+    return FALSE;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (q->mentions, Mention, mid).start < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < q->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (q->mentions, Mention, i);
+
+      if (m->start >= to)
+        break;
+      if ((m->entity->kind == NF_ENTITY_PERSON
+           || m->entity->kind == NF_ENTITY_ORGANIZATION)
+          && !inside_piece (q, m->start))
+        {
+          speaker_from_entity (s, m->entity, m->start);
+          return TRUE;
+        }
+    }
+  first_word = from;
+  while (first_word < to && g_ascii_isalpha (q->text[first_word]))
+    first_word++;
+  pronoun = _nf_lexicon_pronoun (q->text + from, first_word - from);
+  if (pronoun != NF_PRONOUN_NONE && pronoun != NF_PRONOUN_ANY)
+    resolve_pronoun (q, index, pronoun, from, s);
+  return s->found;
+}
+
+/* The speaker of the cue at token @c of the region [from, to), whose
+ * tokens are in q->tokens. */
+static void
+speaker_at_cue (Quotes  *q,
+                guint    index,
+                gsize    from,
+                gsize    to,
+                guint    c,
+                Speaker *s)
+{
+  g_autofree char *verb = NULL;
+  g_autofree char *role = NULL;
+  gsize cue_start = tok (q, c)->start, cue_end = tok (q, c)->end;
+  gsize np_start, np_end;
+  gboolean according = tok_is (q, c, "according");
+
+  if (according)
+    verb = g_strdup ("according to");
+  else
+    verb = g_ascii_strdown (q->text + cue_start, cue_end - cue_start);
+  if (!according && g_str_has_suffix (verb, "ing"))
+    {
+      /* "Trump returned the compliment, telling Reuters": the subject */
+      if (!subject_of (q, index, sentence_start (q->text, from, cue_start),
+                       cue_start, s)
+          && right_np (q, cue_end, to, &np_start, &np_end))
+        resolve_np (q, index, np_start, np_end, s);
+    }
+  else if (!according && left_np (q, from, cue_start, &np_start, &np_end, &role))
+    resolve_np (q, index, np_start, np_end, s);
+  else if (right_np (q, cue_end, to, &np_start, &np_end))
+    {
+      resolve_np (q, index, np_start, np_end, s);
+      role = _nf_apposition_role (q->text, np_end, to);
+    }
+  if (!s->found)
+    return;
+  s->pos = cue_start;
+  s->verb = g_steal_pointer (&verb);
+  if (s->role == NULL)
+    s->role = g_steal_pointer (&role);
+}
+
+/* Looks for a cue in [from, to): the first one, or the last if @last. */
+static gboolean
+cue_in (Quotes   *q,
+        guint     index,
+        gsize     from,
+        gsize     to,
+        gboolean  last,
+        Speaker  *s)
+{
+  guint n;
+
+  if (to <= from)
+    return FALSE;
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, from, to, q->tokens);
+  n = q->tokens->len;
+  for (guint k = 0; k < n; k++)
+    {
+      guint c = last ? n - 1 - k : k;
+
+      if (is_cue (q, c))
+        {
+          speaker_at_cue (q, index, from, to, c, s);
+          return s->found;
+        }
+    }
+  return FALSE;
+}
+
+static const Piece *
+piece (Quotes *q,
+       guint   i)
+{
+  return &g_array_index (q->pieces, Piece, i);
+}
+
+/* The quote's own cue: after it in its sentence, else before it. */
+static void
+find_speaker (Quotes *q,
+              guint   i)
+{
+  const Piece *p = piece (q, i);
+  const NfBlock *block = &g_array_index (q->article->blocks, NfBlock, p->block);
+  const char *text = q->text;
+  gsize to = block->end, from = block->start;
+  char last = text[p->end - 1];
+
+  if (i + 1 < q->pieces->len && piece (q, i + 1)->block == p->block)
+    to = piece (q, i + 1)->open;
+  if (i > 0 && piece (q, i - 1)->block == p->block)
+    from = piece (q, i - 1)->after;
+  if (p->closed)
+    {
+      gsize a = p->after;
+
+      while (a < to && text[a] == ' ')
+        a++;
+      /* '"We will win." Next sentence': the quote ended its sentence */
+      if (!((last == '.' || last == '!' || last == '?') && a < to
+            && !g_ascii_islower (text[a])))
+        if (cue_in (q, i, p->after, sentence_end (text, p->after, to), FALSE,
+                    &q->speakers[i]))
+          return;
+    }
+  if (cue_in (q, i, sentence_start (text, from, p->open), p->open, TRUE,
+              &q->speakers[i]))
+    return;
+  /* 'Sanders pushed his promise of "free college"': a partial quote with
+   * no speech verb belongs to the subject of its sentence */
+  if (p->chain == i && g_ascii_isalnum (text[p->open > 1 ? p->open - 2 : 0])
+      && subject_of (q, i, sentence_start (text, from, p->open), p->open,
+                     &q->speakers[i]))
+    return;
+  /* 'Cruz said:' closing the paragraph before a quoted one */
+  if (p->open == block->start)
+    {
+      guint prev = previous_body (q->article, p->block);
+      const NfBlock *pb;
+      gsize e;
+
+      if (prev == G_MAXUINT)
+        return;
+      pb = &g_array_index (q->article->blocks, NfBlock, prev);
+      e = pb->end;
+      while (e > pb->start && g_ascii_isspace (text[e - 1]))
+        e--;
+      if (e > pb->start && text[e - 1] == ':')
+        cue_in (q, i, sentence_start (text, pb->start, e - 1), e - 1, TRUE,
+                &q->speakers[i]);
+    }
+}
+
+/* A quote inside someone's sentence ('looking for "further compromise"
+ * from') rather than one that stands as the sentence. */
+static gboolean
+is_partial (Quotes *q,
+            guint   i)
+{
+  const Piece *p = piece (q, i);
+  const NfBlock *block = &g_array_index (q->article->blocks, NfBlock, p->block);
+  const char *text = q->text;
+  gsize b = p->open;
+  char c;
+
+  if (g_ascii_islower (text[p->start]))
+    return TRUE;
+  if (p->chain != i)
+    return FALSE;
+  while (b > block->start && text[b - 1] == ' ')
+    b--;
+  if (b == block->start)
+    return FALSE;
+  c = text[b - 1];
+  if (c == ',' || c == ':' || c == '.' || c == '!' || c == '?' || c == '"'
+      || (guchar) c == 0x9D)
+    return FALSE;
+  if (g_ascii_isalnum (c))
+    {
+      gsize w = b;
+
+      while (w > block->start && g_ascii_isalpha (text[w - 1]))
+        w--;
+      return !_nf_lexicon_has (NF_LEX_SET_CUE_VERBS, text + w, b - w);
+    }
+  return TRUE;
+}
+
+/* Pieces of one quote over several paragraphs share one speaker. */
+static void
+fill_chains (Quotes *q)
+{
+  for (guint i = 0; i < q->pieces->len; i++)
+    {
+      if (q->speakers[i].found)
+        continue;
+      for (guint j = i + 1; j < q->pieces->len && piece (q, j)->chain == piece (q, i)->chain; j++)
+        if (q->speakers[j].found)
+          {
+            speaker_copy (&q->speakers[i], &q->speakers[j]);
+            q->speakers[i].verb = g_strdup (q->speakers[j].verb);
+            break;
+          }
+      if (!q->speakers[i].found && piece (q, i)->chain != i)
+        speaker_copy (&q->speakers[i], &q->speakers[i - 1]);
+    }
+}
+
+/* The body paragraph before @block, or G_MAXUINT. */
+static guint
+previous_body (const NfArticle *article,
+               guint            block)
+{
+  for (guint i = block; i > 0; i--)
+    if (g_array_index (article->blocks, NfBlock, i - 1).kind == NF_BLOCK_BODY)
+      return i - 1;
+  return G_MAXUINT;
+}
+
+/* A quote with no cue goes on with the speaker of the quote just before
+ * it, in its paragraph or, for a paragraph that is all quote, the one
+ * before. */
+static void
+inherit_speakers (Quotes *q)
+{
+  guint prev = G_MAXUINT;
+
+  for (guint i = 0; i < q->pieces->len; i++)
+    {
+      const Piece *p = piece (q, i);
+
+      if (p->scare)
+        continue;
+      if (!q->speakers[i].found && prev != G_MAXUINT && q->speakers[prev].found)
+        {
+          const Piece *pp = piece (q, prev);
+          const NfBlock *block = &g_array_index (q->article->blocks, NfBlock, p->block);
+
+          if (pp->block == p->block
+              || (pp->block == previous_body (q->article, p->block)
+                  && p->open == block->start))
+            {
+              speaker_copy (&q->speakers[i], &q->speakers[prev]);
+              g_clear_pointer (&q->speakers[i].verb, g_free);
+            }
+        }
+      prev = i;
+    }
+}
+
+static void
+emit_quotes (Quotes *q)
+{
+  for (guint i = 0; i < q->pieces->len; i++)
+    {
+      const Piece *p = piece (q, i);
+      Speaker *s = &q->speakers[i];
+      NfQuote *quote;
+
+      if (p->scare)
+        continue;
+      quote = nf_quote_new ();
+      quote->text = g_strndup (q->text + p->start, p->end - p->start);
+      quote->start = p->start;
+      quote->end = p->end;
+      quote->partial = is_partial (q, i);
+      quote->speaker = g_steal_pointer (&s->name);
+      quote->speaker_role = g_steal_pointer (&s->role);
+      quote->speaker_kind = quote->speaker != NULL ? s->kind : NF_SPEAKER_UNKNOWN;
+      quote->verb = g_steal_pointer (&s->verb);
+      g_ptr_array_add (q->article->quotes, quote);
+    }
+}
 
 void
 _nf_quotes_run (NfArticle *article)
 {
+  Quotes q = { 0 };
+
   g_assert (article != NULL);
+
+  q.article = article;
+  q.text = article->text;
+  q.pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  q.tokens = g_array_new (FALSE, FALSE, sizeof (NfWord));
+  collect_pieces (&q);
+  if (q.pieces->len > 0)
+    {
+      q.mentions = index_mentions (article);
+      q.speakers = g_new0 (Speaker, q.pieces->len);
+      for (guint i = 0; i < q.pieces->len; i++)
+        if (!piece (&q, i)->scare)
+          {
+            Speaker *s;
+
+            find_speaker (&q, i);
+            s = &q.speakers[i];
+            if (s->found)
+              q.last_any = i + 1;
+            if (s->found && (s->kind == NF_SPEAKER_PERSON
+                             || s->kind == NF_SPEAKER_ANONYMOUS))
+              q.last_person = i + 1;
+          }
+      fill_chains (&q);
+      inherit_speakers (&q);
+      emit_quotes (&q);
+      for (guint i = 0; i < q.pieces->len; i++)
+        speaker_clear (&q.speakers[i]);
+      g_free (q.speakers);
+      g_array_unref (q.mentions);
+    }
+  g_array_unref (q.tokens);
+  g_array_unref (q.pieces);
 }

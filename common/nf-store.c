@@ -1469,7 +1469,7 @@ facts_variant (NfStore    *self,
       else if (kind == FIELD_DATES)
         g_variant_builder_add (&builder, "(ssuu)", S (0), S (1), U (2), U (3));
       else
-        g_variant_builder_add (&builder, "(ss@ass)", S (0), S (1),
+        g_variant_builder_add (&builder, "(ss@asu)", S (0), S (1),
                                strings_variant (S (2)), S (3), U (4));
 #undef S
 #undef U

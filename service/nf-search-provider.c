@@ -181,8 +181,8 @@ append_matching_quotes (GPtrArray         *results,
       const char *text = NULL, *speaker = NULL;
       g_autofree char *haystack = NULL;
 
-      g_variant_get_child (quotes, q, "(&s&sssbuu)", &text, &speaker,
-                           NULL, NULL, NULL, NULL, NULL, NULL);
+      g_variant_get_child (quotes, q, "(&s&ssssbuu)", &text, &speaker,
+                           NULL, NULL, NULL, NULL, NULL, NULL, NULL);
       haystack = g_strconcat (speaker, " ", text, NULL);
       if (!matches_all_terms (haystack, terms))
         continue;
@@ -354,8 +354,8 @@ quote_meta (const char   *result,
 
   if (quotes == NULL || (gsize) index >= g_variant_n_children (quotes))
     return NULL;
-  g_variant_get_child (quotes, index, "(&s&sssbuu)", &text, &speaker,
-                       NULL, NULL, NULL, NULL, NULL, NULL);
+  g_variant_get_child (quotes, index, "(&s&ssssbuu)", &text, &speaker,
+                       NULL, NULL, NULL, NULL, NULL, NULL, NULL);
   g_variant_dict_lookup (article, "Headline", "&s", &headline);
   g_variant_dict_lookup (article, "Agency", "&s", &agency);
   g_variant_dict_lookup (article, "Published", "&s", &published);

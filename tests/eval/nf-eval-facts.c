@@ -199,11 +199,54 @@ run_one (const char *line,
   print_article (article);
 }
 
+/* --bench: time the dates and figures stages alone over the inputs */
+static int
+bench (void)
+{
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  gint64 spent = 0;
+  gsize bytes = 0;
+  guint facts = 0;
+
+  while ((n = getline (&line, &cap, stdin)) > 0)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(NfArticle) article = NULL;
+      const char *text;
+      gint64 t0;
+
+      if (!json_parser_load_from_data (parser, line, n, NULL))
+        continue;
+      text = json_object_get_string_member_with_default (
+        json_node_get_object (json_parser_get_root (parser)), "text", "");
+      article = nf_article_new ("bench", g_strdup (text), strlen (text));
+      article->published = g_strdup ("2005-03-01");
+      add_blocks (article, FALSE);
+      _nf_sentences_run (article);
+      t0 = g_get_monotonic_time ();
+      _nf_dates_run (article);
+      _nf_figures_run (article);
+      spent += g_get_monotonic_time () - t0;
+      bytes += strlen (text);
+      facts += article->dates->len + article->figures->len;
+    }
+  free (line);
+  printf ("{\"bytes\":%" G_GSIZE_FORMAT ",\"seconds\":%.3f,\"mb_per_s\":%.1f,"
+          "\"facts\":%u}\n", bytes, spent / 1e6,
+          spent > 0 ? bytes / (spent / 1e6) / 1e6 : 0.0, facts);
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   gboolean lines = argc > 1 && strcmp (argv[1], "--lines") == 0;
+
+  if (argc > 1 && strcmp (argv[1], "--bench") == 0)
+    return bench ();
   char *line = NULL;
   size_t cap = 0;
   ssize_t n;

@@ -1,0 +1,606 @@
+/* nf-lexicon.c: word lists and a word scanner for entities and quotes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "newsfacts"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "nf-lexicon-private.h"
+#include "nf-lexicon-resources.h"
+
+#define LEXICON_PATH "/io/github/newsfacts/lexicon/"
+#define MAX_KEY 256
+
+typedef struct
+{
+  GHashTable *sets[NF_LEX_N_SETS];   /* lowercase word → itself */
+  GHashTable *pronouns;              /* lowercase word → NfPronounKind */
+  GHashTable *names;                 /* key → NfLexEntry* */
+  GPtrArray  *groups;                /* NfLexGroup*, owned */
+  guint       max_tokens;
+} NfLexicon;
+
+static const char * const set_files[NF_LEX_N_SETS] = {
+  [NF_LEX_SET_CUE_VERBS] = "cue-verbs.txt",
+  [NF_LEX_SET_TITLES] = "titles.txt",
+  [NF_LEX_SET_HONORIFICS] = "honorifics.txt",
+  [NF_LEX_SET_ANONYMOUS] = "anonymous-nouns.txt",
+  [NF_LEX_SET_STOPWORDS] = "stopwords.txt",
+  [NF_LEX_SET_ORG_WORDS] = "org-words.txt",
+  [NF_LEX_SET_OTHER_WORDS] = "other-words.txt",
+  [NF_LEX_SET_GIVEN_NAMES] = "given-names.txt",
+  [NF_LEX_SET_LOCATIVES] = "locatives.txt",
+  [NF_LEX_SET_CONNECTORS] = "name-connectors.txt",
+  [NF_LEX_SET_SPEECH_ADVERBS] = "speech-adverbs.txt",
+  [NF_LEX_SET_CLAUSE_WORDS] = "clause-words.txt",
+  [NF_LEX_SET_TITLE_MODIFIERS] = "title-modifiers.txt",
+  [NF_LEX_SET_FEMALE_NAMES] = "female-names.txt",
+  [NF_LEX_SET_MALE_NAMES] = "male-names.txt",
+};
+
+gboolean
+_nf_lower_into (const char *text,
+                gsize       len,
+                char       *buf,
+                gsize       size)
+{
+  if (len + 1 > size)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    buf[i] = g_ascii_tolower (text[i]);
+  buf[len] = '\0';
+  return TRUE;
+}
+
+gboolean
+_nf_is_quote_open (gunichar c)
+{
+  return c == '"' || c == 0x201C || c == 0x201E || c == 0x00AB;
+}
+
+gboolean
+_nf_is_quote_close (gunichar c)
+{
+  return c == '"' || c == 0x201D || c == 0x00BB;
+}
+
+static gboolean
+is_alnum_at (const char *text,
+             gsize       pos,
+             gsize       end)
+{
+  guchar b;
+
+  if (pos >= end)
+    return FALSE;
+  b = (guchar) text[pos];
+  if (b < 0x80)
+    return g_ascii_isalnum (b);
+  return g_unichar_isalnum (g_utf8_get_char_validated (text + pos, end - pos));
+}
+
+static gboolean
+is_upper_at (const char *text,
+             gsize       pos,
+             gsize       end)
+{
+  guchar b = (guchar) text[pos];
+
+  if (b < 0x80)
+    return g_ascii_isupper (b);
+  return g_unichar_isupper (g_utf8_get_char_validated (text + pos, end - pos));
+}
+
+static gsize
+next_char (const char *text,
+           gsize       pos,
+           gsize       end)
+{
+  guchar b = (guchar) text[pos];
+  gsize n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+
+  return MIN (pos + n, end);
+}
+
+/* An apostrophe: ASCII or the right single quotation mark. */
+static gsize
+apostrophe_len (const char *text,
+                gsize       pos,
+                gsize       end)
+{
+  if (pos < end && text[pos] == '\'')
+    return 1;
+  if (pos + 2 < end && (guchar) text[pos] == 0xE2
+      && (guchar) text[pos + 1] == 0x80 && (guchar) text[pos + 2] == 0x99)
+    return 3;
+  return 0;
+}
+
+/* "U.S.", "S.", "Mr.": the dot belongs to the word. */
+static gboolean
+takes_dot (const char *text,
+           gsize       start,
+           gsize       end)
+{
+  char buf[16];
+
+  if (end - start == 1)
+    return g_ascii_isalpha (text[start]);
+  if (end - start + 2 > sizeof buf)
+    return FALSE;
+  _nf_lower_into (text + start, end - start, buf, sizeof buf - 1);
+  strcat (buf, ".");
+  return _nf_lexicon_has (NF_LEX_SET_HONORIFICS, buf, strlen (buf))
+         || _nf_lexicon_has (NF_LEX_SET_TITLES, buf, strlen (buf))
+         || _nf_lexicon_has (NF_LEX_SET_ORG_WORDS, buf, strlen (buf));
+}
+
+/* Scans one word from @pos; returns the token end (after any 's). */
+static gsize
+scan_word (const char *text,
+           gsize       pos,
+           gsize       end,
+           NfWord    *token)
+{
+  gsize p = pos;
+
+  for (;;)
+    {
+      gsize a;
+
+      while (is_alnum_at (text, p, end))
+        p = next_char (text, p, end);
+      if (p + 1 < end && (text[p] == '-' || text[p] == '&')
+          && is_alnum_at (text, p + 1, end))
+        {
+          p++;
+          continue;
+        }
+      a = apostrophe_len (text, p, end);
+      if (a > 0 && (p + a < end) && (text[p + a] == 's' || text[p + a] == 'S')
+          && !is_alnum_at (text, p + a + 1, end))
+        {
+          token->flags |= NF_WORD_POSS;
+          token->end = p;
+          return p + a + 1;
+        }
+      if (a > 0 && is_alnum_at (text, p + a, end))
+        {
+          p += a;
+          continue;
+        }
+      if (p < end && text[p] == '.' && takes_dot (text, pos, p))
+        {
+          /* U.S.A.: letter-dot pairs go on */
+          p++;
+          while (p + 1 < end && g_ascii_isalpha (text[p]) && text[p + 1] == '.')
+            p += 2;
+        }
+      break;
+    }
+  token->end = p;
+  return p;
+}
+
+static void
+set_case_flags (const char *text,
+                NfWord    *token)
+{
+  guint letters = 0, upper = 0;
+
+  if (is_upper_at (text, token->start, token->end))
+    token->flags |= NF_WORD_CAP;
+  if (g_ascii_isdigit (text[token->start]))
+    token->flags |= NF_WORD_DIGIT;
+  for (gsize i = token->start; i < token->end; i++)
+    if (g_ascii_isalpha (text[i]))
+      {
+        letters++;
+        upper += g_ascii_isupper (text[i]) ? 1 : 0;
+      }
+  if (letters >= 2 && letters == upper)
+    token->flags |= NF_WORD_ALLCAPS;
+}
+
+void
+_nf_words_scan (const char *text,
+              gsize       start,
+              gsize       end,
+              GArray     *tokens)
+{
+  gboolean sent_start = TRUE;
+  gsize p = start;
+
+  while (p < end)
+    {
+      guchar b = (guchar) text[p];
+
+      if (is_alnum_at (text, p, end))
+        {
+          NfWord token = { p, p, p, 0, 0, 0 };
+
+          token.next = scan_word (text, p, end, &token);
+          set_case_flags (text, &token);
+          if (sent_start)
+            token.flags |= NF_WORD_SENT_START;
+          sent_start = FALSE;
+          g_array_append_val (tokens, token);
+          p = token.next;
+          continue;
+        }
+      if (b == '.' || b == '!' || b == '?' || b == ':' || b == '"'
+          || b == '(' || b == ';')
+        sent_start = TRUE;
+      else if (b == 0xE2 && p + 2 < end && (guchar) text[p + 1] == 0x80
+               && ((guchar) text[p + 2] == 0x9C || (guchar) text[p + 2] == 0x9D
+                   || (guchar) text[p + 2] == 0x94))
+        sent_start = TRUE;  /* “ ” — */
+      p = next_char (text, p, end);
+    }
+}
+
+/* Lowercased tokens of @form joined by spaces; the count in @n_tokens. */
+static char *
+form_key (const char *form,
+          guint      *n_tokens)
+{
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (NfWord));
+  GString *key = g_string_new (NULL);
+
+  _nf_words_scan (form, 0, strlen (form), tokens);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const NfWord *t = &g_array_index (tokens, NfWord, i);
+
+      if (i > 0)
+        g_string_append_c (key, ' ');
+      for (gsize j = t->start; j < t->end; j++)
+        g_string_append_c (key, g_ascii_tolower (form[j]));
+    }
+  *n_tokens = tokens->len;
+  return g_string_free (key, FALSE);
+}
+
+static void
+lex_group_free (NfLexGroup *group)
+{
+  g_free (group->name);
+  g_free (group->capital);
+  g_ptr_array_unref (group->aliases);
+  g_free (group);
+}
+
+static void
+lex_entry_free (NfLexEntry *entry)
+{
+  g_free (entry->form);
+  g_free (entry);
+}
+
+static void
+add_form (NfLexicon  *lex,
+          NfLexGroup *group,
+          const char *form,
+          NfLexRole   role)
+{
+  NfLexEntry *entry;
+  gboolean has_lower = FALSE;
+  guint n = 0;
+  char *key;
+
+  if (*form == '\0')
+    return;
+  key = form_key (form, &n);
+  if (n == 0 || g_hash_table_contains (lex->names, key))
+    {
+      g_free (key);
+      return;
+    }
+  for (const char *c = form; *c; c++)
+    has_lower |= g_ascii_islower (*c);
+  entry = g_new0 (NfLexEntry, 1);
+  entry->group = group;
+  entry->form = g_strdup (form);
+  entry->role = role;
+  entry->caps_only = !has_lower;
+  lex->max_tokens = MAX (lex->max_tokens, n);
+  g_hash_table_insert (lex->names, key, entry);
+}
+
+static GBytes *
+lookup_file (const char *name)
+{
+  g_autofree char *path = g_strconcat (LEXICON_PATH, name, NULL);
+
+  /* Referencing the resource keeps it linked from the static library. */
+  return g_resource_lookup_data (_nf_lexicon_get_resource (), path,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+/* The non-comment, non-blank lines of a list file. */
+static char **
+read_lines (const char *name)
+{
+  g_autoptr(GBytes) bytes = lookup_file (name);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *out = g_ptr_array_new ();
+
+  g_assert (bytes != NULL);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (*line != '\0' && *line != '#')
+        g_ptr_array_add (out, g_strdup (line));
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
+static NfLexGroup *
+new_group (NfLexicon    *lex,
+           const char   *name,
+           NfEntityKind  kind)
+{
+  NfLexGroup *group = g_new0 (NfLexGroup, 1);
+
+  group->name = g_strdup (name);
+  group->kind = kind;
+  group->aliases = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (lex->groups, group);
+  return group;
+}
+
+static void
+add_forms (NfLexicon  *lex,
+           NfLexGroup *group,
+           const char *list,
+           NfLexRole   role,
+           gboolean    as_alias)
+{
+  g_auto(GStrv) forms = g_strsplit (list, ",", -1);
+
+  for (guint i = 0; forms[i] != NULL; i++)
+    {
+      char *form = g_strstrip (forms[i]);
+
+      if (*form == '\0')
+        continue;
+      add_form (lex, group, form, role);
+      if (as_alias)
+        g_ptr_array_add (group->aliases, g_strdup (form));
+      if (role == NF_LEX_CAPITAL && group->capital == NULL)
+        group->capital = g_strdup (form);
+    }
+}
+
+/* countries.txt: name|aliases|capitals|demonyms.  Names go in first so
+ * that a capital or demonym never shadows a name ("U.S."). */
+static void
+load_countries (NfLexicon *lex)
+{
+  g_auto(GStrv) lines = read_lines ("countries.txt");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char **f = g_strsplit (lines[i], "|", 4);
+      NfLexGroup *group;
+
+      if (g_strv_length (f) < 4)
+        {
+          g_strfreev (f);
+          continue;
+        }
+      group = new_group (lex, f[0], NF_ENTITY_PLACE);
+      add_form (lex, group, f[0], NF_LEX_NAME);
+      add_forms (lex, group, f[1], NF_LEX_NAME, TRUE);
+      g_ptr_array_add (rows, f);
+      g_ptr_array_add (groups, group);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **f = g_ptr_array_index (rows, i);
+
+      add_forms (lex, g_ptr_array_index (groups, i), f[2], NF_LEX_CAPITAL, FALSE);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **f = g_ptr_array_index (rows, i);
+
+      add_forms (lex, g_ptr_array_index (groups, i), f[3], NF_LEX_DEMONYM, FALSE);
+    }
+}
+
+static void
+load_places (NfLexicon *lex)
+{
+  g_auto(GStrv) lines = read_lines ("places.txt");
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "|", 3);
+      NfLexGroup *group;
+      guint n = 0;
+      g_autofree char *key = form_key (f[0], &n);
+
+      if (g_hash_table_contains (lex->names, key))
+        continue;
+      group = new_group (lex, f[0], NF_ENTITY_PLACE);
+      add_form (lex, group, f[0], NF_LEX_NAME);
+      if (f[1] != NULL)
+        add_forms (lex, group, f[1], NF_LEX_NAME, FALSE);
+      if (f[1] != NULL && f[2] != NULL)
+        add_forms (lex, group, f[2], NF_LEX_DEMONYM, FALSE);
+    }
+}
+
+/* organizations.txt: kind|form|form…; the longest form is the name. */
+static void
+load_organizations (NfLexicon *lex)
+{
+  g_auto(GStrv) lines = read_lines ("organizations.txt");
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "|", -1);
+      NfLexGroup *group;
+      const char *name = NULL;
+
+      if (g_strv_length (f) < 3)
+        continue;
+      for (guint j = 1; f[j] != NULL; j++)
+        if (name == NULL || strlen (f[j]) > strlen (name))
+          name = f[j];
+      group = new_group (lex, name,
+                         strcmp (f[0], "other") == 0 ? NF_ENTITY_OTHER
+                                                     : NF_ENTITY_ORGANIZATION);
+      for (guint j = 1; f[j] != NULL; j++)
+        {
+          add_form (lex, group, f[j], NF_LEX_NAME);
+          if (f[j] != name)
+            g_ptr_array_add (group->aliases, g_strdup (f[j]));
+        }
+    }
+}
+
+static void
+load_sets (NfLexicon *lex)
+{
+  for (guint s = 0; s < NF_LEX_N_SETS; s++)
+    {
+      g_auto(GStrv) lines = read_lines (set_files[s]);
+
+      lex->sets[s] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          char *word = g_ascii_strdown (lines[i], -1);
+
+          g_hash_table_add (lex->sets[s], word);
+        }
+    }
+}
+
+static void
+load_pronouns (NfLexicon *lex)
+{
+  g_auto(GStrv) lines = read_lines ("pronouns.txt");
+
+  lex->pronouns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "|", 2);
+      NfPronounKind kind = NF_PRONOUN_ANY;
+
+      if (f[1] != NULL && strcmp (f[1], "person") == 0)
+        kind = NF_PRONOUN_PERSON;
+      else if (f[1] != NULL && strcmp (f[1], "male") == 0)
+        kind = NF_PRONOUN_MALE;
+      else if (f[1] != NULL && strcmp (f[1], "female") == 0)
+        kind = NF_PRONOUN_FEMALE;
+      g_hash_table_insert (lex->pronouns, g_ascii_strdown (f[0], -1),
+                           GINT_TO_POINTER (kind));
+    }
+}
+
+/* The lists never change, so they are read once and kept for the life of
+ * the process (the pipeline stays free of state that changes).  The word
+ * sets come first: reading the names tokenizes them, and the scanner asks
+ * the sets about abbreviations. */
+static NfLexicon *
+lexicon_sets (void)
+{
+  static NfLexicon *lexicon = NULL;
+
+  if (g_once_init_enter (&lexicon))
+    {
+      NfLexicon *lex = g_new0 (NfLexicon, 1);
+
+      load_sets (lex);
+      load_pronouns (lex);
+      g_once_init_leave (&lexicon, lex);
+    }
+  return lexicon;
+}
+
+static NfLexicon *
+lexicon_get (void)
+{
+  static NfLexicon *lexicon = NULL;
+
+  if (g_once_init_enter (&lexicon))
+    {
+      NfLexicon *lex = lexicon_sets ();
+
+      lex->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) lex_entry_free);
+      lex->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) lex_group_free);
+      load_countries (lex);
+      load_places (lex);
+      load_organizations (lex);
+      g_once_init_leave (&lexicon, lex);
+    }
+  return lexicon;
+}
+
+gboolean
+_nf_lexicon_has (NfLexSet    set,
+                 const char *word,
+                 gsize       len)
+{
+  char buf[MAX_KEY];
+
+  g_assert (set < NF_LEX_N_SETS);
+  if (!_nf_lower_into (word, len, buf, sizeof buf))
+    return FALSE;
+  return g_hash_table_contains (lexicon_sets ()->sets[set], buf);
+}
+
+gboolean
+_nf_word_in (const char *text,
+             NfWord     *word,
+             NfLexSet    set)
+{
+  guint bit = 1u << set;
+
+  if (!(word->sets_known & bit))
+    {
+      word->sets_known |= bit;
+      if (_nf_lexicon_has (set, text + word->start, word->end - word->start))
+        word->sets_in |= bit;
+    }
+  return (word->sets_in & bit) != 0;
+}
+
+NfPronounKind
+_nf_lexicon_pronoun (const char *word,
+                     gsize       len)
+{
+  char buf[16];
+
+  if (!_nf_lower_into (word, len, buf, sizeof buf))
+    return NF_PRONOUN_NONE;
+  return GPOINTER_TO_INT (g_hash_table_lookup (lexicon_sets ()->pronouns, buf));
+}
+
+const NfLexEntry *
+_nf_lexicon_lookup (const char *key)
+{
+  return g_hash_table_lookup (lexicon_get ()->names, key);
+}
+
+guint
+_nf_lexicon_max_tokens (void)
+{
+  return lexicon_get ()->max_tokens;
+}

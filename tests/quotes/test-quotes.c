@@ -1,0 +1,270 @@
+/* test-quotes.c: quotes, speakers, entities and the brief
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case is a small article composed for the rule it tests, run through
+ * the whole pipeline.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+#include "nf-pipeline.h"
+
+static NfArticle *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  NfArticle *article = nf_parse ("test.txt", (const guint8 *) text,
+                                 strlen (text), NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  return article;
+}
+
+static const NfQuote *
+quote (const NfArticle *article,
+       guint            i)
+{
+  g_assert_cmpuint (i, <, article->quotes->len);
+  return g_ptr_array_index (article->quotes, i);
+}
+
+static const NfEntity *
+entity (const NfArticle *article,
+        const char      *name)
+{
+  for (guint i = 0; i < article->entities->len; i++)
+    {
+      const NfEntity *e = g_ptr_array_index (article->entities, i);
+
+      if (g_strcmp0 (e->name, name) == 0)
+        return e;
+    }
+  return NULL;
+}
+
+static gboolean
+has_alias (const NfEntity *e,
+           const char     *alias)
+{
+  for (guint i = 0; i < e->aliases->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (e->aliases, i), alias) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_said_inverted (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "City council votes on the new budget\n\n"
+    "Jane Holloway, the city's finance director, presented the plan.\n\n"
+    "\"We cannot spend what we do not have,\" said Jane Holloway, the "
+    "finance director of the city.\n");
+  const NfQuote *q;
+
+  g_assert_cmpuint (a->quotes->len, ==, 1);
+  q = quote (a, 0);
+  g_assert_cmpstr (q->text, ==, "We cannot spend what we do not have,");
+  g_assert_cmpstr (q->speaker, ==, "Jane Holloway");
+  g_assert_cmpint (q->speaker_kind, ==, NF_SPEAKER_PERSON);
+  g_assert_cmpstr (q->verb, ==, "said");
+  g_assert_false (q->partial);
+  g_assert_cmpstr (a->text + q->start, >=, "We cannot");
+  g_assert_cmpint (strncmp (a->text + q->start, q->text, strlen (q->text)), ==, 0);
+}
+
+static void
+test_pronoun_chain (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Trade talks resume after a month of silence\n\n"
+    "Trade minister Paul Okafor met Maria Lindqvist on Monday.\n\n"
+    "\"We made progress,\" Lindqvist told reporters.\n\n"
+    "\"There is more to do,\" she added. \"But the door is open.\"\n\n"
+    "\"It is a start,\" Okafor said later.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 4);
+  g_assert_cmpstr (quote (a, 0)->speaker, ==, "Maria Lindqvist");
+  g_assert_cmpstr (quote (a, 0)->verb, ==, "told");
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Maria Lindqvist");
+  g_assert_cmpstr (quote (a, 1)->verb, ==, "added");
+  /* no cue of its own: the speaker goes on */
+  g_assert_cmpstr (quote (a, 2)->speaker, ==, "Maria Lindqvist");
+  g_assert_null (quote (a, 2)->verb);
+  g_assert_cmpstr (quote (a, 3)->speaker, ==, "Paul Okafor");
+  g_assert_cmpstr (quote (a, 3)->speaker_role, ==, "Trade minister");
+}
+
+static void
+test_partial (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Finance ministry warns over spending plan\n\n"
+    "The plan is a \"reckless gamble\" with public money, the Finance "
+    "Ministry said in a statement.\n");
+  const NfQuote *q;
+
+  g_assert_cmpuint (a->quotes->len, ==, 1);
+  q = quote (a, 0);
+  g_assert_cmpstr (q->text, ==, "reckless gamble");
+  g_assert_true (q->partial);
+  g_assert_cmpstr (q->speaker, ==, "Finance Ministry");
+  g_assert_cmpint (q->speaker_kind, ==, NF_SPEAKER_ORGANIZATION);
+}
+
+static void
+test_multi_paragraph (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Storm hits the coast and cuts power to thousands\n\n"
+    "Governor Ana Ruiz spoke after the storm.\n\n"
+    "\xE2\x80\x9CWe lost power in three counties. Crews are out now.\n\n"
+    "\xE2\x80\x9CWe expect most homes back by Friday,\xE2\x80\x9D Ruiz said.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 2);
+  g_assert_cmpstr (quote (a, 0)->text, ==,
+                   "We lost power in three counties. Crews are out now.");
+  g_assert_cmpstr (quote (a, 0)->speaker, ==, "Ana Ruiz");
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Ana Ruiz");
+  g_assert_cmpstr (quote (a, 1)->verb, ==, "said");
+}
+
+static void
+test_anonymous (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Negotiators say a trade deal is near\n\n"
+    "\"We are very close,\" a senior government official told reporters "
+    "on condition of anonymity.\n\n"
+    "\"Nothing is final,\" according to a source in Brussels.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 2);
+  g_assert_cmpstr (quote (a, 0)->speaker, ==, "senior government official");
+  g_assert_cmpint (quote (a, 0)->speaker_kind, ==, NF_SPEAKER_ANONYMOUS);
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "source");
+  g_assert_cmpint (quote (a, 1)->speaker_kind, ==, NF_SPEAKER_ANONYMOUS);
+  g_assert_cmpstr (quote (a, 1)->verb, ==, "according to");
+}
+
+static void
+test_scare_quotes (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "A review of the week in film and politics\n\n"
+    "The so-called \"reset\" failed, and the film \"Gone With The Wind\" "
+    "was shown again.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 0);
+}
+
+static void
+test_unbalanced (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Officials meet in Tokyo to discuss the plan\n\n"
+    "He said \"this never ends and the mark is never closed.\n\n"
+    "Officials in Tokyo met Kenji Sato on Monday.\n\n"
+    "\"Short and closed,\" Sato said.\n");
+
+  /* the open mark must not swallow the next paragraphs */
+  g_assert_cmpuint (a->quotes->len, ==, 1);
+  g_assert_cmpstr (quote (a, 0)->text, ==, "Short and closed,");
+  g_assert_cmpstr (quote (a, 0)->speaker, ==, "Kenji Sato");
+  g_assert_nonnull (entity (a, "Kenji Sato"));
+}
+
+static void
+test_quote_before_cue (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Senate vote on the budget bill ends in deadlock\n\n"
+    "Senator Ruth Adeyemi said: \"This bill is dead.\"\n\n"
+    "Later, the State Department said \"we will review it\" soon.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 2);
+  g_assert_cmpstr (quote (a, 0)->speaker, ==, "Ruth Adeyemi");
+  g_assert_cmpstr (quote (a, 0)->speaker_role, ==, "Senator");
+  g_assert_false (quote (a, 0)->partial);
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "State Department");
+  g_assert_true (quote (a, 1)->partial);
+}
+
+static void
+test_entities (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Allies sign a new defense arrangement\n\n"
+    "SEOUL -- South Korea and the U.S. signed a new Joint Defense "
+    "Arrangement (JDA) on Tuesday, officials in Seoul said.\n\n"
+    "U.S. President Donald Trump praised the JDA. Trump spoke from "
+    "Washington, while Washington's envoy stayed in S. Korea.\n");
+  const NfEntity *sk, *us, *trump, *seoul, *jda;
+
+  sk = entity (a, "South Korea");
+  us = entity (a, "United States");
+  trump = entity (a, "Donald Trump");
+  seoul = entity (a, "Seoul");
+  jda = entity (a, "Joint Defense Arrangement");
+  g_assert_nonnull (sk);
+  g_assert_nonnull (us);
+  g_assert_nonnull (trump);
+  g_assert_nonnull (jda);
+  g_assert_true (has_alias (sk, "S. Korea"));
+  g_assert_true (has_alias (us, "U.S."));
+  g_assert_true (has_alias (us, "US"));
+  /* Washington stands for the government ("Washington's envoy") */
+  g_assert_true (has_alias (us, "Washington"));
+  /* Seoul only as a place: the city */
+  g_assert_nonnull (seoul);
+  g_assert_cmpint (seoul->kind, ==, NF_ENTITY_PLACE);
+  g_assert_true (has_alias (trump, "Trump"));
+  g_assert_cmpstr (trump->role, ==, "U.S. President");
+  g_assert_cmpuint (trump->mentions->len, ==, 2);
+  g_assert_cmpint (trump->kind, ==, NF_ENTITY_PERSON);
+  g_assert_true (has_alias (jda, "JDA"));
+  g_assert_cmpuint (a->acronyms->len, ==, 1);
+  g_assert_null (entity (a, "Tuesday"));
+}
+
+static void
+test_brief (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Central bank raises interest rates again\n\n"
+    "LONDON, May 5 (Reuters) -- The central bank raised rates on Thursday. "
+    "It was the third rise this year. Markets fell.\n\n"
+    "More follows.\n");
+
+  /* dateline and agency tag gone; at most the first two sentences */
+  g_assert_nonnull (a->brief);
+  g_assert_true (g_str_has_prefix (a->brief,
+                                   "The central bank raised rates on Thursday."));
+  g_assert_null (strstr (a->brief, "Reuters"));
+  g_assert_null (strstr (a->brief, "More follows"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/quotes/said-inverted", test_said_inverted);
+  g_test_add_func ("/quotes/pronoun-chain", test_pronoun_chain);
+  g_test_add_func ("/quotes/partial", test_partial);
+  g_test_add_func ("/quotes/multi-paragraph", test_multi_paragraph);
+  g_test_add_func ("/quotes/anonymous", test_anonymous);
+  g_test_add_func ("/quotes/scare-quotes", test_scare_quotes);
+  g_test_add_func ("/quotes/unbalanced", test_unbalanced);
+  g_test_add_func ("/quotes/quote-before-cue", test_quote_before_cue);
+  g_test_add_func ("/entities/aliases", test_entities);
+  g_test_add_func ("/brief/lede", test_brief);
+
+  return g_test_run ();
+}
