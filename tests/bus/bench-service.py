@@ -42,14 +42,15 @@ def call(bus, path, iface, method, args, reply, unpack=True):
     return result.unpack() if unpack else result
 
 
-def timed(fn, repeat=20):
-    best = []
+def timed(fn, repeat=100):
+    """Median and 99th percentile of @repeat calls, in ms."""
+    times = []
     for _ in range(repeat):
         t = time.perf_counter()
         fn()
-        best.append(time.perf_counter() - t)
-    best.sort()
-    return best[len(best) // 2] * 1000
+        times.append(time.perf_counter() - t)
+    times.sort()
+    return times[len(times) // 2] * 1000, times[min(len(times) - 1, int(len(times) * 0.99))] * 1000
 
 
 def rss_kib(pid):
@@ -131,17 +132,25 @@ def main():
                               ("rare word (one article)", f"city{N % 97} round", 0),
                               ("prefix", "negotiat*", 0),
                               ("phrase", '"defense cost"', 0)):
-            ms = timed(search(q, off, unpack=False))
+            p50, p99 = timed(search(q, off, unpack=False))
             total = search(q, off)()[0]
-            print(f"# Search {label}: {ms:.1f} ms median, total {total}")
+            print(f"# Search {label}: p50 {p50:.1f} ms, p99 {p99:.1f} ms, total {total}")
         paths = search("", 0, 100)()[1]
-        ms = timed(lambda: call(bus, ROOT, STORE, "GetArticles",
-                                GLib.Variant("(aoas)", (paths, [])), "(aa{sv})", False))
-        print(f"# GetArticles, 100 articles, list fields: {ms:.1f} ms median")
-        ms = timed(lambda: call(bus, paths[0], "org.freedesktop.DBus.Properties", "GetAll",
-                                GLib.Variant("(s)", (NAME + ".Article",)), "(a{sv})",
-                                False))
-        print(f"# Article GetAll: {ms:.1f} ms median")
+        p50, p99 = timed(lambda: call(bus, ROOT, STORE, "GetArticles",
+                                      GLib.Variant("(aoas)", (paths, [])), "(aa{sv})",
+                                      False))
+        print(f"# GetArticles, 100 articles, list fields: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+        p50, p99 = timed(lambda: call(bus, paths[0], "org.freedesktop.DBus.Properties",
+                                      "GetAll", GLib.Variant("(s)", (NAME + ".Article",)),
+                                      "(a{sv})", False))
+        print(f"# Article GetAll: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+        p50, p99 = timed(lambda: call(bus, paths[0], NAME + ".Article", "GetJson",
+                                      None, "(s)", False))
+        print(f"# Article GetJson: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+        p50, p99 = timed(lambda: bus.call_sync(NAME, ROOT, "org.freedesktop.DBus.Peer", "Ping",
+                                               None, None, Gio.DBusCallFlags.NONE, 60000,
+                                               None))
+        print(f"# Peer.Ping (the bus itself): p50 {p50:.1f} ms, p99 {p99:.1f} ms")
         rss = rss_kib(service.pid)
         size = os.path.getsize(db) + (os.path.getsize(db + "-wal") if os.path.exists(db + "-wal") else 0)
         print(f"# newsfactsd RSS {rss / 1024:.1f} MiB with {count} articles; "
