@@ -920,6 +920,15 @@ match_relative_unit (const Scan *s,
   if (is_word (s, j, "earlier") || is_word (s, j, "later")
       || is_word (s, j, "early") || is_word (s, j, "late"))
     j++;
+  if ((is_word (s, j, "latest") || (is_word (s, j, "most")
+                                     && is_word (s, j + 1, "recent")))
+      && is_word (s, j + (is_word (s, j, "most") ? 2 : 1), "quarter"))
+    {
+      /* "the latest quarter": the last one reported, the one before now */
+      j += is_word (s, j, "most") ? 2 : 1;
+      hit_other (hit, s->has_ref ? unit_value (s, "quarter", -1) : NULL, j + 1);
+      return TRUE;
+    }
   if (is_word (s, j, "last") || is_word (s, j, "previous"))
     offset = -1;
   else if (is_word (s, j, "this") || is_word (s, j, "current"))
@@ -1208,7 +1217,7 @@ may_start_date (const Scan *s,
     "earlier", "later", "early", "late", "yesterday", "today", "tomorrow",
     "tonight", "now", "until", "till", "currently", "nowadays", "these",
     "recently", "lately", "recent", "the", "soon", "noon", "midday", "a",
-    "an", "sept", NULL
+    "an", "sept", "latest", "most", NULL
   };
   const char * const *lists[] = { words, month_names, month_abbrevs,
                                   weekday_names };

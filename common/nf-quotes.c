@@ -26,6 +26,7 @@
 
 #define MAX_NP_WORDS 9
 #define MAX_LOOK_BACK 64
+#define MAX_CUE_DELAY 6
 
 /* One stretch of quoted text inside one paragraph. */
 typedef struct
@@ -885,6 +886,37 @@ speaker_at_cue (Quotes  *q,
     s->role = g_steal_pointer (&role);
 }
 
+/* Looks for a cue in [from, to): the first one, or the last if @last;
+ * the first one only among the first @within words. */
+static gboolean
+cue_within (Quotes   *q,
+            guint     index,
+            gsize     from,
+            gsize     to,
+            gboolean  last,
+            guint     within,
+            Speaker  *s)
+{
+  guint n;
+
+  if (to <= from)
+    return FALSE;
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, from, to, q->tokens);
+  n = q->tokens->len;
+  for (guint k = 0; k < n && k < within; k++)
+    {
+      guint c = last ? n - 1 - k : k;
+
+      if (is_cue (q, c))
+        {
+          speaker_at_cue (q, index, from, to, c, s);
+          return s->found;
+        }
+    }
+  return FALSE;
+}
+
 /* Looks for a cue in [from, to): the first one, or the last if @last. */
 static gboolean
 cue_in (Quotes   *q,
@@ -894,22 +926,39 @@ cue_in (Quotes   *q,
         gboolean  last,
         Speaker  *s)
 {
-  guint n;
+  return cue_within (q, index, from, to, last, G_MAXUINT, s);
+}
 
-  if (to <= from)
+/* "Name:" just before the mark ('Michael P. McDonald: "At long last'). */
+static gboolean
+colon_speaker (Quotes  *q,
+               guint    index,
+               gsize    from,
+               gsize    open,
+               Speaker *s)
+{
+  gsize e = open;
+  guint lo = 0, hi = q->mentions->len;
+
+  while (e > from && q->text[e - 1] == ' ')
+    e--;
+  if (e == from || q->text[e - 1] != ':')
     return FALSE;
-  g_array_set_size (q->tokens, 0);
-  _nf_words_scan (q->text, from, to, q->tokens);
-  n = q->tokens->len;
-  for (guint k = 0; k < n; k++)
+  e--;
+  while (lo < hi)
     {
-      guint c = last ? n - 1 - k : k;
+      guint mid = (lo + hi) / 2;
 
-      if (is_cue (q, c))
-        {
-          speaker_at_cue (q, index, from, to, c, s);
-          return s->found;
-        }
+      if (g_array_index (q->mentions, Mention, mid).end < e)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < q->mentions->len && g_array_index (q->mentions, Mention, lo).end == e
+      && g_array_index (q->mentions, Mention, lo).entity->kind != NF_ENTITY_OTHER)
+    {
+      speaker_from_entity (s, g_array_index (q->mentions, Mention, lo).entity, e);
+      return TRUE;
     }
   return FALSE;
 }
@@ -942,15 +991,17 @@ find_speaker (Quotes *q,
 
       while (a < to && text[a] == ' ')
         a++;
-      /* '"We will win." Next sentence': the quote ended its sentence */
-      if (!((last == '.' || last == '!' || last == '?') && a < to
-            && !g_ascii_islower (text[a])))
-        if (cue_in (q, i, p->after, sentence_end (text, p->after, to), FALSE,
-                    &q->speakers[i]))
-          return;
+      /* '"We will win." Next sentence': the quote ended its sentence, and
+       * a cue after it must come at once ('"Win!" Senator Smith said') */
+      if (cue_within (q, i, p->after, sentence_end (text, p->after, to), FALSE,
+                      (last == '.' || last == '!' || last == '?') && a < to
+                      && !g_ascii_islower (text[a]) ? MAX_CUE_DELAY : G_MAXUINT,
+                      &q->speakers[i]))
+        return;
     }
   if (cue_in (q, i, sentence_start (text, from, p->open), p->open, TRUE,
-              &q->speakers[i]))
+              &q->speakers[i])
+      || colon_speaker (q, i, from, p->open, &q->speakers[i]))
     return;
   /* 'Sanders pushed his promise of "free college"': a partial quote with
    * no speech verb belongs to the subject of its sentence */

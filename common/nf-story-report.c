@@ -739,9 +739,9 @@ add_quotes (JsonBuilder   *builder,
         {
           const char *name = speaker_name (g_ptr_array_index (article->quotes, q), people);
 
-          if (!g_ptr_array_find_with_equal_func (speakers, name,
-                                                 (GEqualFunc) g_str_equal, NULL)
-              && name != NULL)
+          if (name != NULL
+              && !g_ptr_array_find_with_equal_func (speakers, name,
+                                                    (GEqualFunc) g_str_equal, NULL))
             g_ptr_array_add (speakers, (gpointer) name);
         }
     }

@@ -104,7 +104,7 @@ run_fuzzer () {
   dict="$top/tests/fuzz/$name.dict"
   rm -rf "$corpus"
   python3 "$top/tests/fuzz/make-corpus.py" "$corpus" "$name" >/dev/null
-  set -- -max_total_time="$fuzz_seconds" -max_len=16384 -timeout=10 \
+  set -- -max_total_time="$fuzz_seconds" -max_len=4096 -timeout=10 \
          -rss_limit_mb=2048 -print_final_stats=1 \
          -artifact_prefix="$fuzz/artifacts/$name-"
   [ -f "$dict" ] && set -- "$@" -dict="$dict"
@@ -148,7 +148,8 @@ elif CC=clang meson setup "$fuzz" -Dfuzzing=true --buildtype=debugoptimized \
   wait
   for t in $targets; do
     result=$(cat "$fuzz/$t.result" 2>/dev/null || echo "FAIL fuzz-$t")
-    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)' "$fuzz/$t.log"
+    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)' "$fuzz/$t.log" \
+      | sed "s/^/$t: /"
     case $result in
       PASS*) step PASS "fuzz-$t" ;;
       *) tail -n 60 "$fuzz/$t.log"; ls "$fuzz/artifacts"; step FAIL "fuzz-$t" ;;

@@ -423,6 +423,11 @@ test_json (void)
   quote->speaker = g_strdup ("Havenbedrijf");
   quote->speaker_kind = NF_SPEAKER_ORGANIZATION;
   g_ptr_array_add (a->quotes, quote);
+  /* a quote nobody is named for comes last, under a null speaker */
+  quote = nf_quote_new ();
+  quote->text = g_strdup ("Nobody told us");
+  quote->speaker_kind = NF_SPEAKER_ANONYMOUS;
+  g_ptr_array_add (((NfArticle *) g_ptr_array_index (articles, 1))->quotes, quote);
   stories = nf_stories_assign (articles, NULL);
   node = nf_story_to_json_node (story_of (stories, a->story));
   root = json_node_get_object (node);
@@ -437,9 +442,11 @@ test_json (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (figure, "differences")), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "organizations")), ==, 1);
   quotes = json_object_get_array_member (root, "quotes");
-  g_assert_cmpuint (json_array_get_length (quotes), ==, 1);
+  g_assert_cmpuint (json_array_get_length (quotes), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (quotes, 0),
                                                   "speaker"), ==, "Havenbedrijf");
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (quotes, 1),
+                                              "speaker"));
 }
 
 /* Nothing, no id, the same text twice, no text: no crash, and every
