@@ -505,8 +505,10 @@ read_chunk (Scan  *scan,
             guint  j)
 {
   gboolean person = FALSE;
+  const NfLexEntry *entry = NULL;
 
-  while (i < j && is_stop_start (scan, i))
+  /* "The", "During" go; "New" stays in "New York" */
+  while (i < j && is_stop_start (scan, i) && longest_lexicon (scan, i, j, &entry) == 0)
     i++;
   while (i < j && tok_in (scan, i, NF_LEX_SET_HONORIFICS))
     {

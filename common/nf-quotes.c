@@ -646,15 +646,28 @@ speaker_from_words (Quotes  *q,
   g_array_set_size (q->tokens, 0);
   _nf_words_scan (q->text, start, end, q->tokens);
 
+  guint caps = 0;
+
   while (first < q->tokens->len && is_determiner (q, first))
-    first++;
+    {
+      /* "it was too early to": a clause, not a noun phrase */
+      if (_nf_lexicon_pronoun (q->text + tok (q, first)->start,
+                               tok (q, first)->end - tok (q, first)->start)
+          != NF_PRONOUN_NONE)
+        return;
+      first++;
+    }
   if (first < q->tokens->len && tok_is (q, first, "the"))
     first++;
   if (first >= q->tokens->len)
     return;
   for (guint i = first; i < q->tokens->len; i++)
-    named &= (tok (q, i)->flags & NF_WORD_CAP) != 0
-             || tok_in (q, i, NF_LEX_SET_CONNECTORS);
+    {
+      caps += (tok (q, i)->flags & NF_WORD_CAP) != 0;
+      named &= (tok (q, i)->flags & NF_WORD_CAP) != 0
+               || tok_in (q, i, NF_LEX_SET_CONNECTORS);
+    }
+  named &= caps > 0;
   /* "the judge", "his wife", "Breitbart News": a noun phrase, not a
    * stray clause ("returned he began by") */
   if (first == 0 && !named)
@@ -970,6 +983,63 @@ piece (Quotes *q,
   return &g_array_index (q->pieces, Piece, i);
 }
 
+/* The length of a dash at @p ("—", "―", "–", "--", "-"), or 0. */
+static gsize
+dash_len (const char *text,
+          gsize       p,
+          gsize       end)
+{
+  if (p + 2 < end && (guchar) text[p] == 0xE2 && (guchar) text[p + 1] == 0x80
+      && ((guchar) text[p + 2] >= 0x93 && (guchar) text[p + 2] <= 0x95))
+    return 3;
+  if (p + 1 < end && text[p] == '-' && text[p + 1] == '-')
+    return 2;
+  if (p < end && text[p] == '-')
+    return 1;
+  return 0;
+}
+
+/* '"…" — Pamela Padilla': a name after a dash closing the paragraph. */
+static gboolean
+dash_speaker (Quotes  *q,
+              guint    index,
+              gsize    after,
+              gsize    end)
+{
+  gsize p = after, n;
+
+  while (p < end && q->text[p] == ' ')
+    p++;
+  n = dash_len (q->text, p, end);
+  if (n == 0)
+    return FALSE;
+  p += n;
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, p, end, q->tokens);
+  if (q->tokens->len == 0 || q->tokens->len > 6
+      || !(tok (q, 0)->flags & NF_WORD_CAP))
+    return FALSE;
+  resolve_np (q, index, p, sentence_end (q->text, p, end), &q->speakers[index]);
+  return q->speakers[index].found;
+}
+
+/* '"PENCE: Well, look…"': a transcript's speaker label opening the quote. */
+static gboolean
+label_speaker (Quotes *q,
+               guint   index)
+{
+  const Piece *p = piece (q, index);
+  gsize e = p->start;
+
+  while (e < p->end && (g_ascii_isupper (q->text[e]) || q->text[e] == ' '
+                        || q->text[e] == '.'))
+    e++;
+  if (e - p->start < 2 || e >= p->end || q->text[e] != ':')
+    return FALSE;
+  resolve_np (q, index, p->start, e, &q->speakers[index]);
+  return q->speakers[index].found;
+}
+
 /* The quote's own cue: after it in its sentence, else before it. */
 static void
 find_speaker (Quotes *q,
@@ -985,6 +1055,8 @@ find_speaker (Quotes *q,
     to = piece (q, i + 1)->open;
   if (i > 0 && piece (q, i - 1)->block == p->block)
     from = piece (q, i - 1)->after;
+  if (label_speaker (q, i) || (p->closed && dash_speaker (q, i, p->after, to)))
+    return;
   if (p->closed)
     {
       gsize a = p->after;

@@ -196,6 +196,35 @@ test_quote_before_cue (void)
 }
 
 static void
+test_attribution_forms (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Voters speak about the debate in their own words\n\n"
+    "\"I am not convinced by either of them.\" \xE2\x80\x94 Carla Moreno\n\n"
+    "\"Win this one!\" Senator Tom Reyes shouted as the doors opened.\n\n"
+    "Analyst Priya Nair: \"The numbers have not moved in a month.\"\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 3);
+  g_assert_cmpstr (quote (a, 0)->speaker, ==, "Carla Moreno");
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Tom Reyes");
+  g_assert_cmpstr (quote (a, 1)->verb, ==, "shouted");
+  g_assert_cmpstr (quote (a, 2)->speaker, ==, "Priya Nair");
+}
+
+static void
+test_pronoun_gender (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Candidates trade barbs at a town hall meeting\n\n"
+    "Susan Park spoke first on Monday. Robert Hale answered her on taxes.\n\n"
+    "\"He has no plan at all,\" she said.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 1);
+  /* "she" is not Robert Hale, though he was named last */
+  g_assert_cmpstr (quote (a, 0)->speaker, ==, "Susan Park");
+}
+
+static void
 test_entities (void)
 {
   g_autoptr(NfArticle) a = parse (
@@ -263,6 +292,8 @@ main (int   argc,
   g_test_add_func ("/quotes/scare-quotes", test_scare_quotes);
   g_test_add_func ("/quotes/unbalanced", test_unbalanced);
   g_test_add_func ("/quotes/quote-before-cue", test_quote_before_cue);
+  g_test_add_func ("/quotes/attribution-forms", test_attribution_forms);
+  g_test_add_func ("/quotes/pronoun-gender", test_pronoun_gender);
   g_test_add_func ("/entities/aliases", test_entities);
   g_test_add_func ("/brief/lede", test_brief);
 

@@ -124,7 +124,15 @@ test_bbc_seeds (void)
   for (guint i = 0; i < stories->len; i++)
     {
       NfStory *story = g_ptr_array_index (stories, i);
+      g_autofree char *json = nf_story_to_json (story, FALSE);
+      g_autoptr(JsonNode) node = json_from_string (json, NULL);
       guint n_seeds = 0;
+
+      /* every story writes valid JSON with all its articles */
+      g_assert_nonnull (node);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                          json_node_get_object (node), "articles")), ==,
+                        story->articles->len);
 
       for (guint a = 0; a < story->articles->len; a++)
         {
