@@ -129,6 +129,7 @@ if ! command -v clang >/dev/null; then
   step FAIL fuzz-needs-clang
 elif CC=clang meson setup "$fuzz" -Dfuzzing=true --buildtype=debugoptimized \
        -Db_sanitize=address,undefined -Db_lundef=false -Dviewer=disabled \
+       -Dc_args=-fsanitize=fuzzer-no-link \
        >"$build/meson-logs/fuzz-setup.log" 2>&1 \
      && targets=$(fuzz_targets) \
      && meson compile -C "$fuzz" $(for t in $targets; do echo "tests/fuzz/$t"; done) \
