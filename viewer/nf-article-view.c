@@ -214,7 +214,7 @@ fill_figures (NfArticleView *self)
 {
   GVariant *figures = nf_dbus_article_get_figures (self->article);
   const char *titles[] = {
-    _("Figure"), _("Value"), _("Unit"), _("Qualifier"), _("Measures"), NULL
+    _("Figure"), _("Unit"), _("Qualifier"), _("Measures"), NULL
   };
   const char *text, *kind, *unit, *qualifier, *subject;
   GVariantIter iter;
@@ -232,15 +232,18 @@ fill_figures (NfArticleView *self)
         {
           g_autofree char *number = format_value (value);
           const char *cells[] = {
-            text, number, unit, is_blank (qualifier) ? "—" : qualifier,
+            text, unit, is_blank (qualifier) ? "—" : qualifier,
             is_blank (subject) ? "—" : subject, NULL
           };
+          GtkWidget *row = nf_figure_row_new (cells, start, end);
 
+          /* The value as a number under the figure as printed: four
+           * columns fit a phone's width, five did not. */
+          nf_figure_row_set_detail (NF_FIGURE_ROW (row), number);
           if (n == 0)
             gtk_list_box_append (self->figures_list,
                                  nf_figure_row_new_header (titles));
-          gtk_list_box_append (self->figures_list,
-                               nf_figure_row_new (cells, start, end));
+          gtk_list_box_append (self->figures_list, row);
           n++;
         }
     }
