@@ -1816,7 +1816,8 @@ set_published (Parse                *ps,
     }
   else if (!ps->have_date && have_given)
     {
-      article->published = g_strstrip (g_strdup (options->published));
+      /* Normalised: "May 5, 2020" becomes "2020-05-05". */
+      article->published = format_parts (&given);
       article->published_inferred = TRUE;
     }
   /* Otherwise a date without a year stays in published_parts alone: the

@@ -183,6 +183,7 @@ test_plain (void)
   g_assert_null (a->dateline);
   g_assert_null (a->agency);
   g_assert_cmpstr (a->published, ==, "2005-02-01");
+  g_assert_true (a->published_inferred);
   g_assert_cmpuint (count_blocks (a, NF_BLOCK_BODY), ==, 2);
 }
 
@@ -280,7 +281,10 @@ test_many_lines (void)
 static void
 test_published_parse (void)
 {
+  g_autoptr(NfArticle) a = parse_text ("Headline here\n\nBody.\n", "May 5, 2020");
   NfDateParts parts;
+
+  g_assert_cmpstr (a->published, ==, "2020-05-05");
 
   g_assert_true (nf_published_parse ("2020-05-05", &parts));
   g_assert_cmpint (parts.year, ==, 2020);
