@@ -227,12 +227,7 @@ test_article (void)
   shot = nf_harness_screenshot (GTK_WIDGET (window), "viewer-figure.png");
   g_test_message ("screenshot: %s", shot);
 
-  /* FIXME: tighten once the quotes stage is on main (issue 3). */
-  if (!has_quotes ())
-    {
-      g_test_incomplete ("the service gives no quotes yet");
-      return;
-    }
+  g_assert_true (has_quotes ());
   g_assert_cmpuint (count_quotes_by (GTK_WIDGET (view), "Marc Knapper"), ==,
                     3);
 }
@@ -265,11 +260,7 @@ test_copy_quote (void)
   g_autofree char *published = NULL;
   g_autofree char *expected = NULL;
 
-  if (!has_quotes ())
-    {
-      g_test_incomplete ("the service gives no quotes yet");
-      return;
-    }
+  g_assert_true (has_quotes ());
   nf_article_view_copy_quote (view, 0);
   gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
   g_assert_true (nf_harness_wait (is_set, &text, 5000));
@@ -279,6 +270,8 @@ test_copy_quote (void)
   expected = g_strdup_printf ("\n— Marc Knapper, Yonhap, %s", published);
   g_assert_true (g_str_has_prefix (text, "“"));
   g_assert_true (g_str_has_suffix (text, expected));
+  /* Seed 004's dateline has no year; its story gives 2020. */
+  g_assert_true (g_str_has_suffix (text, "\n— Marc Knapper, Yonhap, 2020-05-05"));
 }
 
 typedef struct
@@ -324,12 +317,7 @@ test_entity_chip (void)
   Search knapper = { "\"Marc Knapper\"", 1 };
   Search all = { "", 2 };
 
-  /* FIXME: tighten once the entities stage is on main (issue 3). */
-  if (chip == NULL)
-    {
-      g_test_incomplete ("the service gives no entity Marc Knapper yet");
-      return;
-    }
+  g_assert_nonnull (chip);
   g_signal_emit_by_name (chip, "clicked");
   g_assert_true (nf_harness_wait (search_done, &knapper, 10000));
   g_assert_cmpuint (find_source (SEED_004_SOURCE), ==, 0);
@@ -437,11 +425,10 @@ test_story (void)
   g_autofree char *shot = NULL;
   gulong id;
 
-  if (story == NULL || *story == '\0' || g_str_equal (story, "/"))
-    {
-      g_test_skip ("the service gives no story for seed 004");
-      return;
-    }
+  /* Both seeds tell one story (issue 9). */
+  g_assert_nonnull (story);
+  g_assert_true (g_variant_is_object_path (story));
+  g_assert_cmpstr (story, !=, "/");
   id = g_signal_connect_swapped (story_view, "loaded", G_CALLBACK (on_loaded),
                                  &loaded);
   g_signal_emit_by_name (view, "story-activated", story);
@@ -455,6 +442,9 @@ test_story (void)
    * workers), each marked as agreeing or differing across the two. */
   g_assert_cmpuint (count_labels (GTK_WIDGET (story_view), "agree") +
                     count_labels (GTK_WIDGET (story_view), "differ"), >=, 4);
+  /* Who said what: the speakers with their quotes over time. */
+  g_assert_true (nf_harness_has_label (GTK_WIDGET (story_view),
+                                       "Marc Knapper"));
   shot = nf_harness_screenshot (GTK_WIDGET (window), "viewer-story.png");
   g_test_message ("screenshot: %s", shot);
 }
