@@ -398,6 +398,19 @@ test_live (void)
                    nf_article_item_get_path (selected));
   shot = nf_harness_screenshot (GTK_WIDGET (window), "viewer-live.png");
   g_test_message ("screenshot: %s", shot);
+
+  /* And it goes again: the row vanishes, the selection stays. */
+  g_assert_true (nf_dbus_store_call_remove_sync (store, path,
+                                                 G_DBUS_CALL_FLAGS_NONE, -1,
+                                                 NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (nf_harness_wait (all_loaded, GUINT_TO_POINTER (2), 10000));
+  g_assert_false (nf_harness_has_label (list, "Harbour authority opens new "
+                                              "container terminal"));
+  g_clear_object (&selected);
+  selected = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  g_assert_cmpstr (nf_article_item_get_source (selected), ==,
+                   SEED_004_SOURCE);
 }
 
 static guint
@@ -505,6 +518,7 @@ test_import (void)
     "City council approves new bicycle lanes"
   };
   g_autofree char *shot = NULL;
+  guint n_before = n_articles ();
 
   g_assert_true (g_file_set_contents (bad, binary, sizeof binary, NULL));
   g_assert_true (g_file_set_contents (good, fourth_article, -1, NULL));
@@ -524,7 +538,8 @@ test_import (void)
         g_test_message ("label: %s", (char *) texts->pdata[i]);
       g_assert_not_reached ();
     }
-  g_assert_true (nf_harness_wait (all_loaded, GUINT_TO_POINTER (4), 10000));
+  g_assert_true (nf_harness_wait (all_loaded,
+                                  GUINT_TO_POINTER (n_before + 1), 10000));
   g_unlink (bad);
   g_unlink (good);
 }
