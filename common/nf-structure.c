@@ -251,6 +251,9 @@ dash_len (const char *p,
     return 3;
   if (p < e && p[0] == '-')
     return 1;
+  /* Old AP copy: "MOSCOW (AP)_ Russia ..." */
+  if (p < e && p[0] == '_')
+    return 1;
   return 0;
 }
 
@@ -1613,6 +1616,27 @@ scan_dateline_place (const char *p,
   return upper;
 }
 
+/* "TOKYO, May 5 Kyodo - ": an agency named without parentheses before the
+ * dash.  Returns where the dash should be. */
+static const char *
+scan_bare_agency (const char *q,
+                  const char *e,
+                  Dateline   *dl)
+{
+  for (const char *r = q; r < e && r - q < 40; r++)
+    if (*r == ' ' && r + 1 < e && dash_len (r + 1, e) > 0)
+      {
+        if (is_agency (q, r))
+          {
+            dl->agency_start = q;
+            dl->agency_end = r;
+            return r + 1;
+          }
+        break;
+      }
+  return q;
+}
+
 /* "WASHINGTON -- ", "WASHINGTON, May 5 (Yonhap) -- ", "BEIRUT, Lebanon
  * (AP) — ", "LONDON, Jan 5 (Reuters) - ", "Seoul, May 5 (Yonhap) --",
  * "Washington (CNN)The ...".  Fills @dl and returns whether @p opens with
@@ -1645,6 +1669,8 @@ scan_dateline (const char *p,
       q = r;
   }
   q = skip_spaces (q, e);
+  if (dl->agency_start == NULL)
+    q = scan_bare_agency (q, e, dl);
   dash = dash_len (q, e);
   if (dash == 0 && dl->agency_start != NULL && q < e && g_ascii_isupper (*q))
     ;   /* "(CNN)The White House ..." */
@@ -1671,7 +1697,8 @@ parse_dateline (Parse      *ps,
   article->dateline = g_strndup (text + line->start,
                                  dl.place_end - (text + line->start));
   if (dl.agency_start != NULL && article->agency == NULL
-      && is_person_name (dl.agency_start, dl.agency_end))
+      && (is_agency (dl.agency_start, dl.agency_end)
+          || is_person_name (dl.agency_start, dl.agency_end)))
     article->agency = g_strndup (dl.agency_start,
                                  dl.agency_end - dl.agency_start);
   if (dl.date_start != NULL)
@@ -1816,7 +1843,8 @@ set_published (Parse                *ps,
     }
   else if (!ps->have_date && have_given)
     {
-      article->published = g_strstrip (g_strdup (options->published));
+      /* Normalised: "May 5, 2020" becomes "2020-05-05". */
+      article->published = format_parts (&given);
       article->published_inferred = TRUE;
     }
   /* Otherwise a date without a year stays in published_parts alone: the

@@ -29,6 +29,7 @@
 #include "nf-error.h"
 #include "nf-json.h"
 #include "nf-pipeline.h"
+#include "nf-story.h"
 
 #define BUS_NAME "io.github.newsfacts.Facts1"
 #define ROOT_PATH "/io/github/newsfacts/Facts1"
@@ -327,24 +328,59 @@ cmd_search (int    argc,
 
 /* --- show --- */
 
-/* Facts JSON of a file parsed here, without the service. */
-static char *
-facts_from_file (const char  *file,
-                 GError     **error)
+/* Article ids are plain words and object paths start with the root
+ * path: anything else that names a file (or looks like a file name) is
+ * one, so a mistyped file name reads "no such file". */
+static gboolean
+is_file_target (const char *target)
+{
+  if (g_str_has_prefix (target, ROOT_PATH "/"))
+    return FALSE;
+  return g_file_test (target, G_FILE_TEST_EXISTS)
+         || strchr (target, '/') != NULL || strchr (target, '.') != NULL;
+}
+
+/* A file parsed here, without the service. */
+static NfArticle *
+parse_file (const char  *file,
+            GError     **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *name = g_path_get_basename (file);
-  g_autoptr(NfArticle) article = NULL;
   NfParseOptions options = { 0 };
   gsize len = 0;
 
   if (!g_file_get_contents (file, &contents, &len, error))
     return NULL;
   options.max_size = NF_DEFAULT_MAX_SIZE;
-  article = nf_parse (name, (const guint8 *) contents, len, &options, error);
-  if (article == NULL)
-    return NULL;
-  return nf_article_to_json (article, FALSE);
+  return nf_parse (name, (const guint8 *) contents, len, &options, error);
+}
+
+/* Parses the files among @targets (NULL for the others) and lets their
+ * stories settle what one article leaves open, such as a dateline's
+ * year, as `newsfacts parse` does. */
+static GPtrArray *
+parse_file_targets (char **targets)
+{
+  GPtrArray *by_target = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_article_free);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stories = NULL;
+
+  for (guint i = 0; targets[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      NfArticle *article = NULL;
+
+      if (is_file_target (targets[i]))
+        article = parse_file (targets[i], &error);
+      if (error != NULL)
+        g_printerr ("newsfacts show: %s: %s\n", targets[i], error->message);
+      g_ptr_array_add (by_target, article);
+      if (article != NULL)
+        g_ptr_array_add (articles, article);
+    }
+  stories = nf_stories_assign (articles, NULL);
+  return by_target;
 }
 
 static char *
@@ -383,19 +419,23 @@ facts_from_service (const char  *target,
 
 static int
 show_one (const char *target,
+          NfArticle  *parsed,
           gboolean    json_output)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *json = NULL;
   g_autofree char *text = NULL;
-  gboolean is_file = !g_str_has_prefix (target, ROOT_PATH "/")
-                     && g_file_test (target, G_FILE_TEST_IS_REGULAR);
   JsonNode *root;
   NfTextStyle style;
 
-  json = is_file ? facts_from_file (target, &error) : facts_from_service (target, &error);
-  if (json == NULL)
+  if (is_file_target (target))
+    {
+      if (parsed == NULL)
+        return 1;  /* already reported */
+      json = nf_article_to_json (parsed, FALSE);
+    }
+  else if ((json = facts_from_service (target, &error)) == NULL)
     return report_error ("show", target, error);
   if (!json_parser_load_from_data (parser, json, -1, &error)
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
@@ -427,6 +467,7 @@ cmd_show (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.args, NULL, NULL },
     { NULL }
   };
+  g_autoptr(GPtrArray) parsed = NULL;
   int status = 0;
 
   if (!parse_options ("show", _("ID|PATH|FILE…"),
@@ -440,13 +481,14 @@ cmd_show (int    argc,
       g_printerr ("newsfacts show: %s\n", _("no article given"));
       return 2;
     }
+  parsed = parse_file_targets (options.args);
   for (guint i = 0; options.args[i] != NULL; i++)
     {
       int one;
 
       if (i > 0 && !options.json)
         g_print ("\n");
-      one = show_one (options.args[i], options.json);
+      one = show_one (options.args[i], g_ptr_array_index (parsed, i), options.json);
       status = MAX (status, one);
       if (one == NF_CLI_EXIT_UNREACHABLE)
         break;

@@ -214,7 +214,7 @@ fill_figures (NfArticleView *self)
 {
   GVariant *figures = nf_dbus_article_get_figures (self->article);
   const char *titles[] = {
-    _("Figure"), _("Value"), _("Unit"), _("Qualifier"), _("Measures"), NULL
+    _("Figure"), _("Unit"), _("Qualifier"), _("Measures"), NULL
   };
   const char *text, *kind, *unit, *qualifier, *subject;
   GVariantIter iter;
@@ -232,15 +232,18 @@ fill_figures (NfArticleView *self)
         {
           g_autofree char *number = format_value (value);
           const char *cells[] = {
-            text, number, unit, is_blank (qualifier) ? "—" : qualifier,
+            text, unit, is_blank (qualifier) ? "—" : qualifier,
             is_blank (subject) ? "—" : subject, NULL
           };
+          GtkWidget *row = nf_figure_row_new (cells, start, end);
 
+          /* The value as a number under the figure as printed: four
+           * columns fit a phone's width, five did not. */
+          nf_figure_row_set_detail (NF_FIGURE_ROW (row), number);
           if (n == 0)
             gtk_list_box_append (self->figures_list,
                                  nf_figure_row_new_header (titles));
-          gtk_list_box_append (self->figures_list,
-                               nf_figure_row_new (cells, start, end));
+          gtk_list_box_append (self->figures_list, row);
           n++;
         }
     }
@@ -373,8 +376,10 @@ story_ready_cb (GObject      *object,
     return;
   articles = nf_dbus_story_get_articles (story);
   n = articles != NULL ? g_strv_length ((char **) articles) : 0;
-  if (is_blank (nf_dbus_story_get_title (story)))
+  /* A story of one article has nothing to compare: no button. */
+  if (n < 2 || is_blank (nf_dbus_story_get_title (story)))
     return;
+  gtk_widget_set_visible (GTK_WIDGET (self->story_button), TRUE);
   /* The button's label cannot ellipsize: a whole headline would keep
    * the window from showing both panes. */
   if (g_utf8_strlen (nf_dbus_story_get_title (story), -1) > 40)
@@ -398,7 +403,7 @@ fill_story (NfArticleView *self)
   const char *story = nf_dbus_article_get_story (self->article);
   gboolean has_story = !is_blank (story) && g_strcmp0 (story, "/") != 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->story_button), has_story);
+  gtk_widget_set_visible (GTK_WIDGET (self->story_button), FALSE);
   adw_button_content_set_label (self->story_content, _("Story"));
   if (!has_story)
     return;
@@ -814,17 +819,35 @@ export_response_cb (GtkNativeDialog *dialog,
 {
   g_autoptr(GFile) file = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->article != NULL)
+  if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      /* The view outlives the call: the window holds it. */
-      g_object_set_data_full (G_OBJECT (file), "nf-view", g_object_ref (self),
-                              g_object_unref);
-      nf_dbus_article_call_get_json (self->article, G_DBUS_CALL_FLAGS_NONE,
-                                     -1, NULL, json_cb,
-                                     g_steal_pointer (&file));
+      nf_article_view_save_json (self, file);
     }
   g_object_unref (dialog);
+}
+
+/**
+ * nf_article_view_save_json:
+ * @file: where to write
+ *
+ * Writes the facts JSON of the article shown (Article.GetJson) to @file;
+ * a toast says how it went.
+ */
+void
+nf_article_view_save_json (NfArticleView *self,
+                           GFile         *file)
+{
+  g_return_if_fail (NF_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->article == NULL)
+    return;
+  /* The view outlives the call: the window holds it. */
+  g_object_set_data_full (G_OBJECT (file), "nf-view", g_object_ref (self),
+                          g_object_unref);
+  nf_dbus_article_call_get_json (self->article, G_DBUS_CALL_FLAGS_NONE, -1,
+                                 NULL, json_cb, g_object_ref (file));
 }
 
 /* Asks where to save the facts JSON of the article shown, and saves it. */

@@ -149,6 +149,26 @@ nf_figure_row_set_mark (NfFigureRow *self,
                                   -1);
 }
 
+/* A second line under the first cell, such as the figure's value. */
+void
+nf_figure_row_set_detail (NfFigureRow *self,
+                          const char  *detail)
+{
+  GtkWidget *label;
+
+  g_return_if_fail (NF_IS_FIGURE_ROW (self));
+  g_return_if_fail (detail != NULL);
+
+  label = gtk_label_new (detail);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "nf-date");
+  gtk_grid_attach (self->grid, label, 0, 1, 1, 1);
+}
+
 guint
 nf_figure_row_get_start (NfFigureRow *self)
 {

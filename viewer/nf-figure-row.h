@@ -20,6 +20,8 @@ GtkWidget *nf_figure_row_new_header (const char * const *titles);
 void       nf_figure_row_set_mark   (NfFigureRow        *self,
                                      const char         *icon_name,
                                      const char         *description);
+void       nf_figure_row_set_detail (NfFigureRow        *self,
+                                     const char         *detail);
 guint      nf_figure_row_get_start  (NfFigureRow        *self);
 guint      nf_figure_row_get_end    (NfFigureRow        *self);
 char     **nf_figure_row_dup_cells  (NfFigureRow        *self);

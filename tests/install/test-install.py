@@ -11,6 +11,7 @@ import configparser
 import glob
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -339,6 +340,41 @@ def check_korean(bus, prefix):
         "an unreachable service is a clear error (exit status 3), in Korean too", p.stderr)
 
 
+def check_viewer_korean(prefix, schemas):
+    """The installed viewer under LANG=ko_KR.UTF-8 on a display: its
+    controls read out in Korean."""
+    name = "the installed viewer shows its window in Korean under LANG=ko_KR.UTF-8"
+    viewer = os.path.join(prefix, "bin", "newsfacts-viewer")
+    tools = [shutil.which(t) for t in ("xvfb-run", "dbus-run-session")]
+    have_ko = "ko_KR.utf8" in run(["locale", "-a"]).stdout.split()
+    if not os.path.exists(viewer) or None in tools or not have_ko \
+            or not os.path.exists("/usr/bin/python3"):
+        tap(True, f"{name} # SKIP no viewer, Xvfb, dbus-run-session or ko_KR.UTF-8 locale")
+        return
+    env = dict(os.environ, GSETTINGS_SCHEMA_DIR=schemas,
+               XDG_DATA_DIRS=os.path.join(prefix, "share") + ":/usr/share")
+    for k in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS"):
+        env.pop(k, None)
+    helper = os.path.join(os.path.dirname(os.path.abspath(__file__)), "viewer-korean.py")
+    first = str(random.randint(2100, 4000))
+    p = run([tools[0], "-a", "-n", first, "-s", "-screen 0 1280x800x24", tools[1], "--",
+             "/usr/bin/python3", helper, prefix], env=env, timeout=120)
+    try:
+        result = json.loads(p.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        result = {"error": p.stdout + p.stderr}
+    if "skip" in result:
+        tap(True, f"{name} # SKIP {result['skip']}")
+        return
+    names = result.get("names", [])
+    hangul = [x for x in names if re.search(r"[\uac00-\ud7a3]", x)]
+    english = [x for x in names if x in ("Main menu", "Search articles", "Import articles",
+                                         "Search headlines, text, quotes")]
+    print(f"# the viewer reads out {len(hangul)} Korean names, e.g. {hangul[:4]}")
+    tap(len(hangul) >= 3 and not english, name,
+        result.get("error") or f"Korean: {hangul[:10]}; English: {english}")
+
+
 def main():
     if shutil.which("dbus-daemon") is None or shutil.which("gdbus") is None:
         skip_all("dbus-daemon or gdbus missing")
@@ -360,6 +396,7 @@ def main():
         check_search_provider(bus, facts_004["id"], facts_000["id"])
         check_cli(bus, prefix, facts_004, facts_004["id"])
         check_korean(bus, prefix)
+        check_viewer_korean(prefix, schemas)
     except Exception as e:  # a failed step fails the test, not the harness
         tap(False, "the install test ran to the end", repr(e))
     finally:

@@ -269,6 +269,65 @@ def test_notifications(bus, peers, xdg):
         "clicking the digest opens the viewer on the newest article", peers.viewer_calls)
 
 
+def test_cli(bus, service, facts_004):
+    """The command line against the running service: ingest by fd, watch
+    printing the change, list and search as JSON, show as text."""
+    cli = os.path.join(BUILD, "service", "newsfacts")
+    env = dict(service.env, COLUMNS="72")
+    watch = subprocess.Popen([cli, "watch", "--json"], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True)
+    try:
+        time.sleep(1.0)  # let watch subscribe
+        path = os.path.join(tempfile.mkdtemp(dir=os.path.dirname(service.inbox)), "cli.txt")
+        headline = "Test article sent by the command line"
+        with open(path, "w") as f:
+            f.write(article_text(headline, "Ingested through a file descriptor."))
+        p = subprocess.run([cli, "ingest", "--json", path], env=env, capture_output=True,
+                           text=True, timeout=60)
+        try:
+            article = json.loads(p.stdout)["article"]
+        except (ValueError, KeyError):
+            article = None
+        tap(p.returncode == 0 and article and article.startswith(ROOT + "/article/"),
+            "newsfacts ingest --json prints the new article's object path", p.stdout + p.stderr)
+        box = {}
+
+        def read_event():
+            line = watch.stdout.readline()
+            box["event"] = json.loads(line) if line else None
+        import threading
+        t = threading.Thread(target=read_event, daemon=True)
+        t.start()
+        t.join(15)
+        ev = box.get("event") or {}
+        tap(ev.get("event") == "added" and ev.get("article") == article
+            and ev.get("headline") == headline,
+            "newsfacts watch --json prints the addition with its headline", ev)
+    finally:
+        watch.terminate()
+        watch.wait(10)
+
+    p = subprocess.run([cli, "list", "--json", "--limit", "1"], env=env, capture_output=True,
+                       text=True, timeout=30)
+    try:
+        page = json.loads(p.stdout)
+        ok = page["total"] >= 4 and len(page["articles"]) == 1
+    except (ValueError, KeyError):
+        ok = False
+    tap(ok, "newsfacts list --json pages (total and one article)", p.stdout + p.stderr)
+    p = subprocess.run([cli, "search", "qqzzvx"], env=env, capture_output=True, text=True,
+                       timeout=30)
+    tap(p.returncode == 0 and p.stdout.strip() == "No articles.",
+        "a search that finds nothing says so", p.stdout + p.stderr)
+    p = subprocess.run([cli, "show", facts_004["id"]], env=env, capture_output=True,
+                       text=True, timeout=30)
+    lines = p.stdout.splitlines()
+    tap(p.returncode == 0 and lines and lines[0].startswith("U.S. expects")
+        and all(len(l) <= 72 for l in lines) and "Figures (" in p.stdout,
+        "newsfacts show ID reads the article from the service, wrapped at $COLUMNS",
+        p.stdout + p.stderr)
+
+
 class Service:
     """An in-tree newsfactsd with its own data folder, started directly;
     @settings go to a GSettings keyfile."""
@@ -357,6 +416,7 @@ def main():
         tap(service.wait_ready(bus, 2), "newsfactsd starts and loads the samples")
         test_search_provider(bus, peers, facts_004, facts_000)
         test_notifications(bus, peers, service.env["XDG_DATA_HOME"])
+        test_cli(bus, service, facts_004)
         service.stop()
         service = None
         test_settings(bus, peers, tmp)

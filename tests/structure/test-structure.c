@@ -183,6 +183,7 @@ test_plain (void)
   g_assert_null (a->dateline);
   g_assert_null (a->agency);
   g_assert_cmpstr (a->published, ==, "2005-02-01");
+  g_assert_true (a->published_inferred);
   g_assert_cmpuint (count_blocks (a, NF_BLOCK_BODY), ==, 2);
 }
 
@@ -277,10 +278,44 @@ test_many_lines (void)
   g_assert_cmpuint (count_blocks (a, NF_BLOCK_BODY), ==, 1);
 }
 
+/* Datelines of other wires and older copy. */
+static void
+test_datelines (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *dateline;
+    const char *agency;
+  } cases[] = {
+    { "MOSCOW (AP)_ Russia said on Monday it would act.", "MOSCOW", "AP" },
+    { "NEWARK, N.J. _ The mayor said on Monday he would act.", "NEWARK, N.J.", NULL },
+    { "TOKYO, May 5 Kyodo - Japan said on Tuesday it would act.", "TOKYO", "Kyodo" },
+    { "BEIJING, May 5 (Xinhua) -- China said on Tuesday it would act.", "BEIJING", "Xinhua" },
+    { "Berlin (dpa) - Germany said on Tuesday it would act.", "Berlin", "dpa" },
+    { "SEOUL, Nov. 3 (Yonhap) -- Seoul said on Tuesday it would act.", "SEOUL", "Yonhap" },
+    { "Business Brief -- Shares rose on Tuesday in quiet trading.", NULL, NULL },
+    { "EXCLUSIVE \xe2\x80\x93 Roger Stone says the machines can be hacked.", NULL, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Officials act on plan\n\n%s\n",
+                                               cases[i].text);
+      g_autoptr(NfArticle) a = parse_text (text, NULL);
+
+      g_assert_cmpstr (a->dateline, ==, cases[i].dateline);
+      g_assert_cmpstr (a->agency, ==, cases[i].agency);
+    }
+}
+
 static void
 test_published_parse (void)
 {
+  g_autoptr(NfArticle) a = parse_text ("Headline here\n\nBody.\n", "May 5, 2020");
   NfDateParts parts;
+
+  g_assert_cmpstr (a->published, ==, "2020-05-05");
 
   g_assert_true (nf_published_parse ("2020-05-05", &parts));
   g_assert_cmpint (parts.year, ==, 2020);
@@ -450,6 +485,7 @@ main (int    argc,
   g_test_add_func ("/structure/no-headline", test_no_headline);
   g_test_add_func ("/structure/web-header", test_web_header);
   g_test_add_func ("/structure/page-header", test_page_header);
+  g_test_add_func ("/structure/datelines", test_datelines);
   g_test_add_func ("/structure/many-lines", test_many_lines);
   g_test_add_func ("/structure/published-parse", test_published_parse);
   g_test_add_func ("/structure/seeds", test_seeds);
