@@ -111,14 +111,16 @@ sentence_of (const NfArticle *article,
 
 /* A name filed as a body that reads like a person's ("Bolton", "Sadiq
  * Khan"): one to three capitalised words, none of them an organisation
- * word or an acronym.  A "he" or "she" can stand for it. */
+ * word, a stop word or an acronym, and not a body our lists know.  A "he"
+ * or "she" can stand for it. */
 static gboolean
 reads_as_person (const char *name)
 {
   const char *w = name;
   guint words = 0;
+  char key[128];
 
-  if (name == NULL)
+  if (name == NULL || strlen (name) >= sizeof key)
     return FALSE;
   while (*w != '\0')
     {
@@ -134,7 +136,10 @@ reads_as_person (const char *name)
       while (*w == ' ')
         w++;
     }
-  return words > 0;
+  if (words == 0)
+    return FALSE;
+  _nf_lower_into (name, strlen (name), key, sizeof key);
+  return _nf_lexicon_lookup (key) == NULL;
 }
 
 static GArray *
