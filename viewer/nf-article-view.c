@@ -817,17 +817,35 @@ export_response_cb (GtkNativeDialog *dialog,
 {
   g_autoptr(GFile) file = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->article != NULL)
+  if (response == GTK_RESPONSE_ACCEPT)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      /* The view outlives the call: the window holds it. */
-      g_object_set_data_full (G_OBJECT (file), "nf-view", g_object_ref (self),
-                              g_object_unref);
-      nf_dbus_article_call_get_json (self->article, G_DBUS_CALL_FLAGS_NONE,
-                                     -1, NULL, json_cb,
-                                     g_steal_pointer (&file));
+      nf_article_view_save_json (self, file);
     }
   g_object_unref (dialog);
+}
+
+/**
+ * nf_article_view_save_json:
+ * @file: where to write
+ *
+ * Writes the facts JSON of the article shown (Article.GetJson) to @file;
+ * a toast says how it went.
+ */
+void
+nf_article_view_save_json (NfArticleView *self,
+                           GFile         *file)
+{
+  g_return_if_fail (NF_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->article == NULL)
+    return;
+  /* The view outlives the call: the window holds it. */
+  g_object_set_data_full (G_OBJECT (file), "nf-view", g_object_ref (self),
+                          g_object_unref);
+  nf_dbus_article_call_get_json (self->article, G_DBUS_CALL_FLAGS_NONE, -1,
+                                 NULL, json_cb, g_object_ref (file));
 }
 
 /* Asks where to save the facts JSON of the article shown, and saves it. */

@@ -25,6 +25,8 @@ void           nf_article_view_scroll_to   (NfArticleView *self,
                                             guint          start,
                                             guint          end);
 void           nf_article_view_export_json (NfArticleView *self);
+void           nf_article_view_save_json   (NfArticleView *self,
+                                            GFile         *file);
 void           nf_article_view_copy_quote  (NfArticleView *self,
                                             guint          index);
 

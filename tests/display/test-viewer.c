@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "nf-article-item.h"
 #include "nf-display-harness.h"
@@ -276,6 +277,52 @@ test_copy_quote (void)
 
 typedef struct
 {
+  GtkWidget  *widget;
+  const char *prefix;
+} LabelWait;
+
+static gboolean
+has_label_prefix (gpointer data)
+{
+  LabelWait *wait = data;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  nf_harness_collect_labels (wait->widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_str_has_prefix (texts->pdata[i], wait->prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* Exporting writes the service's facts JSON of the article shown. */
+static void
+test_export (void)
+{
+  NfArticleView *view = _nf_window_get_article_view (window);
+  g_autofree char *path = g_build_filename (tmpdir, "facts.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  LabelWait saved = { GTK_WIDGET (window), "Facts saved to “facts.json”" };
+  JsonObject *root;
+
+  nf_article_view_save_json (view, file);
+  g_assert_true (nf_harness_wait (has_label_prefix, &saved, 10000));
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "schema"), ==,
+                   "newsfacts/1");
+  g_assert_cmpstr (json_object_get_string_member (root, "source"), ==,
+                   SEED_004_SOURCE);
+  g_assert_cmpuint (json_array_get_length (
+                      json_object_get_array_member (root, "quotes")), ==,
+                    count_quotes_by (GTK_WIDGET (view), "Marc Knapper"));
+  g_unlink (path);
+}
+
+typedef struct
+{
   const char *query;
   guint       n;
 } Search;
@@ -398,6 +445,19 @@ test_live (void)
                    nf_article_item_get_path (selected));
   shot = nf_harness_screenshot (GTK_WIDGET (window), "viewer-live.png");
   g_test_message ("screenshot: %s", shot);
+
+  /* And it goes again: the row vanishes, the selection stays. */
+  g_assert_true (nf_dbus_store_call_remove_sync (store, path,
+                                                 G_DBUS_CALL_FLAGS_NONE, -1,
+                                                 NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (nf_harness_wait (all_loaded, GUINT_TO_POINTER (2), 10000));
+  g_assert_false (nf_harness_has_label (list, "Harbour authority opens new "
+                                              "container terminal"));
+  g_clear_object (&selected);
+  selected = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  g_assert_cmpstr (nf_article_item_get_source (selected), ==,
+                   SEED_004_SOURCE);
 }
 
 static guint
@@ -464,25 +524,6 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
-typedef struct
-{
-  GtkWidget  *widget;
-  const char *prefix;
-} LabelWait;
-
-static gboolean
-has_label_prefix (gpointer data)
-{
-  LabelWait *wait = data;
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-
-  nf_harness_collect_labels (wait->widget, texts);
-  for (guint i = 0; i < texts->len; i++)
-    if (g_str_has_prefix (texts->pdata[i], wait->prefix))
-      return TRUE;
-  return FALSE;
-}
-
 static const char fourth_article[] =
   "City council approves new bicycle lanes\n"
   "By Test Reporter\n"
@@ -505,12 +546,14 @@ test_import (void)
     "City council approves new bicycle lanes"
   };
   g_autofree char *shot = NULL;
+  guint n_before = n_articles ();
 
   g_assert_true (g_file_set_contents (bad, binary, sizeof binary, NULL));
   g_assert_true (g_file_set_contents (good, fourth_article, -1, NULL));
 
   nf_window_import_files (window, (GFile *[]) { bad_file }, 1);
-  g_assert_true (nf_harness_wait (has_label_prefix, &refused, 10000));
+  /* Toasts queue: earlier ones (copied, saved) show first. */
+  g_assert_true (nf_harness_wait (has_label_prefix, &refused, 20000));
   shot = nf_harness_screenshot (GTK_WIDGET (window), "viewer-import-error.png");
   g_test_message ("screenshot: %s", shot);
 
@@ -524,7 +567,8 @@ test_import (void)
         g_test_message ("label: %s", (char *) texts->pdata[i]);
       g_assert_not_reached ();
     }
-  g_assert_true (nf_harness_wait (all_loaded, GUINT_TO_POINTER (4), 10000));
+  g_assert_true (nf_harness_wait (all_loaded,
+                                  GUINT_TO_POINTER (n_before + 1), 10000));
   g_unlink (bad);
   g_unlink (good);
 }
@@ -635,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/viewer/list", test_list);
   g_test_add_func ("/viewer/article", test_article);
   g_test_add_func ("/viewer/copy-quote", test_copy_quote);
+  g_test_add_func ("/viewer/export", test_export);
   g_test_add_func ("/viewer/search", test_search);
   g_test_add_func ("/viewer/entity-chip", test_entity_chip);
   g_test_add_func ("/viewer/live", test_live);
