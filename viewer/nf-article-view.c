@@ -376,8 +376,10 @@ story_ready_cb (GObject      *object,
     return;
   articles = nf_dbus_story_get_articles (story);
   n = articles != NULL ? g_strv_length ((char **) articles) : 0;
-  if (is_blank (nf_dbus_story_get_title (story)))
+  /* A story of one article has nothing to compare: no button. */
+  if (n < 2 || is_blank (nf_dbus_story_get_title (story)))
     return;
+  gtk_widget_set_visible (GTK_WIDGET (self->story_button), TRUE);
   /* The button's label cannot ellipsize: a whole headline would keep
    * the window from showing both panes. */
   if (g_utf8_strlen (nf_dbus_story_get_title (story), -1) > 40)
@@ -401,7 +403,7 @@ fill_story (NfArticleView *self)
   const char *story = nf_dbus_article_get_story (self->article);
   gboolean has_story = !is_blank (story) && g_strcmp0 (story, "/") != 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->story_button), has_story);
+  gtk_widget_set_visible (GTK_WIDGET (self->story_button), FALSE);
   adw_button_content_set_label (self->story_content, _("Story"));
   if (!has_story)
     return;
