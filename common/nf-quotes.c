@@ -108,27 +108,6 @@ sentence_of (const NfArticle *article,
   return G_MAXUINT;
 }
 
-/* Marks the first person named in each sentence: the likely subject, whom
- * a later "he" is most likely to mean. */
-static void
-mark_subjects (const NfArticle *article,
-               GArray          *mentions)
-{
-  guint last_sentence = G_MAXUINT;
-
-  for (guint i = 0; i < mentions->len; i++)
-    {
-      Mention *m = &g_array_index (mentions, Mention, i);
-      guint sentence;
-
-      if (m->entity->kind != NF_ENTITY_PERSON)
-        continue;
-      sentence = sentence_of (article, m->start);
-      m->subject = sentence != last_sentence || sentence == G_MAXUINT;
-      last_sentence = sentence;
-    }
-}
-
 static GArray *
 index_mentions (const NfArticle *article)
 {
@@ -147,7 +126,6 @@ index_mentions (const NfArticle *article)
         }
     }
   g_array_sort (mentions, mention_compare);
-  mark_subjects (article, mentions);
   return mentions;
 }
 
@@ -456,6 +434,93 @@ inside_piece (Quotes *q,
         hi = mid;
     }
   return lo < q->pieces->len && g_array_index (q->pieces, Piece, lo).start <= pos;
+}
+
+/* Where the subject of the sentence [start, end) can begin: past a
+ * leading clause ("Asked about Cruz's charges, Rubio said"; "Noting that
+ * Reagan …, Schlafly put"), whose names are not the subject. */
+static gsize
+main_clause_start (Quotes *q,
+                   gsize   start,
+                   gsize   end)
+{
+  const NfWord *w;
+  const char *comma;
+  gsize len;
+
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, start, MIN (end, start + 64), q->tokens);
+  if (q->tokens->len == 0)
+    return start;
+  w = tok (q, 0);
+  len = w->end - w->start;
+  if (!tok_in (q, 0, NF_LEX_SET_CLAUSE_WORDS)
+      && !(len > 4 && (g_str_has_prefix (q->text + w->end - 3, "ing")
+                       || g_str_has_prefix (q->text + w->end - 2, "ed"))))
+    return start;
+  comma = memchr (q->text + w->end, ',', end - w->end);
+  return comma != NULL ? (gsize) (comma - q->text) : start;
+}
+
+/* Does a "he" or "she" outside quotes stand in [from, to)?  Then the
+ * sentence goes on about someone named before, and the names after it are
+ * not its subject ("He said Trump …").  Not "his" or "her", which often
+ * point ahead ("In her book, Clinton noted"). */
+static gboolean
+has_personal_pronoun (Quotes *q,
+                      gsize   from,
+                      gsize   to)
+{
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, from, to, q->tokens);
+  for (guint i = 0; i < q->tokens->len; i++)
+    if ((tok_is (q, i, "he") || tok_is (q, i, "she"))
+        && !inside_piece (q, tok (q, i)->start))
+      return TRUE;
+  return FALSE;
+}
+
+/* Marks the subject of each sentence: the first person named outside
+ * quotes in its main clause, unless a personal pronoun comes first; a
+ * later "he" most likely means the subject. */
+static void
+mark_subjects (Quotes *q)
+{
+  const GArray *sentences = q->article->sentences;
+  guint current = G_MAXUINT;
+  gsize clause = 0, scanned = 0;
+  gboolean done = FALSE;
+
+  for (guint i = 0; i < q->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (q->mentions, Mention, i);
+      guint sentence;
+
+      if (m->entity->kind != NF_ENTITY_PERSON || inside_piece (q, m->start))
+        continue;
+      sentence = sentence_of (q->article, m->start);
+      if (sentence == G_MAXUINT)
+        {
+          m->subject = TRUE;
+          continue;
+        }
+      if (sentence != current)
+        {
+          const NfSpan *span = &g_array_index (sentences, NfSpan, sentence);
+
+          current = sentence;
+          done = FALSE;
+          clause = main_clause_start (q, span->start, span->end);
+          if (m->start <= span->start + 1)
+            clause = span->start;
+          scanned = clause;
+        }
+      if (done || m->start < clause)
+        continue;
+      done = TRUE;
+      m->subject = scanned >= m->start
+                   || !has_personal_pronoun (q, scanned, m->start);
+    }
 }
 
 /* Can a "he" or "she" stand for @name?  Names with a given name known to
@@ -1236,6 +1301,7 @@ _nf_quotes_run (NfArticle *article)
   if (q.pieces->len > 0)
     {
       q.mentions = index_mentions (article);
+      mark_subjects (&q);
       q.speakers = g_new0 (Speaker, q.pieces->len);
       for (guint i = 0; i < q.pieces->len; i++)
         if (!piece (&q, i)->scare)

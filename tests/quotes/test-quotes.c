@@ -225,6 +225,40 @@ test_pronoun_gender (void)
 }
 
 static void
+test_pronoun_leading_clause (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Senators spar over border policy\n\n"
+    "\"We need a wall first,\" Daniel Reyes said on Monday.\n\n"
+    "Asked about the charges of Thomas Whitfield, Reyes said the plan was "
+    "fair. \"It is not amnesty,\" he said.\n\n"
+    "Noting that Whitfield had voted for it, Reyes went further. "
+    "\"He has changed his mind,\" he said.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 3);
+  /* the names in a leading clause ("Asked about …, Reyes said") are not
+   * the subject the later "he" means */
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Daniel Reyes");
+  g_assert_cmpstr (quote (a, 2)->speaker, ==, "Daniel Reyes");
+}
+
+static void
+test_pronoun_first (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Actress weighs in on the race\n\n"
+    "\"I will vote for change,\" Laura Bennett told the network.\n\n"
+    "She said she was tired of the status quo, unlike Margaret Collins, "
+    "the party's front-runner.\n\n"
+    "\"Some people feel the same,\" she said.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 2);
+  /* the sentence is about "she"; the name after the pronoun is not its
+   * subject */
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Laura Bennett");
+}
+
+static void
 test_entities (void)
 {
   g_autoptr(NfArticle) a = parse (
@@ -294,6 +328,9 @@ main (int   argc,
   g_test_add_func ("/quotes/quote-before-cue", test_quote_before_cue);
   g_test_add_func ("/quotes/attribution-forms", test_attribution_forms);
   g_test_add_func ("/quotes/pronoun-gender", test_pronoun_gender);
+  g_test_add_func ("/quotes/pronoun-leading-clause",
+                   test_pronoun_leading_clause);
+  g_test_add_func ("/quotes/pronoun-first", test_pronoun_first);
   g_test_add_func ("/entities/aliases", test_entities);
   g_test_add_func ("/brief/lede", test_brief);
 
