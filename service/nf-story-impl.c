@@ -394,6 +394,22 @@ articles_variant (JsonObject *root)
   return g_variant_builder_end (&builder);
 }
 
+/* The values agree but a qualifier differs ("at least 13 percent" against
+ * "13 percent"): worth showing apart from plain agreement. */
+static const char *
+figure_agreement (JsonObject *figure)
+{
+  const char *agreement = member_string (figure, "agreement");
+  JsonArray *differences = NULL;
+
+  if (json_object_has_member (figure, "differences"))
+    differences = json_object_get_array_member (figure, "differences");
+  if (g_strcmp0 (agreement, "agree") == 0 && differences != NULL
+      && json_array_get_length (differences) > 0)
+    return "qualifier";
+  return agreement;
+}
+
 static GVariant *
 figures_variant (JsonObject *root)
 {
@@ -414,7 +430,7 @@ figures_variant (JsonObject *root)
                              member_string (figure, "unit"),
                              member_string (figure, "subject"),
                              (guint32) json_object_get_int_member (figure, "articles"),
-                             member_string (figure, "agreement"));
+                             figure_agreement (figure));
     }
 
   return g_variant_builder_end (&builder);

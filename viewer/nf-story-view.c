@@ -238,6 +238,9 @@ mark_agreement (NfFigureRow *row,
   else if (g_strcmp0 (agreement, "differ") == 0)
     nf_figure_row_set_mark (row, "dialog-warning-symbolic",
                             _("The articles differ"));
+  else if (g_strcmp0 (agreement, "qualifier") == 0)
+    nf_figure_row_set_mark (row, "dialog-information-symbolic",
+                            _("The values agree, but not how they are qualified"));
   else
     nf_figure_row_set_mark (row, "content-loading-symbolic",
                             _("Only one article gives it"));
@@ -250,6 +253,8 @@ agreement_text (const char *agreement)
     return _("agree");
   if (g_strcmp0 (agreement, "differ") == 0)
     return _("differ");
+  if (g_strcmp0 (agreement, "qualifier") == 0)
+    return _("qualified differently");
   return _("one source");
 }
 
