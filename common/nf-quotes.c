@@ -58,6 +58,7 @@ typedef struct
   gsize           end;
   const NfEntity *entity;
   gboolean        subject;   /* the first person named in its sentence */
+  gboolean        person;    /* a person, or a body named like one */
 } Mention;
 
 typedef struct
@@ -108,6 +109,39 @@ sentence_of (const NfArticle *article,
   return G_MAXUINT;
 }
 
+/* A name filed as a body that reads like a person's ("Bolton", "Sadiq
+ * Khan"): one to three capitalised words, none of them an organisation
+ * word, a stop word or an acronym, and not a body our lists know.  A "he"
+ * or "she" can stand for it. */
+static gboolean
+reads_as_person (const char *name)
+{
+  const char *w = name;
+  guint words = 0;
+  char key[128];
+
+  if (name == NULL || strlen (name) >= sizeof key)
+    return FALSE;
+  while (*w != '\0')
+    {
+      const char *end = strchr (w, ' ');
+      gsize len = end != NULL ? (gsize) (end - w) : strlen (w);
+
+      if (!g_ascii_isupper (w[0]) || len < 2 || g_ascii_isupper (w[1])
+          || _nf_lexicon_has (NF_LEX_SET_ORG_WORDS, w, len)
+          || _nf_lexicon_has (NF_LEX_SET_STOPWORDS, w, len)
+          || ++words > 3)
+        return FALSE;
+      w += len;
+      while (*w == ' ')
+        w++;
+    }
+  if (words == 0)
+    return FALSE;
+  _nf_lower_into (name, strlen (name), key, sizeof key);
+  return _nf_lexicon_lookup (key) == NULL;
+}
+
 static GArray *
 index_mentions (const NfArticle *article)
 {
@@ -116,11 +150,14 @@ index_mentions (const NfArticle *article)
   for (guint i = 0; i < article->entities->len; i++)
     {
       const NfEntity *entity = g_ptr_array_index (article->entities, i);
+      gboolean person = entity->kind == NF_ENTITY_PERSON
+                        || (entity->kind == NF_ENTITY_ORGANIZATION
+                            && reads_as_person (entity->name));
 
       for (guint j = 0; j < entity->mentions->len; j++)
         {
           const NfSpan *span = &g_array_index (entity->mentions, NfSpan, j);
-          Mention m = { span->start, span->end, entity, FALSE };
+          Mention m = { span->start, span->end, entity, FALSE, person };
 
           g_array_append_val (mentions, m);
         }
@@ -496,7 +533,7 @@ mark_subjects (Quotes *q)
       Mention *m = &g_array_index (q->mentions, Mention, i);
       guint sentence;
 
-      if (m->entity->kind != NF_ENTITY_PERSON || inside_piece (q, m->start))
+      if (!m->person || inside_piece (q, m->start))
         continue;
       sentence = sentence_of (q->article, m->start);
       if (sentence == G_MAXUINT)
@@ -564,7 +601,8 @@ latest_mention (Quotes        *q,
     {
       const Mention *m = &g_array_index (q->mentions, Mention, i - 1);
 
-      if (m->entity->kind == kind && !inside_piece (q, m->start)
+      if ((kind == NF_ENTITY_PERSON ? m->person : m->entity->kind == kind)
+          && !inside_piece (q, m->start)
           && (m->subject || kind != NF_ENTITY_PERSON)
           && fits_pronoun (m->entity->name, pronoun))
         return m;
@@ -605,7 +643,8 @@ resolve_pronoun (Quotes        *q,
         const Speaker *prev = &q->speakers[i - 1];
 
         if (prev->found && (prev->kind == NF_SPEAKER_PERSON
-                            || prev->kind == NF_SPEAKER_ANONYMOUS)
+                            || prev->kind == NF_SPEAKER_ANONYMOUS
+                            || reads_as_person (prev->name))
             && fits_pronoun (prev->name, kind))
           {
             last = prev;

@@ -259,6 +259,23 @@ test_pronoun_first (void)
 }
 
 static void
+test_pronoun_unknown_name (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Former envoy backs the candidate\n\n"
+    "The former ambassador spoke on a radio show on Monday.\n\n"
+    "\"We have a binary choice here,\" Whitcombe said.\n\n"
+    "Markets were calm on the day after the show.\n\n"
+    "\"This is not a circumstance we can ignore,\" he added.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 2);
+  /* a lone surname with no known given name reads like a person's, so
+   * "he" can stand for it whatever kind the entities stage gave it */
+  g_assert_cmpstr (quote (a, 0)->speaker, ==, "Whitcombe");
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Whitcombe");
+}
+
+static void
 test_entities (void)
 {
   g_autoptr(NfArticle) a = parse (
@@ -331,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/quotes/pronoun-leading-clause",
                    test_pronoun_leading_clause);
   g_test_add_func ("/quotes/pronoun-first", test_pronoun_first);
+  g_test_add_func ("/quotes/pronoun-unknown-name", test_pronoun_unknown_name);
   g_test_add_func ("/entities/aliases", test_entities);
   g_test_add_func ("/brief/lede", test_brief);
 
