@@ -19,7 +19,7 @@
 
 typedef struct
 {
-  GHashTable *sets[NF_LEX_N_SETS];   /* lowercase word → itself */
+  GHashTable *sets;                  /* lowercase word → mask of NfLexSet bits */
   GHashTable *pronouns;              /* lowercase word → NfPronounKind */
   GHashTable *names;                 /* key → NfLexEntry* */
   GPtrArray  *groups;                /* NfLexGroup*, owned */
@@ -44,6 +44,9 @@ static const char * const set_files[NF_LEX_N_SETS] = {
   [NF_LEX_SET_MALE_NAMES] = "male-names.txt",
 };
 
+static guint lexicon_sets_of (const char *word,
+                              gsize       len);
+
 gboolean
 _nf_lower_into (const char *text,
                 gsize       len,
@@ -53,7 +56,11 @@ _nf_lower_into (const char *text,
   if (len + 1 > size)
     return FALSE;
   for (gsize i = 0; i < len; i++)
-    buf[i] = g_ascii_tolower (text[i]);
+    {
+      char c = text[i];
+
+      buf[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    }
   buf[len] = '\0';
   return TRUE;
 }
@@ -136,9 +143,9 @@ takes_dot (const char *text,
     return FALSE;
   _nf_lower_into (text + start, end - start, buf, sizeof buf - 1);
   strcat (buf, ".");
-  return _nf_lexicon_has (NF_LEX_SET_HONORIFICS, buf, strlen (buf))
-         || _nf_lexicon_has (NF_LEX_SET_TITLES, buf, strlen (buf))
-         || _nf_lexicon_has (NF_LEX_SET_ORG_WORDS, buf, strlen (buf));
+  return (lexicon_sets_of (buf, strlen (buf))
+          & ((1u << NF_LEX_SET_HONORIFICS) | (1u << NF_LEX_SET_TITLES)
+             | (1u << NF_LEX_SET_ORG_WORDS))) != 0;
 }
 
 /* Scans one word from @pos; returns the token end (after any 's). */
@@ -474,22 +481,29 @@ load_organizations (NfLexicon *lex)
     }
 }
 
+/* One table for all the sets, each word mapped to the sets that hold it,
+ * so that a word is looked up once whatever the sets asked about. */
 static void
 load_sets (NfLexicon *lex)
 {
+  lex->sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint s = 0; s < NF_LEX_N_SETS; s++)
     {
       g_auto(GStrv) lines = read_lines (set_files[s]);
 
-      lex->sets[s] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint i = 0; lines[i] != NULL; i++)
         {
           char *word = g_ascii_strdown (lines[i], -1);
+          gpointer old = NULL;
+          guint mask = 1u << s;
 
-          g_hash_table_add (lex->sets[s], word);
+          if (g_hash_table_lookup_extended (lex->sets, word, NULL, &old))
+            mask |= GPOINTER_TO_UINT (old);
+          g_hash_table_insert (lex->sets, word, GUINT_TO_POINTER (mask));
         }
     }
 }
+
 
 static void
 load_pronouns (NfLexicon *lex)
@@ -553,17 +567,25 @@ lexicon_get (void)
   return lexicon;
 }
 
+/* The sets that hold the word (lowercased here), as a mask. */
+static guint
+lexicon_sets_of (const char *word,
+                 gsize       len)
+{
+  char buf[MAX_KEY];
+
+  if (!_nf_lower_into (word, len, buf, sizeof buf))
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon_sets ()->sets, buf));
+}
+
 gboolean
 _nf_lexicon_has (NfLexSet    set,
                  const char *word,
                  gsize       len)
 {
-  char buf[MAX_KEY];
-
   g_assert (set < NF_LEX_N_SETS);
-  if (!_nf_lower_into (word, len, buf, sizeof buf))
-    return FALSE;
-  return g_hash_table_contains (lexicon_sets ()->sets[set], buf);
+  return (lexicon_sets_of (word, len) & (1u << set)) != 0;
 }
 
 gboolean
@@ -573,11 +595,13 @@ _nf_word_in (const char *text,
 {
   guint bit = 1u << set;
 
+  g_assert (set < NF_LEX_N_SETS);
   if (!(word->sets_known & bit))
     {
-      word->sets_known |= bit;
-      if (_nf_lexicon_has (set, text + word->start, word->end - word->start))
-        word->sets_in |= bit;
+      /* One look-up answers for every set. */
+      word->sets_known = (1u << NF_LEX_N_SETS) - 1;
+      word->sets_in = lexicon_sets_of (text + word->start,
+                                       word->end - word->start);
     }
   return (word->sets_in & bit) != 0;
 }

@@ -11,6 +11,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 #include "nf-article.h"
@@ -55,8 +57,16 @@ GArray     *_nf_tokenize         (const char    *text,
                                   gsize          start,
                                   gsize          end);
 
-gboolean    _nf_token_is         (const NfToken *token,
-                                  const char    *lower);
+/* Inline, and the first letters compared before strcmp (): the matchers
+ * ask this of nearly every token. */
+static inline gboolean
+_nf_token_is (const NfToken *token,
+              const char    *lower)
+{
+  return token->kind != NF_TOKEN_NUMBER && token->lower[0] == lower[0]
+         && strcmp (token->lower, lower) == 0;
+}
+
 gboolean    _nf_token_in         (const NfToken *token,
                                   const char * const *words);
 

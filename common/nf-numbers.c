@@ -40,16 +40,9 @@ word_index (const char         *lower,
             const char * const *words)
 {
   for (int i = 0; words[i] != NULL; i++)
-    if (strcmp (lower, words[i]) == 0)
+    if (lower[0] == words[i][0] && strcmp (lower, words[i]) == 0)
       return i;
   return -1;
-}
-
-gboolean
-_nf_token_is (const NfToken *token,
-              const char    *lower)
-{
-  return token->kind != NF_TOKEN_NUMBER && strcmp (token->lower, lower) == 0;
 }
 
 gboolean
@@ -84,24 +77,64 @@ static const char * const other_number_words[] = {
 };
 
 /* Every word that can be part of a number in words, looked up once per
- * token so that the matchers can skip all other words at once. */
-static GHashTable *
+ * token so that the matchers can skip all other words at once.  A bit per
+ * (first letter, second letter, length) of those words turns nearly every
+ * other word away before the hash table is asked. */
+#define NUMWORD_MAX_LEN 15
+
+typedef struct
+{
+  GHashTable *words;
+  guint8      shapes[26 * 26 * (NUMWORD_MAX_LEN + 1) / 8 + 1];
+} NumberWords;
+
+static gssize
+numword_shape (const char *lower,
+               gsize       len)
+{
+  guint a = (guchar) lower[0] - 'a', b = (guchar) lower[1] - 'a';
+
+  if (len < 2 || len > NUMWORD_MAX_LEN || a >= 26 || b >= 26)
+    return -1;
+  return (a * 26 + b) * (NUMWORD_MAX_LEN + 1) + len;
+}
+
+static const NumberWords *
 number_words (void)
 {
-  static GHashTable *table;
+  static NumberWords *table;
 
   if (g_once_init_enter (&table))
     {
       const char * const *lists[] = { small_words, tens_words, ordinal_words,
                                       tens_ordinal_words, other_number_words };
-      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+      NumberWords *t = g_new0 (NumberWords, 1);
 
+      t->words = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
         for (guint w = 0; lists[k][w] != NULL; w++)
-          g_hash_table_add (t, (gpointer) lists[k][w]);
+          {
+            gssize shape = numword_shape (lists[k][w], strlen (lists[k][w]));
+
+            g_assert (shape >= 0);
+            t->shapes[shape / 8] |= 1 << (shape % 8);
+            g_hash_table_add (t->words, (gpointer) lists[k][w]);
+          }
       g_once_init_leave (&table, t);
     }
   return table;
+}
+
+static gboolean
+is_number_word (const NumberWords *table,
+                const char        *lower,
+                gsize              len)
+{
+  gssize shape = numword_shape (lower, len);
+
+  if (shape < 0 || !(table->shapes[shape / 8] & (1 << (shape % 8))))
+    return FALSE;
+  return g_hash_table_contains (table->words, lower);
 }
 
 static gboolean
@@ -116,15 +149,21 @@ is_word_char (const char *p,
   return g_unichar_isalpha (g_utf8_get_char_validated (p, end - p));
 }
 
-static void
+/* Returns the length of the lower-case form. */
+static gsize
 set_lower (NfToken    *token,
            const char *text)
 {
   gsize len = MIN (token->end - token->start, NF_TOKEN_LOWER_MAX - 1);
 
   for (gsize k = 0; k < len; k++)
-    token->lower[k] = g_ascii_tolower (text[token->start + k]);
+    {
+      char c = text[token->start + k];
+
+      token->lower[k] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    }
   token->lower[len] = '\0';
+  return len;
 }
 
 static gsize
@@ -199,13 +238,14 @@ _nf_tokenize (const char *text,
 {
   GArray *tokens = g_array_sized_new (FALSE, TRUE, sizeof (NfToken),
                                       (end - start) / 5 + 4);
-  GHashTable *words = number_words ();
+  const NumberWords *words = number_words ();
   gboolean space = TRUE;
   gsize p = start;
 
   while ((p = skip_space (text, p, end, &space)) < end)
     {
       NfToken token = { 0 };
+      gsize lower_len;
 
       token.start = p;
       token.space_before = space;
@@ -228,9 +268,9 @@ _nf_tokenize (const char *text,
           p = MIN ((gsize) (g_utf8_next_char (text + p) - text), end);
         }
       token.end = p;
-      set_lower (&token, text);
+      lower_len = set_lower (&token, text);
       if (token.kind == NF_TOKEN_WORD)
-        token.numword = g_hash_table_contains (words, token.lower);
+        token.numword = is_number_word (words, token.lower, lower_len);
       g_array_append_val (tokens, token);
     }
   return tokens;
@@ -254,7 +294,8 @@ _nf_scale_word (const NfToken *token)
   if (token->kind != NF_TOKEN_WORD)
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
-    if (strcmp (token->lower, scales[i].word) == 0)
+    if (token->lower[0] == scales[i].word[0]
+        && strcmp (token->lower, scales[i].word) == 0)
       return (scales[i].glued && token->space_before) ? 0 : scales[i].scale;
   return 0;
 }
