@@ -1241,9 +1241,13 @@ find_speaker (Quotes *q,
       e = pb->end;
       while (e > pb->start && g_ascii_isspace (text[e - 1]))
         e--;
-      if (e > pb->start && text[e - 1] == ':')
-        cue_in (q, i, sentence_start (text, pb->start, e - 1), e - 1, TRUE,
-                &q->speakers[i]);
+      /* 'He then listed the qualities:': no cue, but the sentence
+       * announces the quote, whose speaker is its subject */
+      if (e > pb->start && text[e - 1] == ':'
+          && !cue_in (q, i, sentence_start (text, pb->start, e - 1), e - 1,
+                      TRUE, &q->speakers[i]))
+        subject_of (q, i, sentence_start (text, pb->start, e - 1), e - 1,
+                    &q->speakers[i]);
     }
 }
 
