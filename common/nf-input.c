@@ -40,6 +40,33 @@ guess_utf16 (const guint8 *data,
   return NULL;
 }
 
+/* Whether the bytes hold at least as many valid multi-byte UTF-8
+ * characters as invalid bytes: then they were meant as UTF-8. */
+static gboolean
+mostly_utf8 (const guint8 *data,
+             gsize         len)
+{
+  const char *p = (const char *) data;
+  const char *end = p + len;
+  gsize good = 0;
+  gsize bad = 0;
+
+  while (p < end)
+    {
+      const char *stop = NULL;
+
+      g_utf8_validate_len (p, end - p, &stop);
+      for (const char *q = p; q < stop; q++)
+        good += ((guchar) *q & 0xC0) == 0xC0;
+      if (stop >= end)
+        break;
+      bad++;
+      p = stop + 1;
+    }
+
+  return good > 0 && good >= bad;
+}
+
 /* Control characters other than tab, line ends and form feed are rare in
  * text and common in binary data; a NUL byte never belongs in text. */
 static gboolean
@@ -125,6 +152,24 @@ decode_8bit (const guint8  *data,
     {
       *out_len = len;
       return g_strndup ((const char *) data, len);
+    }
+
+  if (mostly_utf8 (data, len))
+    {
+      gsize bad = 0;
+
+      /* UTF-8 with a few stray bytes (a cut, a bad copy): reading it all as
+       * Windows-1252 would garble every good character, so only the bad
+       * bytes are replaced. */
+      text = g_utf8_make_valid ((const char *) data, len);
+      *out_len = strlen (text);
+      for (const char *p = text; (p = strstr (p, "\xef\xbf\xbd")) != NULL; p += 3)
+        bad++;
+      if (warning != NULL)
+        *warning = g_strdup_printf ("not valid UTF-8: %" G_GSIZE_FORMAT
+                                    " bad byte sequences replaced with U+FFFD",
+                                    bad);
+      return text;
     }
 
   /* Not UTF-8 but text-like: a page saved in Windows-1252. */

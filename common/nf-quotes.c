@@ -517,6 +517,29 @@ has_personal_pronoun (Quotes *q,
   return FALSE;
 }
 
+/* Does a cue verb stand right after the mention ("…, Stovall said.")?
+ * Then the sentence reports what that person says, and a later "he" most
+ * likely means them. */
+static gboolean
+next_to_cue (Quotes       *q,
+             const Mention *m,
+             const NfSpan  *sentence)
+{
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, m->end, MIN (sentence->end, m->end + 24), q->tokens);
+  return q->tokens->len > 0 && !(tok (q, 0)->flags & NF_WORD_CAP)
+         && is_cue (q, 0);
+}
+
+/* "Trump's accusation …, Biden said": an owner is not the subject. */
+static gboolean
+is_possessive (Quotes        *q,
+               const Mention *m)
+{
+  return g_str_has_prefix (q->text + m->end, "'s")
+         || g_str_has_prefix (q->text + m->end, "\xe2\x80\x99s");
+}
+
 /* Marks the subject of each sentence: the first person named outside
  * quotes in its main clause, unless a personal pronoun comes first; a
  * later "he" most likely means the subject. */
@@ -552,8 +575,12 @@ mark_subjects (Quotes *q)
             clause = span->start;
           scanned = clause;
         }
-      if (done || m->start < clause)
-        continue;
+      if (done || m->start < clause || is_possessive (q, m))
+        {
+          m->subject = next_to_cue (q, m, &g_array_index (sentences, NfSpan,
+                                                          sentence));
+          continue;
+        }
       done = TRUE;
       m->subject = scanned >= m->start
                    || !has_personal_pronoun (q, scanned, m->start);

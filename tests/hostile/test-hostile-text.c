@@ -156,16 +156,16 @@ test_invalid_utf8_refused (void)
 static void
 test_invalid_utf8_truncated (void)
 {
-  /* A UTF-8 text cut inside a character, and an overlong NUL: both are
-   * read as Windows-1252 and no NUL gets through.  (A closing curly quote,
-   * E2 80 9D, would make the whole text refused: 0x9D is unassigned in
-   * Windows-1252.) */
+  /* A UTF-8 text cut inside a character keeps its good characters (the
+   * stray bytes become U+FFFD); an overlong NUL is read as Windows-1252.
+   * Either way the reader is warned and no NUL gets through. */
   const char cut[] = "Talks \xe2\x80\x9cstall again\n\nSeoul\xe2\x80\x99s \xe2\x80";
   const char overlong[] = "Header\n\nBody with \xc0\x80 in it.\n";
   g_autoptr(NfArticle) a = parse_ok (cut, sizeof cut - 1, NULL);
   g_autoptr(NfArticle) b = parse_ok (overlong, sizeof overlong - 1, NULL);
 
   g_assert_cmpuint (a->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (a->text, "Seoul\xe2\x80\x99s"));
   g_assert_cmpuint (b->warnings->len, ==, 1);
   g_assert_cmpuint (strlen (b->text), ==, b->text_len);
 }

@@ -276,6 +276,24 @@ test_pronoun_unknown_name (void)
 }
 
 static void
+test_pronoun_reported (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "An early ally recalls the first campaign\n\n"
+    "\"We met in sports bars,\" said Robert Stovall, a party activist.\n\n"
+    "Michael Crane electrified the small crowds, Stovall said.\n\n"
+    "\"He was very articulate,\" he said.\n\n"
+    "Crane's accusation that the city had failed was fair, Stovall said. "
+    "\"It had failed,\" he added.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 3);
+  /* "…, Stovall said": the person who speaks in the sentence is whom the
+   * next "he" means, not the first name in it, nor an owner ("Crane's") */
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Robert Stovall");
+  g_assert_cmpstr (quote (a, 2)->speaker, ==, "Robert Stovall");
+}
+
+static void
 test_entities (void)
 {
   g_autoptr(NfArticle) a = parse (
@@ -349,6 +367,7 @@ main (int   argc,
                    test_pronoun_leading_clause);
   g_test_add_func ("/quotes/pronoun-first", test_pronoun_first);
   g_test_add_func ("/quotes/pronoun-unknown-name", test_pronoun_unknown_name);
+  g_test_add_func ("/quotes/pronoun-reported", test_pronoun_reported);
   g_test_add_func ("/entities/aliases", test_entities);
   g_test_add_func ("/brief/lede", test_brief);
 

@@ -166,6 +166,26 @@ test_utf16_without_bom (void)
 }
 
 static void
+test_mostly_utf8 (void)
+{
+  /* One stray byte in UTF-8 text: the curly quotes stay, the stray byte
+   * becomes U+FFFD, and the caller is warned. */
+  const char text[] = "Head\n\n\xe2\x80\x9cNo,\xe2\x80\x9d he said \x9d today.\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *out = NULL;
+  gsize len = 0;
+
+  out = nf_text_decode ((const guint8 *) text, sizeof text - 1, 0, &len,
+                        &warning, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, "Head\n\n\xe2\x80\x9cNo,\xe2\x80\x9d he said "
+                   "\xef\xbf\xbd today.\n");
+  g_assert_cmpuint (len, ==, strlen (out));
+  g_assert_nonnull (strstr (warning, "1 bad byte"));
+}
+
+static void
 test_not_any_encoding (void)
 {
   /* 0x81 and 0x8D are undefined in Windows-1252 and invalid in UTF-8. */
@@ -223,6 +243,7 @@ main (int    argc,
   g_test_add_func ("/input/utf8-bom", test_utf8_bom);
   g_test_add_func ("/input/utf16", test_utf16);
   g_test_add_func ("/input/windows-1252", test_windows_1252);
+  g_test_add_func ("/input/mostly-utf8", test_mostly_utf8);
   g_test_add_func ("/input/refused", test_refused);
   g_test_add_func ("/input/crlf", test_crlf);
   g_test_add_func ("/input/cr-only", test_cr_only);
