@@ -94,4 +94,13 @@ void        _nf_dates_mark       (const NfToken *tokens,
  * date named twice: for scoring against corpora that mark every mention. */
 void        _nf_dates_scan       (NfArticle     *article);
 
+/* The figures of one sentence's tokens (nf-figures.c). */
+void        _nf_figures_scan_tokens (NfArticle     *article,
+                                     const NfToken *tokens,
+                                     guint          n_tokens);
+
+/* The dates and the figures stages, in that order, on one tokenization of
+ * each sentence: what _nf_dates_run () then _nf_figures_run () give. */
+void        _nf_dates_figures_run (NfArticle     *article);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "nf-error.h"
+#include "nf-numbers-private.h"
 #include "nf-pipeline-private.h"
 
 /* The id hashes the text with runs of white space folded to one space and
@@ -95,8 +96,7 @@ nf_pipeline_run (NfArticle            *article,
 
   _nf_structure_run (article, options);
   _nf_sentences_run (article);
-  _nf_dates_run (article);
-  _nf_figures_run (article);
+  _nf_dates_figures_run (article);
   _nf_entities_run (article);
   _nf_quotes_run (article);
   _nf_brief_run (article);
