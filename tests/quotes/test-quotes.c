@@ -294,6 +294,21 @@ test_pronoun_reported (void)
 }
 
 static void
+test_colon_subject (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Activist endorses a candidate\n\n"
+    "\"I have decided to endorse him,\" Morton Blackwell wrote.\n\n"
+    "He then listed the qualities of a good nominee:\n\n"
+    "\"Has the candidate a record of activism for his principles?\"\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 2);
+  /* a paragraph that announces the quote with a colon but no cue verb:
+   * its subject speaks */
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Morton Blackwell");
+}
+
+static void
 test_entities (void)
 {
   g_autoptr(NfArticle) a = parse (
@@ -368,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/quotes/pronoun-first", test_pronoun_first);
   g_test_add_func ("/quotes/pronoun-unknown-name", test_pronoun_unknown_name);
   g_test_add_func ("/quotes/pronoun-reported", test_pronoun_reported);
+  g_test_add_func ("/quotes/colon-subject", test_colon_subject);
   g_test_add_func ("/entities/aliases", test_entities);
   g_test_add_func ("/brief/lede", test_brief);
 
