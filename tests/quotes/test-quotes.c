@@ -309,6 +309,24 @@ test_colon_subject (void)
 }
 
 static void
+test_pronoun_subject_clause (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Candidate vows to stay in the race\n\n"
+    "\"The primary was closed to independents,\" Walter Brennan said.\n\n"
+    "He pushed the State Department to \"open its doors to new voters.\"\n\n"
+    "Back home on Tuesday, he returned to his familiar lines: \"We are in "
+    "till the last ballot is cast!\"\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 3);
+  /* a partial quote with no cue belongs to the subject of its sentence,
+   * here "he", not the body named after it */
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Walter Brennan");
+  /* a sentence that announces the quote with a colon: its subject */
+  g_assert_cmpstr (quote (a, 2)->speaker, ==, "Walter Brennan");
+}
+
+static void
 test_entities (void)
 {
   g_autoptr(NfArticle) a = parse (
@@ -384,6 +402,8 @@ main (int   argc,
   g_test_add_func ("/quotes/pronoun-unknown-name", test_pronoun_unknown_name);
   g_test_add_func ("/quotes/pronoun-reported", test_pronoun_reported);
   g_test_add_func ("/quotes/colon-subject", test_colon_subject);
+  g_test_add_func ("/quotes/pronoun-subject-clause",
+                   test_pronoun_subject_clause);
   g_test_add_func ("/entities/aliases", test_entities);
   g_test_add_func ("/brief/lede", test_brief);
 
