@@ -1211,7 +1211,7 @@ static gboolean
 may_start_date (const Scan *s,
                 guint       i)
 {
-  static GHashTable *starts;
+  static NfWordSet *starts;
   static const char * const words[] = {
     "last", "next", "this", "past", "previous", "coming", "current",
     "earlier", "later", "early", "late", "yesterday", "today", "tomorrow",
@@ -1224,17 +1224,11 @@ may_start_date (const Scan *s,
   const NfToken *t = &s->t[i];
 
   if (g_once_init_enter (&starts))
-    {
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
-        for (guint w = 0; lists[k][w] != NULL; w++)
-          g_hash_table_add (table, (gpointer) lists[k][w]);
-      g_once_init_leave (&starts, table);
-    }
+    g_once_init_leave (&starts, _nf_word_set_new (lists, G_N_ELEMENTS (lists)));
   return t->kind == NF_TOKEN_NUMBER
          || (t->kind == NF_TOKEN_WORD
-             && (t->numword || g_hash_table_contains (starts, t->lower)));
+             && (t->numword
+                 || _nf_word_set_has (starts, t->lower, strlen (t->lower))));
 }
 
 static void

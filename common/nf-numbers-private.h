@@ -44,6 +44,16 @@ typedef struct
   char        lower[NF_TOKEN_LOWER_MAX]; /* lower-case form, may be cut short */
 } NfToken;
 
+/* A fixed set of lower-case words, quick to ask about any token. */
+typedef struct _NfWordSet NfWordSet;
+
+NfWordSet  *_nf_word_set_new     (const char * const * const *lists,
+                                  guint                       n_lists);
+/* @len: strlen (@lower) */
+gboolean    _nf_word_set_has     (const NfWordSet *set,
+                                  const char      *lower,
+                                  gsize            len);
+
 /* Flags of a parsed number phrase. */
 typedef enum
 {
