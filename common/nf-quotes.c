@@ -591,21 +591,23 @@ mark_subjects (Quotes *q)
 }
 
 /* Can a "he" or "she" stand for @name?  Names with a given name known to
- * be mostly a man's or a woman's say; others fit both. */
+ * be mostly a man's or a woman's say, wherever it stands before the
+ * surname ("Vermonter Bernie Sanders"); others fit both. */
 static gboolean
 fits_pronoun (const char    *name,
               NfPronounKind  pronoun)
 {
-  const char *space;
+  NfLexSet other;
 
   if (name == NULL || (pronoun != NF_PRONOUN_MALE && pronoun != NF_PRONOUN_FEMALE))
     return TRUE;
-  space = strchr (name, ' ');
-  if (space == NULL)
-    return TRUE;
-  if (pronoun == NF_PRONOUN_MALE)
-    return !_nf_lexicon_has (NF_LEX_SET_FEMALE_NAMES, name, space - name);
-  return !_nf_lexicon_has (NF_LEX_SET_MALE_NAMES, name, space - name);
+  other = pronoun == NF_PRONOUN_MALE ? NF_LEX_SET_FEMALE_NAMES
+                                     : NF_LEX_SET_MALE_NAMES;
+  for (const char *w = name, *space; (space = strchr (w, ' ')) != NULL;
+       w = space + 1)
+    if (_nf_lexicon_has (other, w, space - w))
+      return FALSE;
+  return TRUE;
 }
 
 /* A one-word name filed as a body stands for a person to "he" only once

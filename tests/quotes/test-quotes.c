@@ -327,6 +327,20 @@ test_pronoun_subject_clause (void)
 }
 
 static void
+test_pronoun_gender_inside (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Candidates trade barbs at a town hall meeting\n\n"
+    "Susan Park spoke first on Monday.\n\n"
+    "Vermonter Robert Hale answered her on taxes.\n\n"
+    "\"He has no plan at all,\" she said.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 1);
+  /* the man's given name need not open the name to rule out "she" */
+  g_assert_cmpstr (quote (a, 0)->speaker, ==, "Susan Park");
+}
+
+static void
 test_entities (void)
 {
   g_autoptr(NfArticle) a = parse (
@@ -404,6 +418,8 @@ main (int   argc,
   g_test_add_func ("/quotes/colon-subject", test_colon_subject);
   g_test_add_func ("/quotes/pronoun-subject-clause",
                    test_pronoun_subject_clause);
+  g_test_add_func ("/quotes/pronoun-gender-inside",
+                   test_pronoun_gender_inside);
   g_test_add_func ("/entities/aliases", test_entities);
   g_test_add_func ("/brief/lede", test_brief);
 
