@@ -494,6 +494,11 @@ main_clause_start (Quotes *q,
     return start;
   w = tok (q, 0);
   len = w->end - w->start;
+  /* "And North Carolina's Ada Fisher, …, said": a coordinator opens the
+   * main clause itself */
+  if (tok_is (q, 0, "and") || tok_is (q, 0, "but") || tok_is (q, 0, "or")
+      || tok_is (q, 0, "so"))
+    return start;
   if (!tok_in (q, 0, NF_LEX_SET_CLAUSE_WORDS)
       && !(len > 4 && (g_str_has_prefix (q->text + w->end - 3, "ing")
                        || g_str_has_prefix (q->text + w->end - 2, "ed"))))

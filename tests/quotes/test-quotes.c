@@ -356,6 +356,20 @@ test_reported_then_quoted (void)
 }
 
 static void
+test_pronoun_coordinator (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Delegates weigh the nominee's chances\n\n"
+    "\"They are waiting to be courted,\" said Helen Ferrante.\n\n"
+    "And Ohio's Linda Carver, one of the delegates, said the nominee will "
+    "do well. \"I think he will do great things,\" she said.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 2);
+  /* "And" opens the main clause, not a leading one */
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Linda Carver");
+}
+
+static void
 test_entities (void)
 {
   g_autoptr(NfArticle) a = parse (
@@ -437,6 +451,7 @@ main (int   argc,
                    test_pronoun_gender_inside);
   g_test_add_func ("/quotes/reported-then-quoted",
                    test_reported_then_quoted);
+  g_test_add_func ("/quotes/pronoun-coordinator", test_pronoun_coordinator);
   g_test_add_func ("/entities/aliases", test_entities);
   g_test_add_func ("/brief/lede", test_brief);
 
