@@ -1211,7 +1211,7 @@ static gboolean
 may_start_date (const Scan *s,
                 guint       i)
 {
-  static GHashTable *starts;
+  static NfWordSet *starts;
   static const char * const words[] = {
     "last", "next", "this", "past", "previous", "coming", "current",
     "earlier", "later", "early", "late", "yesterday", "today", "tomorrow",
@@ -1224,17 +1224,11 @@ may_start_date (const Scan *s,
   const NfToken *t = &s->t[i];
 
   if (g_once_init_enter (&starts))
-    {
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
-        for (guint w = 0; lists[k][w] != NULL; w++)
-          g_hash_table_add (table, (gpointer) lists[k][w]);
-      g_once_init_leave (&starts, table);
-    }
+    g_once_init_leave (&starts, _nf_word_set_new (lists, G_N_ELEMENTS (lists)));
   return t->kind == NF_TOKEN_NUMBER
          || (t->kind == NF_TOKEN_WORD
-             && (t->numword || g_hash_table_contains (starts, t->lower)));
+             && (t->numword
+                 || _nf_word_set_has (starts, t->lower, strlen (t->lower))));
 }
 
 static void
@@ -1567,19 +1561,27 @@ _nf_dates_run (NfArticle *article)
   drop_repeats (article);
 }
 
-void
-_nf_dates_scan (NfArticle *article)
+static void
+scan_prepare (NfArticle *article,
+              Scan      *s)
 {
-  const NfDateParts *p;
-  Scan s = { 0 };
+  const NfDateParts *p = &article->published_parts;
 
-  g_assert (article != NULL);
-
-  p = &article->published_parts;
   if (p->year == 0 && p->month > 0 && p->day > 0)
     settle_published (article);
-  reference_day (article, &s);
+  reference_day (article, s);
+}
 
+/* Both stages read each sentence as tokens; the pipeline has them made
+ * once for both (with_figures), as the figures stage only reads the text
+ * and adds figures, and this stage never looks at them. */
+static void
+scan_sentences (NfArticle *article,
+                gboolean   with_figures)
+{
+  Scan s = { 0 };
+
+  scan_prepare (article, &s);
   for (guint i = 0; i < article->sentences->len; i++)
     {
       const NfSpan *span = &g_array_index (article->sentences, NfSpan, i);
@@ -1589,5 +1591,24 @@ _nf_dates_scan (NfArticle *article)
       s.t = (const NfToken *) tokens->data;
       s.n = tokens->len;
       scan_sentence (article, &s);
+      if (with_figures)
+        _nf_figures_scan_tokens (article, s.t, s.n);
     }
+}
+
+void
+_nf_dates_scan (NfArticle *article)
+{
+  g_assert (article != NULL);
+
+  scan_sentences (article, FALSE);
+}
+
+void
+_nf_dates_figures_run (NfArticle *article)
+{
+  g_assert (article != NULL);
+
+  scan_sentences (article, TRUE);
+  drop_repeats (article);
 }

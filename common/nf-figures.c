@@ -270,11 +270,16 @@ qualifier_at (const Sent  *s,
               guint        i,
               const char **found)
 {
+  /* Every qualifier starts with a word not taken by a date. */
+  if (i >= s->n || s->taken[i] || s->t[i].kind != NF_TOKEN_WORD)
+    return i;
   for (guint k = 0; qualifiers[k] != NULL; k++)
     {
       const char *q = qualifiers[k];
       guint j = i;
 
+      if (s->t[i].lower[0] != q[0])
+        continue;
       while (*q != '\0' && j < s->n)
         {
           const char *sp = strchr (q, ' ');
@@ -1030,6 +1035,18 @@ scan_sentence (NfArticle *article,
 }
 
 void
+_nf_figures_scan_tokens (NfArticle     *article,
+                         const NfToken *tokens,
+                         guint          n_tokens)
+{
+  g_autofree guint8 *taken = g_malloc0 (n_tokens + 1);
+  Sent s = { tokens, n_tokens, taken, article->text, 0 };
+
+  _nf_dates_mark (tokens, n_tokens, taken);
+  scan_sentence (article, &s);
+}
+
+void
 _nf_figures_run (NfArticle *article)
 {
   g_assert (article != NULL);
@@ -1039,11 +1056,8 @@ _nf_figures_run (NfArticle *article)
       const NfSpan *span = &g_array_index (article->sentences, NfSpan, i);
       g_autoptr(GArray) tokens = _nf_tokenize (article->text, span->start,
                                                span->end);
-      g_autofree guint8 *taken = g_malloc0 (tokens->len + 1);
-      Sent s = { (const NfToken *) tokens->data, tokens->len, taken,
-                 article->text, 0 };
 
-      _nf_dates_mark ((const NfToken *) tokens->data, tokens->len, taken);
-      scan_sentence (article, &s);
+      _nf_figures_scan_tokens (article, (const NfToken *) tokens->data,
+                               tokens->len);
     }
 }

@@ -96,6 +96,36 @@ typedef struct
 
 #define INDENT 2
 
+/* g_string_append_len () without the call when there is room: the writer
+ * makes many short appends. */
+static inline void
+out_append (GString    *out,
+            const char *data,
+            gsize       len)
+{
+  if (G_LIKELY (out->len + len < out->allocated_len))
+    {
+      memcpy (out->str + out->len, data, len);
+      out->len += len;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, data, len);
+}
+
+static inline void
+out_append_c (GString *out,
+              char     c)
+{
+  if (G_LIKELY (out->len + 1 < out->allocated_len))
+    {
+      out->str[out->len++] = c;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_c (out, c);
+}
+
 static void
 write_indent (Emitter *e,
               guint    level)
@@ -108,10 +138,19 @@ write_indent (Emitter *e,
  * other controls from 0x01 to 0x1e and for 0x7f.  It leaves 0x1f as it is;
  * so do we, so that the text and the store's copy (printed by json-glib)
  * stay byte for byte the same. */
+static const guint8 escapes[256] = {
+  [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+  [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1,
+  [0x0d] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1,
+  [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1,
+  [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1, [0x1e] = 1,
+  ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
+};
+
 static inline gboolean
 needs_escape (guchar c)
 {
-  return c == '"' || c == '\\' || (c >= 0x01 && c < 0x1f) || c == 0x7f;
+  return escapes[c] != 0;
 }
 
 static void
@@ -127,7 +166,7 @@ write_escaped (GString    *out,
 
       if (G_LIKELY (!needs_escape (c)))
         continue;
-      g_string_append_len (out, run, p - run);
+      out_append (out, run, p - run);
       run = p + 1;
       switch (c)
         {
@@ -141,7 +180,7 @@ write_escaped (GString    *out,
         default: g_string_append_printf (out, "\\u00%02x", (guint) c); break;
         }
     }
-  g_string_append_len (out, run, p - run);
+  out_append (out, run, p - run);
 }
 
 /* Separator and indentation before a value; after a key, none. */
@@ -156,10 +195,10 @@ begin_item (Emitter *e)
   if (e->depth == 0)
     return;
   if (e->count[e->depth - 1]++ > 0)
-    g_string_append_c (e->out, ',');
+    out_append_c (e->out, ',');
   if (e->pretty)
     {
-      g_string_append_c (e->out, '\n');
+      out_append_c (e->out, '\n');
       write_indent (e, e->depth);
     }
 }
@@ -174,9 +213,12 @@ emit_key (Emitter    *e,
       return;
     }
   begin_item (e);
-  g_string_append_c (e->out, '"');
+  out_append_c (e->out, '"');
   write_escaped (e->out, key);
-  g_string_append (e->out, e->pretty ? "\" : " : "\":");
+  if (e->pretty)
+    out_append (e->out, "\" : ", 4);
+  else
+    out_append (e->out, "\":", 2);
   e->after_key = TRUE;
 }
 
@@ -194,7 +236,7 @@ emit_open (Emitter  *e,
     }
   g_assert (e->depth < MAX_DEPTH);
   begin_item (e);
-  g_string_append_c (e->out, object ? '{' : '[');
+  out_append_c (e->out, object ? '{' : '[');
   e->count[e->depth] = 0;
   e->is_object[e->depth] = object;
   e->depth++;
@@ -218,10 +260,10 @@ emit_close (Emitter *e)
   object = e->is_object[e->depth];
   count = e->count[e->depth];
   if (e->pretty && count > 0)
-    g_string_append_c (e->out, '\n');
+    out_append_c (e->out, '\n');
   if (e->pretty && (count > 0 || object))
     write_indent (e, e->depth);
-  g_string_append_c (e->out, object ? '}' : ']');
+  out_append_c (e->out, object ? '}' : ']');
 }
 
 static void
@@ -269,12 +311,12 @@ emit_string (Emitter    *e,
   begin_item (e);
   if (value == NULL)
     {
-      g_string_append (e->out, "null");
+      out_append (e->out, "null", 4);
       return;
     }
-  g_string_append_c (e->out, '"');
+  out_append_c (e->out, '"');
   write_escaped (e->out, value);
-  g_string_append_c (e->out, '"');
+  out_append_c (e->out, '"');
 }
 
 static void
@@ -293,7 +335,10 @@ emit_boolean (Emitter  *e,
       return;
     }
   begin_item (e);
-  g_string_append (e->out, value ? "true" : "false");
+  if (value)
+    out_append (e->out, "true", 4);
+  else
+    out_append (e->out, "false", 5);
 }
 
 static void
@@ -318,7 +363,7 @@ emit_int (Emitter *e,
   while (magnitude > 0);
   if (value < 0)
     *--p = '-';
-  g_string_append_len (e->out, p, buf + sizeof buf - p);
+  out_append (e->out, p, buf + sizeof buf - p);
 }
 
 /* As json-glib 1.6 writes a double: g_ascii_dtostr (), then ".0" when
@@ -338,7 +383,7 @@ emit_double (Emitter *e,
   g_ascii_dtostr (buf, sizeof buf, value);
   g_string_append (e->out, buf);
   if (strchr (buf, '.') == NULL)
-    g_string_append (e->out, ".0");
+    out_append (e->out, ".0", 2);
 }
 
 /* The schema. */

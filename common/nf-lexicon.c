@@ -17,9 +17,21 @@
 #define LEXICON_PATH "/io/github/newsfacts/lexicon/"
 #define MAX_KEY 256
 
+/* The word sets as an open-addressed table: the key is hashed while it is
+ * lowercased, so a look-up needs no copy, strlen () or callbacks. */
+typedef struct
+{
+  const char *word;                  /* lowercase, owned by NfLexicon.sets */
+  guint32     hash;
+  guint32     len;
+  guint       mask;
+} NfLexSlot;
+
 typedef struct
 {
   GHashTable *sets;                  /* lowercase word → mask of NfLexSet bits */
+  NfLexSlot  *slots;
+  guint32     n_slots;               /* a power of two */
   GHashTable *pronouns;              /* lowercase word → NfPronounKind */
   GHashTable *names;                 /* key → NfLexEntry* */
   GPtrArray  *groups;                /* NfLexGroup*, owned */
@@ -505,6 +517,40 @@ load_sets (NfLexicon *lex)
 }
 
 
+static inline guint32
+hash_step (guint32 hash,
+           char    c)
+{
+  return (hash ^ (guchar) c) * 16777619u;   /* FNV-1a */
+}
+
+static void
+index_sets (NfLexicon *lex)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  lex->n_slots = 64;
+  while (lex->n_slots < 2 * g_hash_table_size (lex->sets))
+    lex->n_slots *= 2;
+  lex->slots = g_new0 (NfLexSlot, lex->n_slots);
+  g_hash_table_iter_init (&iter, lex->sets);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *word = key;
+      guint32 hash = 2166136261u;
+      guint32 i;
+
+      for (const char *c = word; *c != '\0'; c++)
+        hash = hash_step (hash, *c);
+      for (i = hash & (lex->n_slots - 1); lex->slots[i].word != NULL;
+           i = (i + 1) & (lex->n_slots - 1))
+        ;
+      lex->slots[i] = (NfLexSlot) { word, hash, strlen (word),
+                                    GPOINTER_TO_UINT (value) };
+    }
+}
+
 static void
 load_pronouns (NfLexicon *lex)
 {
@@ -541,6 +587,7 @@ lexicon_sets (void)
       NfLexicon *lex = g_new0 (NfLexicon, 1);
 
       load_sets (lex);
+      index_sets (lex);
       load_pronouns (lex);
       g_once_init_leave (&lexicon, lex);
     }
@@ -572,11 +619,29 @@ static guint
 lexicon_sets_of (const char *word,
                  gsize       len)
 {
+  const NfLexicon *lex = lexicon_sets ();
   char buf[MAX_KEY];
+  guint32 hash = 2166136261u;
 
-  if (!_nf_lower_into (word, len, buf, sizeof buf))
+  if (len + 1 > sizeof buf)
     return 0;
-  return GPOINTER_TO_UINT (g_hash_table_lookup (lexicon_sets ()->sets, buf));
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = word[i];
+
+      buf[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+      hash = hash_step (hash, buf[i]);
+    }
+  for (guint32 i = hash & (lex->n_slots - 1); lex->slots[i].word != NULL;
+       i = (i + 1) & (lex->n_slots - 1))
+    {
+      const NfLexSlot *slot = &lex->slots[i];
+
+      if (slot->hash == hash && slot->len == len
+          && memcmp (slot->word, buf, len) == 0)
+        return slot->mask;
+    }
+  return 0;
 }
 
 gboolean

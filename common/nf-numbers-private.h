@@ -44,6 +44,16 @@ typedef struct
   char        lower[NF_TOKEN_LOWER_MAX]; /* lower-case form, may be cut short */
 } NfToken;
 
+/* A fixed set of lower-case words, quick to ask about any token. */
+typedef struct _NfWordSet NfWordSet;
+
+NfWordSet  *_nf_word_set_new     (const char * const * const *lists,
+                                  guint                       n_lists);
+/* @len: strlen (@lower) */
+gboolean    _nf_word_set_has     (const NfWordSet *set,
+                                  const char      *lower,
+                                  gsize            len);
+
 /* Flags of a parsed number phrase. */
 typedef enum
 {
@@ -93,5 +103,14 @@ void        _nf_dates_mark       (const NfToken *tokens,
 /* The dates stage without its last step, which keeps one mention of a
  * date named twice: for scoring against corpora that mark every mention. */
 void        _nf_dates_scan       (NfArticle     *article);
+
+/* The figures of one sentence's tokens (nf-figures.c). */
+void        _nf_figures_scan_tokens (NfArticle     *article,
+                                     const NfToken *tokens,
+                                     guint          n_tokens);
+
+/* The dates and the figures stages, in that order, on one tokenization of
+ * each sentence: what _nf_dates_run () then _nf_figures_run () give. */
+void        _nf_dates_figures_run (NfArticle     *article);
 
 G_END_DECLS

@@ -76,65 +76,81 @@ static const char * const other_number_words[] = {
   "billionth", "trillionth", "nought", "naught", NULL
 };
 
-/* Every word that can be part of a number in words, looked up once per
- * token so that the matchers can skip all other words at once.  A bit per
- * (first letter, second letter, length) of those words turns nearly every
- * other word away before the hash table is asked. */
-#define NUMWORD_MAX_LEN 15
+/* A set of lower-case words, asked about nearly every token.  A bit per
+ * (first letter, second letter or end, length) of its words turns nearly
+ * every other word away before the hash table is asked. */
+#define SHAPE_MAX_LEN 15
+#define SHAPE_BITS (26 * 27 * (SHAPE_MAX_LEN + 1))
 
-typedef struct
+struct _NfWordSet
 {
   GHashTable *words;
-  guint8      shapes[26 * 26 * (NUMWORD_MAX_LEN + 1) / 8 + 1];
-} NumberWords;
+  gboolean    unfiltered;   /* a word has no shape: ask the table always */
+  guint8      shapes[SHAPE_BITS / 8 + 1];
+};
 
 static gssize
-numword_shape (const char *lower,
-               gsize       len)
+word_shape (const char *lower,
+            gsize       len)
 {
-  guint a = (guchar) lower[0] - 'a', b = (guchar) lower[1] - 'a';
+  guint a = (guchar) lower[0] - 'a';
+  guint b = len == 1 ? 26 : (guint) ((guchar) lower[1] - 'a');
 
-  if (len < 2 || len > NUMWORD_MAX_LEN || a >= 26 || b >= 26)
+  if (len < 1 || len > SHAPE_MAX_LEN || a >= 26 || b > 26
+      || (len > 1 && b == 26))
     return -1;
-  return (a * 26 + b) * (NUMWORD_MAX_LEN + 1) + len;
+  return (a * 27 + b) * (SHAPE_MAX_LEN + 1) + len;
 }
 
-static const NumberWords *
+NfWordSet *
+_nf_word_set_new (const char * const * const *lists,
+                  guint                       n_lists)
+{
+  NfWordSet *set = g_new0 (NfWordSet, 1);
+
+  set->words = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < n_lists; k++)
+    for (guint w = 0; lists[k][w] != NULL; w++)
+      {
+        gssize shape = word_shape (lists[k][w], strlen (lists[k][w]));
+
+        if (shape < 0)
+          set->unfiltered = TRUE;
+        else
+          set->shapes[shape / 8] |= 1 << (shape % 8);
+        g_hash_table_add (set->words, (gpointer) lists[k][w]);
+      }
+  return set;
+}
+
+gboolean
+_nf_word_set_has (const NfWordSet *set,
+                  const char      *lower,
+                  gsize            len)
+{
+  gssize shape = word_shape (lower, len);
+
+  if (!set->unfiltered
+      && (shape < 0 || !(set->shapes[shape / 8] & (1 << (shape % 8)))))
+    return FALSE;
+  return g_hash_table_contains (set->words, lower);
+}
+
+/* Every word that can be part of a number in words, looked up once per
+ * token so that the matchers can skip all other words at once. */
+static const NfWordSet *
 number_words (void)
 {
-  static NumberWords *table;
+  static NfWordSet *table;
 
   if (g_once_init_enter (&table))
     {
       const char * const *lists[] = { small_words, tens_words, ordinal_words,
                                       tens_ordinal_words, other_number_words };
-      NumberWords *t = g_new0 (NumberWords, 1);
 
-      t->words = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
-        for (guint w = 0; lists[k][w] != NULL; w++)
-          {
-            gssize shape = numword_shape (lists[k][w], strlen (lists[k][w]));
-
-            g_assert (shape >= 0);
-            t->shapes[shape / 8] |= 1 << (shape % 8);
-            g_hash_table_add (t->words, (gpointer) lists[k][w]);
-          }
-      g_once_init_leave (&table, t);
+      g_once_init_leave (&table, _nf_word_set_new (lists, G_N_ELEMENTS (lists)));
     }
   return table;
-}
-
-static gboolean
-is_number_word (const NumberWords *table,
-                const char        *lower,
-                gsize              len)
-{
-  gssize shape = numword_shape (lower, len);
-
-  if (shape < 0 || !(table->shapes[shape / 8] & (1 << (shape % 8))))
-    return FALSE;
-  return g_hash_table_contains (table->words, lower);
 }
 
 static gboolean
@@ -238,7 +254,7 @@ _nf_tokenize (const char *text,
 {
   GArray *tokens = g_array_sized_new (FALSE, TRUE, sizeof (NfToken),
                                       (end - start) / 5 + 4);
-  const NumberWords *words = number_words ();
+  const NfWordSet *words = number_words ();
   gboolean space = TRUE;
   gsize p = start;
 
@@ -270,7 +286,7 @@ _nf_tokenize (const char *text,
       token.end = p;
       lower_len = set_lower (&token, text);
       if (token.kind == NF_TOKEN_WORD)
-        token.numword = is_number_word (words, token.lower, lower_len);
+        token.numword = _nf_word_set_has (words, token.lower, lower_len);
       g_array_append_val (tokens, token);
     }
   return tokens;

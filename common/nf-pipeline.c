@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "nf-error.h"
+#include "nf-numbers-private.h"
 #include "nf-pipeline-private.h"
 
 /* The id hashes the text with runs of white space folded to one space and
@@ -18,71 +19,40 @@
  * update per word cost more than the hash itself. */
 #define ID_BLOCK 4096
 
-typedef struct
-{
-  GChecksum *sum;
-  gsize      len;
-  guchar     buf[ID_BLOCK];
-} IdFeed;
-
-static void
-id_feed (IdFeed     *feed,
-         const char *data,
-         gsize       len)
-{
-  while (len > 0)
-    {
-      gsize n = MIN (len, ID_BLOCK - feed->len);
-
-      memcpy (feed->buf + feed->len, data, n);
-      feed->len += n;
-      data += n;
-      len -= n;
-      if (feed->len == ID_BLOCK)
-        {
-          g_checksum_update (feed->sum, feed->buf, feed->len);
-          feed->len = 0;
-        }
-    }
-}
-
 char *
 nf_text_id (const char *text,
             gsize       len)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree IdFeed *feed = g_new (IdFeed, 1);
-  gboolean in_space = TRUE;
+  g_autofree guchar *buf = g_malloc (ID_BLOCK);
   gboolean pending_space = FALSE;
-  const char *p = text;
-  const char *end = text + len;
-  const char *run = p;
+  gboolean started = FALSE;
+  gsize n = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  feed->sum = sum;
-  feed->len = 0;
-  for (; p < end; p++)
+  for (gsize i = 0; i < len; i++)
     {
-      gboolean space = g_ascii_isspace (*p);
+      char c = text[i];
 
-      if (space && !in_space)
+      if (g_ascii_isspace (c))
         {
-          id_feed (feed, run, p - run);
-          pending_space = TRUE;
+          pending_space = started;
+          continue;
         }
-      else if (!space && in_space)
+      /* Room for a space and the character. */
+      if (n + 2 > ID_BLOCK)
         {
-          if (pending_space)
-            id_feed (feed, " ", 1);
-          pending_space = FALSE;
-          run = p;
+          g_checksum_update (sum, buf, n);
+          n = 0;
         }
-      in_space = space;
+      if (pending_space)
+        buf[n++] = ' ';
+      pending_space = FALSE;
+      started = TRUE;
+      buf[n++] = c;
     }
-  if (!in_space)
-    id_feed (feed, run, p - run);
-  g_checksum_update (sum, feed->buf, feed->len);
+  g_checksum_update (sum, buf, n);
 
   return g_strndup (g_checksum_get_string (sum), 16);
 }
@@ -95,8 +65,7 @@ nf_pipeline_run (NfArticle            *article,
 
   _nf_structure_run (article, options);
   _nf_sentences_run (article);
-  _nf_dates_run (article);
-  _nf_figures_run (article);
+  _nf_dates_figures_run (article);
   _nf_entities_run (article);
   _nf_quotes_run (article);
   _nf_brief_run (article);

@@ -59,6 +59,7 @@ typedef struct
   const NfEntity *entity;
   gboolean        subject;   /* the first person named in its sentence */
   gboolean        person;    /* a person, or a body named like one */
+  gboolean        body;      /* the latter */
 } Mention;
 
 typedef struct
@@ -67,6 +68,7 @@ typedef struct
   const char *text;
   GArray    *pieces;      /* Piece */
   GArray    *mentions;    /* Mention, by start */
+  GHashTable *spoke;      /* names of the speakers so far */
   GArray    *tokens;      /* scratch NfWord */
   Speaker   *speakers;    /* one per piece */
   guint      last_person; /* index + 1 of the latest person or unnamed speaker */
@@ -157,7 +159,8 @@ index_mentions (const NfArticle *article)
       for (guint j = 0; j < entity->mentions->len; j++)
         {
           const NfSpan *span = &g_array_index (entity->mentions, NfSpan, j);
-          Mention m = { span->start, span->end, entity, FALSE, person };
+          Mention m = { span->start, span->end, entity, FALSE, person,
+                        entity->kind != NF_ENTITY_PERSON };
 
           g_array_append_val (mentions, m);
         }
@@ -517,6 +520,29 @@ has_personal_pronoun (Quotes *q,
   return FALSE;
 }
 
+/* Does a cue verb stand right after the mention ("…, Stovall said.")?
+ * Then the sentence reports what that person says, and a later "he" most
+ * likely means them. */
+static gboolean
+next_to_cue (Quotes       *q,
+             const Mention *m,
+             const NfSpan  *sentence)
+{
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, m->end, MIN (sentence->end, m->end + 24), q->tokens);
+  return q->tokens->len > 0 && !(tok (q, 0)->flags & NF_WORD_CAP)
+         && is_cue (q, 0);
+}
+
+/* "Trump's accusation …, Biden said": an owner is not the subject. */
+static gboolean
+is_possessive (Quotes        *q,
+               const Mention *m)
+{
+  return g_str_has_prefix (q->text + m->end, "'s")
+         || g_str_has_prefix (q->text + m->end, "\xe2\x80\x99s");
+}
+
 /* Marks the subject of each sentence: the first person named outside
  * quotes in its main clause, unless a personal pronoun comes first; a
  * later "he" most likely means the subject. */
@@ -552,8 +578,12 @@ mark_subjects (Quotes *q)
             clause = span->start;
           scanned = clause;
         }
-      if (done || m->start < clause)
-        continue;
+      if (done || m->start < clause || is_possessive (q, m))
+        {
+          m->subject = next_to_cue (q, m, &g_array_index (sentences, NfSpan,
+                                                          sentence));
+          continue;
+        }
       done = TRUE;
       m->subject = scanned >= m->start
                    || !has_personal_pronoun (q, scanned, m->start);
@@ -576,6 +606,17 @@ fits_pronoun (const char    *name,
   if (pronoun == NF_PRONOUN_MALE)
     return !_nf_lexicon_has (NF_LEX_SET_FEMALE_NAMES, name, space - name);
   return !_nf_lexicon_has (NF_LEX_SET_MALE_NAMES, name, space - name);
+}
+
+/* A one-word name filed as a body stands for a person to "he" only once
+ * it has spoken ("Bolton said"): single words like "Compaq" or "Muslims"
+ * are met far more often than they speak. */
+static gboolean
+spoke_before (Quotes        *q,
+              const Mention *m)
+{
+  return strchr (m->entity->name, ' ') != NULL
+         || g_hash_table_contains (q->spoke, m->entity->name);
 }
 
 /* The latest person named outside quotes before @pos. */
@@ -601,7 +642,9 @@ latest_mention (Quotes        *q,
     {
       const Mention *m = &g_array_index (q->mentions, Mention, i - 1);
 
-      if ((kind == NF_ENTITY_PERSON ? m->person : m->entity->kind == kind)
+      if ((kind == NF_ENTITY_PERSON
+           ? m->person && (!m->body || spoke_before (q, m))
+           : m->entity->kind == kind)
           && !inside_piece (q, m->start)
           && (m->subject || kind != NF_ENTITY_PERSON)
           && fits_pronoun (m->entity->name, pronoun))
@@ -1198,9 +1241,13 @@ find_speaker (Quotes *q,
       e = pb->end;
       while (e > pb->start && g_ascii_isspace (text[e - 1]))
         e--;
-      if (e > pb->start && text[e - 1] == ':')
-        cue_in (q, i, sentence_start (text, pb->start, e - 1), e - 1, TRUE,
-                &q->speakers[i]);
+      /* 'He then listed the qualities:': no cue, but the sentence
+       * announces the quote, whose speaker is its subject */
+      if (e > pb->start && text[e - 1] == ':'
+          && !cue_in (q, i, sentence_start (text, pb->start, e - 1), e - 1,
+                      TRUE, &q->speakers[i]))
+        subject_of (q, i, sentence_start (text, pb->start, e - 1), e - 1,
+                    &q->speakers[i]);
     }
 }
 
@@ -1340,6 +1387,7 @@ _nf_quotes_run (NfArticle *article)
   if (q.pieces->len > 0)
     {
       q.mentions = index_mentions (article);
+      q.spoke = g_hash_table_new (g_str_hash, g_str_equal);
       mark_subjects (&q);
       q.speakers = g_new0 (Speaker, q.pieces->len);
       for (guint i = 0; i < q.pieces->len; i++)
@@ -1349,6 +1397,8 @@ _nf_quotes_run (NfArticle *article)
 
             find_speaker (&q, i);
             s = &q.speakers[i];
+            if (s->found && s->name != NULL)
+              g_hash_table_add (q.spoke, s->name);
             if (s->found)
               q.last_any = i + 1;
             if (s->found && (s->kind == NF_SPEAKER_PERSON
@@ -1362,6 +1412,7 @@ _nf_quotes_run (NfArticle *article)
         speaker_clear (&q.speakers[i]);
       g_free (q.speakers);
       g_array_unref (q.mentions);
+      g_hash_table_unref (q.spoke);
     }
   g_array_unref (q.tokens);
   g_array_unref (q.pieces);

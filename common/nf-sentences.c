@@ -84,8 +84,10 @@ in_list (const char         *word,
          const char *const  *list,
          gsize               n_list)
 {
+  /* The first letters first: most words differ there. */
   for (gsize i = 0; i < n_list; i++)
-    if (strlen (list[i]) == len && memcmp (list[i], word, len) == 0)
+    if ((len == 0 || list[i][0] == word[0]) && strlen (list[i]) == len
+        && memcmp (list[i], word, len) == 0)
       return TRUE;
   return FALSE;
 }

@@ -276,6 +276,39 @@ test_pronoun_unknown_name (void)
 }
 
 static void
+test_pronoun_reported (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "An early ally recalls the first campaign\n\n"
+    "\"We met in sports bars,\" said Robert Stovall, a party activist.\n\n"
+    "Michael Crane electrified the small crowds, Stovall said.\n\n"
+    "\"He was very articulate,\" he said.\n\n"
+    "Crane's accusation that the city had failed was fair, Stovall said. "
+    "\"It had failed,\" he added.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 3);
+  /* "…, Stovall said": the person who speaks in the sentence is whom the
+   * next "he" means, not the first name in it, nor an owner ("Crane's") */
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Robert Stovall");
+  g_assert_cmpstr (quote (a, 2)->speaker, ==, "Robert Stovall");
+}
+
+static void
+test_colon_subject (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Activist endorses a candidate\n\n"
+    "\"I have decided to endorse him,\" Morton Blackwell wrote.\n\n"
+    "He then listed the qualities of a good nominee:\n\n"
+    "\"Has the candidate a record of activism for his principles?\"\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 2);
+  /* a paragraph that announces the quote with a colon but no cue verb:
+   * its subject speaks */
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Morton Blackwell");
+}
+
+static void
 test_entities (void)
 {
   g_autoptr(NfArticle) a = parse (
@@ -349,6 +382,8 @@ main (int   argc,
                    test_pronoun_leading_clause);
   g_test_add_func ("/quotes/pronoun-first", test_pronoun_first);
   g_test_add_func ("/quotes/pronoun-unknown-name", test_pronoun_unknown_name);
+  g_test_add_func ("/quotes/pronoun-reported", test_pronoun_reported);
+  g_test_add_func ("/quotes/colon-subject", test_colon_subject);
   g_test_add_func ("/entities/aliases", test_entities);
   g_test_add_func ("/brief/lede", test_brief);
 
