@@ -1231,9 +1231,11 @@ may_start_date (const Scan *s,
                  || _nf_word_set_has (starts, t->lower, strlen (t->lower))));
 }
 
+/* @taken, when not NULL, gets the marks _nf_dates_mark () would give. */
 static void
 scan_sentence (NfArticle *article,
-               Scan      *s)
+               Scan      *s,
+               guint8    *taken)
 {
   guint i = 0;
 
@@ -1248,6 +1250,8 @@ scan_sentence (NfArticle *article,
           extend_with_time (s, &hit);
           first = modifier_start (s, i);
           add_date (article, s, first, hit.next, hit.value);
+          for (guint k = first; taken != NULL && k < hit.next; k++)
+            taken[k] = 1;
           g_free (hit.value);
           i = hit.next;
         }
@@ -1569,12 +1573,16 @@ scan_prepare (NfArticle *article,
 
   if (p->year == 0 && p->month > 0 && p->day > 0)
     settle_published (article);
+  g_date_clear (&s->ref, 1);
   reference_day (article, s);
 }
 
 /* Both stages read each sentence as tokens; the pipeline has them made
  * once for both (with_figures), as the figures stage only reads the text
- * and adds figures, and this stage never looks at them. */
+ * and adds figures, and this stage never looks at them.  The figures
+ * stage leaves alone the tokens of dates matched without a reference day
+ * (_nf_dates_mark ()); when the article has none either, the matches are
+ * the same as this stage's, so they are marked here, not matched again. */
 static void
 scan_sentences (NfArticle *article,
                 gboolean   with_figures)
@@ -1587,12 +1595,20 @@ scan_sentences (NfArticle *article,
       const NfSpan *span = &g_array_index (article->sentences, NfSpan, i);
       g_autoptr(GArray) tokens = _nf_tokenize (article->text, span->start,
                                                span->end);
+      g_autofree guint8 *taken = NULL;
 
       s.t = (const NfToken *) tokens->data;
       s.n = tokens->len;
-      scan_sentence (article, &s);
-      if (with_figures)
-        _nf_figures_scan_tokens (article, s.t, s.n);
+      if (!with_figures)
+        {
+          scan_sentence (article, &s, NULL);
+          continue;
+        }
+      taken = g_malloc0 (s.n + 1);
+      scan_sentence (article, &s, s.has_ref ? NULL : taken);
+      if (s.has_ref)
+        _nf_dates_mark (s.t, s.n, taken);
+      _nf_figures_scan_tokens (article, s.t, s.n, taken);
     }
 }
 

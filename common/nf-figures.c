@@ -1037,12 +1037,11 @@ scan_sentence (NfArticle *article,
 void
 _nf_figures_scan_tokens (NfArticle     *article,
                          const NfToken *tokens,
-                         guint          n_tokens)
+                         guint          n_tokens,
+                         guint8        *taken)
 {
-  g_autofree guint8 *taken = g_malloc0 (n_tokens + 1);
   Sent s = { tokens, n_tokens, taken, article->text, 0 };
 
-  _nf_dates_mark (tokens, n_tokens, taken);
   scan_sentence (article, &s);
 }
 
@@ -1056,8 +1055,10 @@ _nf_figures_run (NfArticle *article)
       const NfSpan *span = &g_array_index (article->sentences, NfSpan, i);
       g_autoptr(GArray) tokens = _nf_tokenize (article->text, span->start,
                                                span->end);
+      g_autofree guint8 *taken = g_malloc0 (tokens->len + 1);
 
+      _nf_dates_mark ((const NfToken *) tokens->data, tokens->len, taken);
       _nf_figures_scan_tokens (article, (const NfToken *) tokens->data,
-                               tokens->len);
+                               tokens->len, taken);
     }
 }

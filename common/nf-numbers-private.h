@@ -104,10 +104,12 @@ void        _nf_dates_mark       (const NfToken *tokens,
  * date named twice: for scoring against corpora that mark every mention. */
 void        _nf_dates_scan       (NfArticle     *article);
 
-/* The figures of one sentence's tokens (nf-figures.c). */
+/* The figures of one sentence's tokens (nf-figures.c); @taken (n_tokens
+ * + 1 bytes) marks the tokens of dates, as _nf_dates_mark () does. */
 void        _nf_figures_scan_tokens (NfArticle     *article,
                                      const NfToken *tokens,
-                                     guint          n_tokens);
+                                     guint          n_tokens,
+                                     guint8        *taken);
 
 /* The dates and the figures stages, in that order, on one tokenization of
  * each sentence: what _nf_dates_run () then _nf_figures_run () give. */

@@ -591,21 +591,23 @@ mark_subjects (Quotes *q)
 }
 
 /* Can a "he" or "she" stand for @name?  Names with a given name known to
- * be mostly a man's or a woman's say; others fit both. */
+ * be mostly a man's or a woman's say, wherever it stands before the
+ * surname ("Vermonter Bernie Sanders"); others fit both. */
 static gboolean
 fits_pronoun (const char    *name,
               NfPronounKind  pronoun)
 {
-  const char *space;
+  NfLexSet other;
 
   if (name == NULL || (pronoun != NF_PRONOUN_MALE && pronoun != NF_PRONOUN_FEMALE))
     return TRUE;
-  space = strchr (name, ' ');
-  if (space == NULL)
-    return TRUE;
-  if (pronoun == NF_PRONOUN_MALE)
-    return !_nf_lexicon_has (NF_LEX_SET_FEMALE_NAMES, name, space - name);
-  return !_nf_lexicon_has (NF_LEX_SET_MALE_NAMES, name, space - name);
+  other = pronoun == NF_PRONOUN_MALE ? NF_LEX_SET_FEMALE_NAMES
+                                     : NF_LEX_SET_MALE_NAMES;
+  for (const char *w = name, *space; (space = strchr (w, ' ')) != NULL;
+       w = space + 1)
+    if (_nf_lexicon_has (other, w, space - w))
+      return FALSE;
+  return TRUE;
 }
 
 /* A one-word name filed as a body stands for a person to "he" only once
@@ -955,6 +957,30 @@ right_np (Quotes *q,
   return TRUE;
 }
 
+/* A "he" or "she" outside quotes in [from, to), resolved into @s. */
+static gboolean
+subject_pronoun (Quotes  *q,
+                 guint    index,
+                 gsize    from,
+                 gsize    to,
+                 Speaker *s)
+{
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, from, to, q->tokens);
+  for (guint i = 0; i < q->tokens->len; i++)
+    if ((tok_is (q, i, "he") || tok_is (q, i, "she"))
+        && !inside_piece (q, tok (q, i)->start))
+      {
+        gsize at = tok (q, i)->start;
+
+        resolve_pronoun (q, index,
+                         _nf_lexicon_pronoun (q->text + at, tok (q, i)->end - at),
+                         at, s);
+        return s->found;
+      }
+  return FALSE;
+}
+
 /* The subject of the clause [from, to): the first person or body named
  * there outside quotes, or a pronoun that opens it. */
 static gboolean
@@ -971,6 +997,7 @@ subject_of (Quotes  *q,
   trim (q->text, &from, &to);
   if (to <= from)
     return FALSE;
+  from = MAX (from, main_clause_start (q, from, to));
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
@@ -990,10 +1017,15 @@ subject_of (Quotes  *q,
            || m->entity->kind == NF_ENTITY_ORGANIZATION)
           && !inside_piece (q, m->start))
         {
+          /* "He commanded the Democratic Party to": he is the subject */
+          if (subject_pronoun (q, index, from, m->start, s))
+            return TRUE;
           speaker_from_entity (s, m->entity, m->start);
           return TRUE;
         }
     }
+  if (subject_pronoun (q, index, from, to, s))
+    return TRUE;
   first_word = from;
   while (first_word < to && g_ascii_isalpha (q->text[first_word]))
     first_word++;
@@ -1187,6 +1219,17 @@ label_speaker (Quotes *q,
   return q->speakers[index].found;
 }
 
+/* Where a colon stands just before @open (spaces between), or @from. */
+static gsize
+colon_before (const char *text,
+              gsize       from,
+              gsize       open)
+{
+  while (open > from && text[open - 1] == ' ')
+    open--;
+  return open > from && text[open - 1] == ':' ? open - 1 : from;
+}
+
 /* The quote's own cue: after it in its sentence, else before it. */
 static void
 find_speaker (Quotes *q,
@@ -1227,6 +1270,12 @@ find_speaker (Quotes *q,
   if (p->chain == i && g_ascii_isalnum (text[p->open > 1 ? p->open - 2 : 0])
       && subject_of (q, i, sentence_start (text, from, p->open), p->open,
                      &q->speakers[i]))
+    return;
+  /* 'he returned to his familiar lines: "…"': no cue, but the sentence
+   * announces the quote, whose speaker is its subject */
+  if (p->chain == i && colon_before (text, from, p->open) > from
+      && subject_of (q, i, sentence_start (text, from, p->open),
+                     colon_before (text, from, p->open), &q->speakers[i]))
     return;
   /* 'Cruz said:' closing the paragraph before a quoted one */
   if (p->open == block->start)

@@ -142,7 +142,9 @@ MALE_WORDS = {"mr", "man", "husband", "father", "son", "brother",
 GROUP_HEADS = {"board", "campaign", "committee", "team", "staff", "party",
                "administration", "government", "department", "office",
                "poll", "survey", "study", "report", "statement", "account",
-               "article", "book", "speech", "memo", "letter", "website"}
+               "article", "book", "speech", "memo", "letter", "website",
+               "tweet", "tweets", "ad", "video", "editorial", "column",
+               "email", "excerpts", "release", "interview", "headline"}
 QUANTIFIERS = {"some", "many", "most", "several", "all", "few", "both",
                "other", "two", "three", "four", "thousands", "hundreds"}
 
@@ -157,6 +159,7 @@ def read_names(name):
 
 FEMALE_NAMES = read_names("female-names.txt")
 MALE_NAMES = read_names("male-names.txt")
+GIVEN_NAMES = read_names("given-names.txt")
 ORG_WORDS = read_names("org-words.txt")
 ORG_NAMES = {n.lower() for line in read_names("organizations.txt")
              if line.startswith("org|") for n in line.split("|")[1:]}
@@ -187,10 +190,14 @@ def gender(source, text):
         r"\b([A-Z][a-z]+) (?:[A-Z]\. )?" + re.escape(caps[-1]) + r"\b", text)]
     found = {"female" for g in given if g in FEMALE_NAMES} | \
         {"male" for g in given if g in MALE_NAMES}
+    # a given name borne by both ("Chris") leaves it open
+    if any(g in GIVEN_NAMES and g not in FEMALE_NAMES and g not in MALE_NAMES
+           for g in given):
+        return None
     return found.pop() if len(found) == 1 else None
 
 
-def is_group(source):
+def is_group(source, text=""):
     """A body, a text or several people ("Mexican officials", "some
     Republicans", "his campaign", "The Washington Post": a head that our
     lexicon files as an organisation word), which "he" or "she" cannot
@@ -199,6 +206,11 @@ def is_group(source):
     if not ws:
         return False
     head = ws[-1].lower()
+    # one capitalised word that the article also writes in lower case is a
+    # common noun opening a sentence ("Progressives", "Fact-checkers")
+    if len(ws) == 1 and head != ws[0] and \
+            re.search(r"\b" + re.escape(head) + r"\b", text):
+        return True
     return ws[0].lower() in QUANTIFIERS or head in GROUP_HEADS or \
         head.split("-")[-1] in ORG_WORDS or head in ORG_NAMES or \
         (ws[-1][:1].islower() and head.endswith("s")
@@ -214,7 +226,7 @@ def antecedent(pronoun, pos, named, text):
     want = {"he": "male", "she": "female"}.get(pronoun)
     for s in reversed(before):
         if want is not None:
-            if not is_group(s) and gender(s, text) in (want, None):
+            if not is_group(s, text) and gender(s, text) in (want, None):
                 return s
         elif pronoun == "they":
             if gender(s, text) is None:

@@ -309,6 +309,38 @@ test_colon_subject (void)
 }
 
 static void
+test_pronoun_subject_clause (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Candidate vows to stay in the race\n\n"
+    "\"The primary was closed to independents,\" Walter Brennan said.\n\n"
+    "He pushed the State Department to \"open its doors to new voters.\"\n\n"
+    "Back home on Tuesday, he returned to his familiar lines: \"We are in "
+    "till the last ballot is cast!\"\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 3);
+  /* a partial quote with no cue belongs to the subject of its sentence,
+   * here "he", not the body named after it */
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Walter Brennan");
+  /* a sentence that announces the quote with a colon: its subject */
+  g_assert_cmpstr (quote (a, 2)->speaker, ==, "Walter Brennan");
+}
+
+static void
+test_pronoun_gender_inside (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Candidates trade barbs at a town hall meeting\n\n"
+    "Susan Park spoke first on Monday.\n\n"
+    "Vermonter Robert Hale answered her on taxes.\n\n"
+    "\"He has no plan at all,\" she said.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 1);
+  /* the man's given name need not open the name to rule out "she" */
+  g_assert_cmpstr (quote (a, 0)->speaker, ==, "Susan Park");
+}
+
+static void
 test_entities (void)
 {
   g_autoptr(NfArticle) a = parse (
@@ -384,6 +416,10 @@ main (int   argc,
   g_test_add_func ("/quotes/pronoun-unknown-name", test_pronoun_unknown_name);
   g_test_add_func ("/quotes/pronoun-reported", test_pronoun_reported);
   g_test_add_func ("/quotes/colon-subject", test_colon_subject);
+  g_test_add_func ("/quotes/pronoun-subject-clause",
+                   test_pronoun_subject_clause);
+  g_test_add_func ("/quotes/pronoun-gender-inside",
+                   test_pronoun_gender_inside);
   g_test_add_func ("/entities/aliases", test_entities);
   g_test_add_func ("/brief/lede", test_brief);
 
