@@ -494,6 +494,11 @@ main_clause_start (Quotes *q,
     return start;
   w = tok (q, 0);
   len = w->end - w->start;
+  /* "And North Carolina's Ada Fisher, …, said": a coordinator opens the
+   * main clause itself */
+  if (tok_is (q, 0, "and") || tok_is (q, 0, "but") || tok_is (q, 0, "or")
+      || tok_is (q, 0, "so"))
+    return start;
   if (!tok_in (q, 0, NF_LEX_SET_CLAUSE_WORDS)
       && !(len > 4 && (g_str_has_prefix (q->text + w->end - 3, "ing")
                        || g_str_has_prefix (q->text + w->end - 2, "ed"))))
@@ -1230,6 +1235,26 @@ colon_before (const char *text,
   return open > from && text[open - 1] == ':' ? open - 1 : from;
 }
 
+/* Does a quote open in @block? */
+static gboolean
+has_piece (Quotes        *q,
+           const NfBlock *block)
+{
+  guint lo = 0, hi = q->pieces->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (q->pieces, Piece, mid).open < block->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < q->pieces->len
+         && g_array_index (q->pieces, Piece, lo).open < block->end;
+}
+
 /* The quote's own cue: after it in its sentence, else before it. */
 static void
 find_speaker (Quotes *q,
@@ -1297,6 +1322,12 @@ find_speaker (Quotes *q,
                       TRUE, &q->speakers[i]))
         subject_of (q, i, sentence_start (text, pb->start, e - 1), e - 1,
                     &q->speakers[i]);
+      /* 'Humphrey said he doesn't believe …' closing a paragraph with no
+       * quote of its own: the quoted paragraph after it goes on with him */
+      else if (e > pb->start && text[e - 1] != ':' && !has_piece (q, pb)
+               && p->chain == i)
+        cue_in (q, i, sentence_start (text, pb->start, e - 1), e, FALSE,
+                &q->speakers[i]);
     }
 }
 

@@ -341,6 +341,35 @@ test_pronoun_gender_inside (void)
 }
 
 static void
+test_reported_then_quoted (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Party figures plan to stop the nominee\n\n"
+    "Gordon Humphrey said he does not believe the effort needs a settled "
+    "alternative to succeed.\n\n"
+    "\"To my knowledge, there is no heavy-hitter as yet involved.\"\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 1);
+  /* a quoted paragraph with no cue after one that reports what someone
+   * said goes on with that speaker */
+  g_assert_cmpstr (quote (a, 0)->speaker, ==, "Gordon Humphrey");
+}
+
+static void
+test_pronoun_coordinator (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Delegates weigh the nominee's chances\n\n"
+    "\"They are waiting to be courted,\" said Helen Ferrante.\n\n"
+    "And Ohio's Linda Carver, one of the delegates, said the nominee will "
+    "do well. \"I think he will do great things,\" she said.\n");
+
+  g_assert_cmpuint (a->quotes->len, ==, 2);
+  /* "And" opens the main clause, not a leading one */
+  g_assert_cmpstr (quote (a, 1)->speaker, ==, "Linda Carver");
+}
+
+static void
 test_entities (void)
 {
   g_autoptr(NfArticle) a = parse (
@@ -420,6 +449,9 @@ main (int   argc,
                    test_pronoun_subject_clause);
   g_test_add_func ("/quotes/pronoun-gender-inside",
                    test_pronoun_gender_inside);
+  g_test_add_func ("/quotes/reported-then-quoted",
+                   test_reported_then_quoted);
+  g_test_add_func ("/quotes/pronoun-coordinator", test_pronoun_coordinator);
   g_test_add_func ("/entities/aliases", test_entities);
   g_test_add_func ("/brief/lede", test_brief);
 
