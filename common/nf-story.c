@@ -1034,6 +1034,67 @@ nf_story_index_remove (NfStoryIndex *index,
   return rec->id;
 }
 
+/* Rebuilds the index from its live entries alone, in the order they
+ * came, so that what dropped articles held (keys, postings, scratch
+ * cells, empty stories) is freed. */
+static void
+index_compact (NfStoryIndex *index)
+{
+  NfStoryOptions options = { index->window_days, index->threshold };
+  NfStoryIndex *fresh = nf_story_index_new (&options);
+  NfStoryIndex old;
+
+  for (guint slot = 0; slot < index->entries->len; slot++)
+    {
+      Entry *entry = g_ptr_array_index (index->entries, slot);
+      StoryRec *rec = g_ptr_array_index (index->stories, entry->story);
+      guint fresh_slot;
+
+      if (!entry->alive)
+        continue;
+      fresh_slot = index_register (fresh, g_steal_pointer (&entry->sig));
+      if (fresh_slot != G_MAXUINT && entry->assigned)
+        join_story (fresh, fresh_slot, story_slot (fresh, rec->id));
+    }
+  old = *index;
+  *index = *fresh;
+  *fresh = old;
+  nf_story_index_free (fresh);
+}
+
+/**
+ * nf_story_index_trim:
+ * @keep: how many of the newest articles to keep
+ *
+ * Drops the articles indexed first until @keep are left.  Their stories
+ * do not change; new articles just no longer meet them.  What they held
+ * is freed, so an index fed for a long time stays the size of @keep.
+ *
+ * Returns: how many articles were dropped.
+ */
+guint
+nf_story_index_trim (NfStoryIndex *index,
+                     guint         keep)
+{
+  guint dropped = 0;
+
+  g_return_val_if_fail (index != NULL, 0);
+
+  for (guint slot = 0; slot < index->entries->len && index->n_alive > keep; slot++)
+    {
+      Entry *entry = g_ptr_array_index (index->entries, slot);
+
+      if (entry->alive && nf_story_index_remove (index, entry->sig->article_id))
+        dropped++;
+    }
+  /* Compacting costs one pass over the live entries: doing it once a
+   * quarter of the index is dead keeps it cheap per article. */
+  if (index->entries->len - index->n_alive > MAX (64, index->n_alive / 4))
+    index_compact (index);
+
+  return dropped;
+}
+
 static int
 compare_entries_by_date (gconstpointer a,
                          gconstpointer b,

@@ -54,6 +54,8 @@ const char       *nf_story_index_lookup           (NfStoryIndex           *index
 GPtrArray        *nf_story_index_get_articles     (NfStoryIndex           *index,
                                                    const char             *story_id);
 guint             nf_story_index_get_n_articles   (NfStoryIndex           *index);
+guint             nf_story_index_trim             (NfStoryIndex           *index,
+                                                   guint                   keep);
 gboolean          nf_story_index_infer_year       (NfStoryIndex           *index,
                                                    NfArticle              *article);
 

@@ -22,8 +22,9 @@
 #include "nf-story-impl.h"
 
 /* Stories are events of days or weeks: a new article is compared with
- * this many of the newest stored ones, which keeps the index small when
- * the store holds 100,000 articles. */
+ * this many of the newest ones (stored or ingested since), which keeps
+ * the index small when the store holds 100,000 articles and while the
+ * service runs for long. */
 #define INDEX_ARTICLES      2000
 #define CHANGED_BATCH_MSEC  100
 
@@ -155,6 +156,9 @@ nf_story_keeper_file (NfStoryKeeper  *self,
   article->story = g_strdup (story);
   nf_story_index_infer_year (self->index, article);
   mark_dirty (self, story);
+  /* Only the newest articles stay in the index, as after a restart: a
+   * long run must not grow it (nor the cost of comparing with it). */
+  nf_story_index_trim (self->index, INDEX_ARTICLES);
 
   return TRUE;
 }

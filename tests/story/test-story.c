@@ -385,6 +385,61 @@ test_incremental (void)
   g_assert_cmpuint (nf_story_index_get_n_articles (index), ==, 2);
 }
 
+/* A long run keeps only the newest articles; those dropped leave their
+ * story unchanged for the rest, and stories still form after the index
+ * has been compacted several times. */
+static void
+test_trim (void)
+{
+  g_autoptr(GPtrArray) articles = make_strike_articles ();
+  g_autoptr(NfStoryIndex) index = nf_story_index_new (NULL);
+  g_autoptr(GPtrArray) members = NULL;
+  NfArticle *a = g_ptr_array_index (articles, 0);
+  NfArticle *b = g_ptr_array_index (articles, 1);
+  g_autofree char *last_story = NULL;
+  gboolean created = TRUE;
+  const char *story;
+
+  for (guint i = 0; i < 400; i++)
+    {
+      NfArticle *article = g_ptr_array_index (articles, i % articles->len);
+
+      g_free (article->id);
+      article->id = g_strdup_printf ("n%u", i);
+      g_assert_nonnull (nf_story_index_add (index, nf_story_signature_new (article),
+                                            NULL));
+      nf_story_index_trim (index, 10);
+      g_assert_cmpuint (nf_story_index_get_n_articles (index), <=, 10);
+    }
+  g_assert_cmpuint (nf_story_index_get_n_articles (index), ==, 10);
+  g_assert_null (nf_story_index_lookup (index, "n0"));
+  g_assert_null (nf_story_index_lookup (index, "n389"));
+  g_assert_nonnull (nf_story_index_lookup (index, "n390"));
+  g_assert_cmpuint (nf_story_index_trim (index, 10), ==, 0);
+
+  /* emptied, the index works as a new one */
+  g_assert_cmpuint (nf_story_index_trim (index, 0), ==, 10);
+  g_assert_cmpuint (nf_story_index_get_n_articles (index), ==, 0);
+  g_free (a->id);
+  a->id = g_strdup ("again-a");
+  last_story = g_strdup (nf_story_index_add (index, nf_story_signature_new (a),
+                                             &created));
+  g_assert_true (created);
+  g_free (b->id);
+  b->id = g_strdup ("again-b");
+  story = nf_story_index_add (index, nf_story_signature_new (b), &created);
+  g_assert_false (created);
+  g_assert_cmpstr (story, ==, last_story);
+
+  /* the founder is dropped; the story keeps its id and its other member */
+  g_assert_cmpuint (nf_story_index_trim (index, 1), ==, 1);
+  g_assert_null (nf_story_index_lookup (index, "again-a"));
+  g_assert_cmpstr (nf_story_index_lookup (index, "again-b"), ==, last_story);
+  members = nf_story_index_get_articles (index, last_story);
+  g_assert_cmpuint (members->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (members, 0), ==, "again-b");
+}
+
 static void
 test_signature_roundtrip (void)
 {
@@ -586,6 +641,7 @@ main (int    argc,
   g_test_add_func ("/story/assign/date-window", test_date_window);
   g_test_add_func ("/story/assign/rarity", test_rarity);
   g_test_add_func ("/story/assign/incremental", test_incremental);
+  g_test_add_func ("/story/assign/trim", test_trim);
   g_test_add_func ("/story/signature/roundtrip", test_signature_roundtrip);
   g_test_add_func ("/story/figures/corroboration", test_corroboration);
   g_test_add_func ("/story/figures/value-difference", test_value_difference);
