@@ -34,6 +34,12 @@ def skip_all(reason):
 
 def reexec_under_display():
     if os.environ.get("NF_DISPLAY_TEST_INNER"):
+        # TAP goes to the descriptor kept for it; standard output belongs
+        # to the session bus, whose services (the accessibility registry)
+        # print there too.
+        tap_fd = os.environ.get("NF_TAP_FD")
+        if tap_fd:
+            sys.stdout = os.fdopen(int(tap_fd), "w", buffering=1)
         return
     xvfb = shutil.which("xvfb-run")
     dbus = shutil.which("dbus-run-session")
@@ -45,6 +51,12 @@ def reexec_under_display():
     first = str(random.randint(100, 2000))
     argv = [xvfb, "-a", "-n", first, "-s", "-screen 0 1280x800x24", dbus,
             "--", sys.executable] + sys.argv
+    # Keep the real standard output as descriptor 3 for TAP and give the
+    # display and bus standard error instead.
+    tap_fd = os.dup(1)
+    os.set_inheritable(tap_fd, True)
+    os.dup2(2, 1)
+    env["NF_TAP_FD"] = str(tap_fd)
     os.execve(xvfb, argv, env)
 
 
