@@ -186,6 +186,22 @@ decode_8bit (const guint8  *data,
   return text;
 }
 
+/* Control characters other than tab, line ends and form feed carry no
+ * text, and some JSON writers (json-glib 1.6 with 0x1F) pass them on
+ * unescaped.  Each becomes a space, which keeps every offset. */
+static void
+blank_controls (char  *text,
+                gsize  len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = text[i];
+
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+        text[i] = ' ';
+    }
+}
+
 char *
 nf_text_decode (const guint8  *data,
                 gsize          len,
@@ -250,6 +266,7 @@ nf_text_decode (const guint8  *data,
       return NULL;
     }
 
+  blank_controls (text, text_len);
   *out_len = text_len;
   return text;
 }

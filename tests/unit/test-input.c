@@ -186,6 +186,26 @@ test_mostly_utf8 (void)
 }
 
 static void
+test_controls_blanked (void)
+{
+  /* Stray control characters become spaces (same offsets), so no JSON
+   * writer can pass them on raw; tabs and line ends stay. */
+  const char text[] = "Head\n\nA\x1f" "b\x01" "c\td\r\n"
+    "A body long enough that two stray controls are not taken for binary "
+    "data, which they would be in a text of twenty bytes; a hundred and "
+    "more letters make them rare, as in a real article.\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  gsize len = 0;
+
+  out = nf_text_decode ((const guint8 *) text, sizeof text - 1, 0, &len,
+                        NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (out, "Head\n\nA b c\td\r\nA body"));
+  g_assert_cmpuint (len, ==, sizeof text - 1);
+}
+
+static void
 test_not_any_encoding (void)
 {
   /* 0x81 and 0x8D are undefined in Windows-1252 and invalid in UTF-8. */
@@ -244,6 +264,7 @@ main (int    argc,
   g_test_add_func ("/input/utf16", test_utf16);
   g_test_add_func ("/input/windows-1252", test_windows_1252);
   g_test_add_func ("/input/mostly-utf8", test_mostly_utf8);
+  g_test_add_func ("/input/controls-blanked", test_controls_blanked);
   g_test_add_func ("/input/refused", test_refused);
   g_test_add_func ("/input/crlf", test_crlf);
   g_test_add_func ("/input/cr-only", test_cr_only);
