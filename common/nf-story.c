@@ -52,6 +52,7 @@ struct _NfStorySignature
 
 typedef struct
 {
+  const char *key;          /* owned by NfStoryIndex.key_ids */
   guint   df;
   float   prior;
   float   factor;
@@ -61,8 +62,10 @@ typedef struct
 
 typedef struct
 {
-  NfStorySignature *sig;
+  NfStorySignature *sig;    /* its keys dropped once interned */
+  guint             n_keys;
   guint            *key_ids;
+  guint            *groups;
   guint             story;  /* slot in NfStoryIndex.stories */
   gboolean          alive;
   gboolean          assigned;
@@ -523,12 +526,13 @@ intern_key (NfStoryIndex *index,
     return GPOINTER_TO_UINT (found) - 1;
 
   info = g_new0 (KeyInfo, 1);
+  info->key = g_strdup (key);
   info->prior = key_prior (key);
   info->factor = key[0] == 't' ? BODY_FACTOR : 1.0f;
   info->name = key[0] == 'e' || key[0] == 'p' || key[0] == 'f';
   info->postings = g_array_new (FALSE, FALSE, sizeof (guint));
   g_ptr_array_add (index->keys, info);
-  g_hash_table_insert (index->key_ids, g_strdup (key),
+  g_hash_table_insert (index->key_ids, (char *) info->key,
                        GUINT_TO_POINTER (index->keys->len));
 
   return index->keys->len - 1;
@@ -561,6 +565,7 @@ entry_free (Entry *entry)
 {
   nf_story_signature_free (entry->sig);
   g_free (entry->key_ids);
+  g_free (entry->groups);
   g_free (entry);
 }
 
@@ -645,16 +650,25 @@ index_register (NfStoryIndex     *index,
   entry = g_new0 (Entry, 1);
   entry->sig = sig;
   entry->alive = TRUE;
-  entry->key_ids = g_new (guint, sig->keys->len + 1);
-  for (guint i = 0; i < sig->keys->len; i++)
+  entry->n_keys = sig->keys->len;
+  entry->key_ids = g_new (guint, entry->n_keys + 1);
+  entry->groups = g_new (guint, entry->n_keys + 1);
+  for (guint i = 0; i < entry->n_keys; i++)
     {
-      guint id = intern_key (index, g_array_index (sig->keys, SigKey, i).key);
+      const SigKey *key = &g_array_index (sig->keys, SigKey, i);
+      guint id = intern_key (index, key->key);
       KeyInfo *info = g_ptr_array_index (index->keys, id);
 
       entry->key_ids[i] = id;
+      entry->groups[i] = key->group;
       info->df++;
       g_array_append_val (info->postings, slot);
     }
+  /* The index holds one copy of each key: the signature's own copies
+   * would be most of an entry's memory. */
+  g_array_unref (sig->keys);
+  sig->keys = g_array_new (FALSE, FALSE, sizeof (SigKey));
+  g_array_set_clear_func (sig->keys, (GDestroyNotify) sig_key_clear);
   g_ptr_array_add (index->entries, entry);
   g_hash_table_insert (index->by_article, sig->article_id,
                        GUINT_TO_POINTER (slot + 1));
@@ -673,19 +687,17 @@ static double
 entry_norm (NfStoryIndex *index,
             Entry        *entry)
 {
-  const GArray *keys = entry->sig->keys;
   double sum = 0, group_best = 0;
 
   if (entry->norm_n == index->n_alive && entry->norm > 0)
     return entry->norm;
-  for (guint i = 0; i < keys->len; i++)
+  for (guint i = 0; i < entry->n_keys; i++)
     {
       KeyInfo *info = g_ptr_array_index (index->keys, entry->key_ids[i]);
       double w2 = key_weight2 (index, info);
 
       group_best = MAX (group_best, w2);
-      if (i + 1 == keys->len || g_array_index (keys, SigKey, i + 1).group
-                                != g_array_index (keys, SigKey, i).group)
+      if (i + 1 == entry->n_keys || entry->groups[i + 1] != entry->groups[i])
         {
           sum += group_best;
           group_best = 0;
@@ -818,16 +830,14 @@ find_nearest (NfStoryIndex *index,
               double       *similarity)
 {
   Entry *entry = g_ptr_array_index (index->entries, self);
-  const GArray *keys = entry->sig->keys;
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
   double norm = entry_norm (index, entry);
   guint best = G_MAXUINT, first = 0;
 
   *similarity = 0;
   index->query++;
-  for (guint i = 1; i <= keys->len; i++)
-    if (i == keys->len || g_array_index (keys, SigKey, i).group
-                          != g_array_index (keys, SigKey, first).group)
+  for (guint i = 1; i <= entry->n_keys; i++)
+    if (i == entry->n_keys || entry->groups[i] != entry->groups[first])
       {
         score_group (index, self, first, i, touched);
         first = i;
@@ -1021,7 +1031,7 @@ nf_story_index_remove (NfStoryIndex *index,
     return NULL;
   entry->alive = FALSE;
   index->n_alive--;
-  for (guint i = 0; i < entry->sig->keys->len; i++)
+  for (guint i = 0; i < entry->n_keys; i++)
     ((KeyInfo *) g_ptr_array_index (index->keys, entry->key_ids[i]))->df--;
   rec = g_ptr_array_index (index->stories, entry->story);
   for (guint i = 0; i < rec->members->len; i++)
@@ -1052,6 +1062,13 @@ index_compact (NfStoryIndex *index)
 
       if (!entry->alive)
         continue;
+      for (guint i = 0; i < entry->n_keys; i++)
+        {
+          const KeyInfo *info = g_ptr_array_index (index->keys, entry->key_ids[i]);
+          SigKey key = { g_strdup (info->key), entry->groups[i] };
+
+          g_array_append_val (entry->sig->keys, key);
+        }
       fresh_slot = index_register (fresh, g_steal_pointer (&entry->sig));
       if (fresh_slot != G_MAXUINT && entry->assigned)
         join_story (fresh, fresh_slot, story_slot (fresh, rec->id));
