@@ -252,6 +252,25 @@ not_found (GError     **error,
                what, id);
 }
 
+/* Steps @stmt to its one row; no row is NotFound for @what @id. */
+static gboolean
+step_row (NfStore     *self,
+          NfStmt      *stmt,
+          const char  *what,
+          const char  *id,
+          GError     **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    not_found (error, what, id);
+  else
+    set_error (self, rc, error);
+  return FALSE;
+}
+
 /* Transactions nest: the outermost level is BEGIN IMMEDIATE … COMMIT,
  * inner ones are savepoints, so a failed piece rolls back alone. */
 static gboolean
@@ -1010,7 +1029,6 @@ nf_store_load_article (NfStore     *self,
   g_autoptr(NfStmt) stmt = NULL;
   NfParseOptions options = { 0 };
   NfArticle *article;
-  int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -1022,15 +1040,8 @@ nf_store_load_article (NfStore     *self,
   if (stmt == NULL)
     return NULL;
   bind_str (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        not_found (error, "article", id);
-      else
-        set_error (self, rc, error);
-      return NULL;
-    }
+  if (!step_row (self, stmt, "article", id, error))
+    return NULL;
   options.published = (const char *) sqlite3_column_text (stmt, 2);
   article = nf_parse (column_str (stmt, 0), sqlite3_column_text (stmt, 1),
                       sqlite3_column_bytes (stmt, 1), &options, error);
@@ -1048,7 +1059,6 @@ nf_store_get_input (NfStore     *self,
                     GError     **error)
 {
   g_autoptr(NfStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -1060,15 +1070,8 @@ nf_store_get_input (NfStore     *self,
   if (stmt == NULL)
     return FALSE;
   bind_str (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        not_found (error, "article", id);
-      else
-        set_error (self, rc, error);
-      return FALSE;
-    }
+  if (!step_row (self, stmt, "article", id, error))
+    return FALSE;
   if (source != NULL)
     *source = column_dup (stmt, 0);
   if (text != NULL)
@@ -1517,7 +1520,6 @@ nf_store_get_article_fields (NfStore            *self,
 {
   g_autoptr(NfStmt) row = NULL;
   GVariantBuilder builder;
-  int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -1538,15 +1540,8 @@ nf_store_get_article_fields (NfStore            *self,
   if (row == NULL)
     return NULL;
   bind_str (row, 1, id);
-  rc = sqlite3_step (row);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        not_found (error, "article", id);
-      else
-        set_error (self, rc, error);
-      return NULL;
-    }
+  if (!step_row (self, row, "article", id, error))
+    return NULL;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
   for (guint i = 0; fields[i] != NULL; i++)
@@ -1625,7 +1620,6 @@ nf_store_get_story (NfStore     *self,
                     GError     **error)
 {
   g_autoptr(NfStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (story_id != NULL, FALSE);
@@ -1634,15 +1628,8 @@ nf_store_get_story (NfStore     *self,
   if (stmt == NULL)
     return FALSE;
   bind_str (stmt, 1, story_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        not_found (error, "story", story_id);
-      else
-        set_error (self, rc, error);
-      return FALSE;
-    }
+  if (!step_row (self, stmt, "story", story_id, error))
+    return FALSE;
   if (title != NULL)
     *title = column_dup (stmt, 0);
   if (json != NULL)
