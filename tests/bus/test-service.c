@@ -966,7 +966,10 @@ send_next (Import *import)
                               "Ingest",
                               g_variant_new ("(ss@a{sv})", name, text,
                                              g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
-                              G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE,
+                              /* A call that reaches the bus after the kill
+                               * must not activate a new service. */
+                              G_VARIANT_TYPE ("(o)"),
+                              G_DBUS_CALL_FLAGS_NO_AUTO_START,
                               60000, NULL, import_done, import);
     }
 }
