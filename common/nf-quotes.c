@@ -1073,6 +1073,8 @@ speaker_at_cue (Quotes  *q,
   else if (right_np (q, cue_end, to, &np_start, &np_end))
     {
       resolve_np (q, index, np_start, np_end, s);
+      /* left_np() may have found a role before it gave up */
+      g_free (role);
       role = _nf_apposition_role (q->text, np_end, to);
     }
   if (!s->found)
