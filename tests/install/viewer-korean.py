@@ -62,8 +62,17 @@ def main():
         procs.append(subprocess.Popen(
             [os.path.join(prefix, "bin", "newsfactsd"), "--no-watch",
              "--db", os.path.join(tmp, "facts.db")], env=env))
-        procs.append(subprocess.Popen([os.path.join(prefix, "bin", "newsfacts-viewer")],
-                                      env=env))
+        # On a loaded machine a fresh Xvfb may refuse the first client: start
+        # the viewer again if it gives up on the display at once.
+        for attempt in range(5):
+            viewer = subprocess.Popen([os.path.join(prefix, "bin", "newsfacts-viewer")],
+                                      env=env)
+            try:
+                viewer.wait(1.5)
+            except subprocess.TimeoutExpired:
+                break
+            time.sleep(1)
+        procs.append(viewer)
         Atspi.init()
         desktop = Atspi.get_desktop(0)
 
@@ -74,7 +83,7 @@ def main():
                     return app
             return None
 
-        app = wait_for(find_app, 30)
+        app = wait_for(find_app, 60)
         if app is None:
             print(json.dumps({"error": "the viewer never showed on the accessibility bus"}))
             return
