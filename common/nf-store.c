@@ -1081,56 +1081,22 @@ nf_store_get_input (NfStore     *self,
   return TRUE;
 }
 
-GPtrArray *
-nf_store_list_ids_after (NfStore     *self,
-                         gint64       after,
-                         guint        limit,
-                         gint64      *last,
-                         GError     **error)
+/* Pages through one text column of the articles in rowid order: @sql
+ * selects rowid and the column after a rowid, with a limit.  NULLs are
+ * passed over; *@last is the last rowid read. */
+static GPtrArray *
+list_column_after (NfStore     *self,
+                   const char  *sql,
+                   gint64       after,
+                   guint        limit,
+                   gint64      *last,
+                   GError     **error)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(NfStmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (last != NULL, NULL);
-
-  stmt = prepare (self, "SELECT rowid, id FROM articles WHERE rowid > ?"
-                        " ORDER BY rowid LIMIT ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, after);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  *last = after;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *last = sqlite3_column_int64 (stmt, 0);
-      g_ptr_array_add (ids, column_dup (stmt, 1));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
-GPtrArray *
-nf_store_list_signatures (NfStore     *self,
-                          gint64       after,
-                          guint        limit,
-                          gint64      *last,
-                          GError     **error)
-{
-  g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(NfStmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (last != NULL, NULL);
-
-  stmt = prepare (self, "SELECT rowid, signature FROM articles WHERE rowid > ?"
-                        " ORDER BY rowid LIMIT ?", error);
+  stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, after);
@@ -1140,14 +1106,46 @@ nf_store_list_signatures (NfStore     *self,
     {
       *last = sqlite3_column_int64 (stmt, 0);
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
-        g_ptr_array_add (signatures, column_dup (stmt, 1));
+        g_ptr_array_add (values, column_dup (stmt, 1));
     }
   if (rc != SQLITE_DONE)
     {
       set_error (self, rc, error);
       return NULL;
     }
-  return g_steal_pointer (&signatures);
+  return g_steal_pointer (&values);
+}
+
+GPtrArray *
+nf_store_list_ids_after (NfStore     *self,
+                         gint64       after,
+                         guint        limit,
+                         gint64      *last,
+                         GError     **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (last != NULL, NULL);
+
+  return list_column_after (self,
+                            "SELECT rowid, id FROM articles WHERE rowid > ?"
+                            " ORDER BY rowid LIMIT ?", after, limit, last,
+                            error);
+}
+
+GPtrArray *
+nf_store_list_signatures (NfStore     *self,
+                          gint64       after,
+                          guint        limit,
+                          gint64      *last,
+                          GError     **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (last != NULL, NULL);
+
+  return list_column_after (self,
+                            "SELECT rowid, signature FROM articles"
+                            " WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                            after, limit, last, error);
 }
 
 /* ---- search ---------------------------------------------------------- */
