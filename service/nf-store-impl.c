@@ -770,6 +770,21 @@ get_stories_in_thread (NfStore  *store,
   return check_reply_size (request, error);
 }
 
+/* Removes article @id and takes it out of its story; the stories that
+ * changed are left in @request for the reply's signals. */
+static gboolean
+remove_article (NfStore     *store,
+                Request     *request,
+                const char  *id,
+                GError     **error)
+{
+  if (!nf_store_remove_article (store, id, error))
+    return FALSE;
+  nf_story_keeper_forget (request->stories, id);
+  request->changed_stories = nf_story_keeper_flush (request->stories, store, error);
+  return request->changed_stories != NULL;
+}
+
 static gboolean
 remove_in_thread (NfStore  *store,
                   gpointer  data,
@@ -777,11 +792,7 @@ remove_in_thread (NfStore  *store,
 {
   Request *request = data;
 
-  if (!nf_store_remove_article (store, request->id, error))
-    return FALSE;
-  nf_story_keeper_forget (request->stories, request->id);
-  request->changed_stories = nf_story_keeper_flush (request->stories, store, error);
-  return request->changed_stories != NULL;
+  return remove_article (store, request, request->id, error);
 }
 
 static void
@@ -954,12 +965,8 @@ forget_in_thread (NfStore  *store,
   if (id == NULL || nf_store_count_file_refs (store, id) > 0 ||
       !nf_store_has_article (store, id))
     return TRUE;
-  if (!nf_store_remove_article (store, id, error))
-    return FALSE;
-  nf_story_keeper_forget (request->stories, id);
   request->id = g_steal_pointer (&id);
-  request->changed_stories = nf_story_keeper_flush (request->stories, store, error);
-  return request->changed_stories != NULL;
+  return remove_article (store, request, request->id, error);
 }
 
 static void
