@@ -60,6 +60,7 @@ typedef struct
   gboolean        subject;   /* the first person named in its sentence */
   gboolean        person;    /* a person, or a body named like one */
   gboolean        body;      /* the latter */
+  gboolean        speaks;    /* a cue verb right after it ("McLenney said") */
 } Mention;
 
 typedef struct
@@ -592,6 +593,11 @@ mark_subjects (Quotes *q)
       done = TRUE;
       m->subject = scanned >= m->start
                    || !has_personal_pronoun (q, scanned, m->start);
+      /* "McLenney said Clinton …": a name that opens the sentence and
+       * speaks is someone's, whatever the entities stage made of it */
+      m->speaks = m->subject
+                  && next_to_cue (q, m, &g_array_index (sentences, NfSpan,
+                                                        sentence));
     }
 }
 
@@ -665,7 +671,7 @@ latest_mention (Quotes        *q,
       const Mention *m = &g_array_index (q->mentions, Mention, i - 1);
 
       if ((kind == NF_ENTITY_PERSON
-           ? m->person && (!m->body || spoke_before (q, m, pronoun))
+           ? m->person && (!m->body || m->speaks || spoke_before (q, m, pronoun))
            : m->entity->kind == kind)
           && !inside_piece (q, m->start)
           && (m->subject || kind != NF_ENTITY_PERSON)
@@ -1080,11 +1086,15 @@ is_coordinator (Quotes *q,
                 gsize   start,
                 gsize   end)
 {
+  guint n;
+
   trim (q->text, &start, &end);
   g_array_set_size (q->tokens, 0);
   _nf_words_scan (q->text, start, end, q->tokens);
-  return q->tokens->len == 1
-         && (tok_is (q, 0, "and") || tok_is (q, 0, "but"));
+  /* "and repeatedly says" */
+  for (n = q->tokens->len; n > 1 && tok_in (q, n - 1, NF_LEX_SET_SPEECH_ADVERBS); n--)
+    ;
+  return n == 1 && (tok_is (q, 0, "and") || tok_is (q, 0, "but"));
 }
 
 /* The speaker of the cue at token @c of the region [from, to), whose
