@@ -49,6 +49,7 @@ typedef struct
   gboolean          possessive;
   gboolean          dateline;
   gboolean          allcaps;
+  gboolean          surname_only; /* a title word: only a known surname */
   gpointer          building;     /* Building*, once merged */
 } Mention;
 
@@ -403,9 +404,11 @@ read_name (Scan     *scan,
     }
   if (allcaps || j - i > 4)
     return;
-  /* "Joint Defense Arrangement": a name with such words is not a person's */
+  /* "Joint Defense Arrangement": a name with such words is not a person's;
+   * after a given name, a title word is a surname ("Howard Dean") */
   for (guint k = i; k < j; k++)
-    if (is_title_word (scan, k) || tok_in (scan, k, NF_LEX_SET_OTHER_WORDS)
+    if ((is_title_word (scan, k) && !person)
+        || tok_in (scan, k, NF_LEX_SET_OTHER_WORDS)
         || (tok (scan, k)->flags & NF_WORD_DIGIT))
       {
         add_mention (scan, MENTION_ORG, i, j);
@@ -465,7 +468,13 @@ read_span (Scan     *scan,
       return;
     }
   if (is_title_only (scan, i, j))
-    return;
+    {
+      /* "Dean, a medical doctor": a title word alone may be the surname
+       * of someone named before; merge_single() keeps it only then */
+      if (j - i == 1 && !(tok (scan, i)->flags & NF_WORD_ALLCAPS))
+        add_mention (scan, MENTION_SINGLE, i, j)->surname_only = TRUE;
+      return;
+    }
   if (split_title (scan, i, j, &name_start))
     {
       Mention *m;
@@ -914,11 +923,13 @@ merge_single (Scan    *scan,
     b = g_array_index (scan->mentions, Mention, defined - 1).building;
   if (b == NULL)
     b = g_hash_table_lookup (scan->surnames, word);
-  if (b != NULL)
+  if (b != NULL && (!m->surname_only || b->kind == NF_ENTITY_PERSON))
     {
       building_add (scan, b, m, m->end);
       return;
     }
+  if (m->surname_only)
+    return;
   if (m->person_cue && !m->allcaps)
     kind = NF_ENTITY_PERSON;
   else if (m->sent_start && !m->allcaps

@@ -60,6 +60,7 @@ typedef struct
   gboolean        subject;   /* the first person named in its sentence */
   gboolean        person;    /* a person, or a body named like one */
   gboolean        body;      /* the latter */
+  gboolean        speaks;    /* a cue verb right after it ("McLenney said") */
 } Mention;
 
 typedef struct
@@ -592,6 +593,11 @@ mark_subjects (Quotes *q)
       done = TRUE;
       m->subject = scanned >= m->start
                    || !has_personal_pronoun (q, scanned, m->start);
+      /* "McLenney said Clinton …": a name that opens the sentence and
+       * speaks is someone's, whatever the entities stage made of it */
+      m->speaks = m->subject
+                  && next_to_cue (q, m, &g_array_index (sentences, NfSpan,
+                                                        sentence));
     }
 }
 
@@ -615,15 +621,30 @@ fits_pronoun (const char    *name,
   return TRUE;
 }
 
+/* Is @name one given name of the pronoun's gender ("Melanie" for "she")? */
+static gboolean
+given_name_of (const char    *name,
+               NfPronounKind  pronoun)
+{
+  if (pronoun != NF_PRONOUN_MALE && pronoun != NF_PRONOUN_FEMALE)
+    return FALSE;
+  return _nf_lexicon_has (pronoun == NF_PRONOUN_MALE ? NF_LEX_SET_MALE_NAMES
+                                                     : NF_LEX_SET_FEMALE_NAMES,
+                          name, strlen (name));
+}
+
 /* A one-word name filed as a body stands for a person to "he" only once
- * it has spoken ("Bolton said"): single words like "Compaq" or "Muslims"
- * are met far more often than they speak. */
+ * it has spoken ("Bolton said"), or when it is a given name of the
+ * pronoun's gender ("Melanie" for "she"): single words like "Compaq" or
+ * "Muslims" are met far more often than they speak. */
 static gboolean
 spoke_before (Quotes        *q,
-              const Mention *m)
+              const Mention *m,
+              NfPronounKind  pronoun)
 {
   return strchr (m->entity->name, ' ') != NULL
-         || g_hash_table_contains (q->spoke, m->entity->name);
+         || g_hash_table_contains (q->spoke, m->entity->name)
+         || given_name_of (m->entity->name, pronoun);
 }
 
 /* The latest person named outside quotes before @pos. */
@@ -650,7 +671,7 @@ latest_mention (Quotes        *q,
       const Mention *m = &g_array_index (q->mentions, Mention, i - 1);
 
       if ((kind == NF_ENTITY_PERSON
-           ? m->person && (!m->body || spoke_before (q, m))
+           ? m->person && (!m->body || m->speaks || spoke_before (q, m, pronoun))
            : m->entity->kind == kind)
           && !inside_piece (q, m->start)
           && (m->subject || kind != NF_ENTITY_PERSON)
@@ -920,7 +941,15 @@ left_np (Quotes  *q,
       }
   g_array_set_size (q->tokens, 0);
   _nf_words_scan (text, start, end, q->tokens);
-  if (q->tokens->len == 0 || q->tokens->len > MAX_NP_WORDS)
+  /* "in an interview with RT he blasted", "the statement noted they
+   * said": a pronoun just before the verb is its subject */
+  if (q->tokens->len > 1
+      && _nf_lexicon_pronoun (text + tok (q, q->tokens->len - 1)->start,
+                              tok (q, q->tokens->len - 1)->end
+                              - tok (q, q->tokens->len - 1)->start)
+         != NF_PRONOUN_NONE)
+    start = tok (q, q->tokens->len - 1)->start;
+  else if (q->tokens->len == 0 || q->tokens->len > MAX_NP_WORDS)
     return FALSE;
   *np_start = start;
   *np_end = end;
@@ -1040,6 +1069,34 @@ subject_of (Quotes  *q,
   return s->found;
 }
 
+/* Where the sentence holding @pos starts. */
+static gsize
+start_of_sentence (Quotes *q,
+                   gsize   pos)
+{
+  guint i = sentence_of (q->article, pos);
+
+  return i != G_MAXUINT ? g_array_index (q->article->sentences, NfSpan, i).start
+                        : pos;
+}
+
+/* Is [start, end) one word that joins clauses ("and", "but")? */
+static gboolean
+is_coordinator (Quotes *q,
+                gsize   start,
+                gsize   end)
+{
+  guint n;
+
+  trim (q->text, &start, &end);
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, start, end, q->tokens);
+  /* "and repeatedly says" */
+  for (n = q->tokens->len; n > 1 && tok_in (q, n - 1, NF_LEX_SET_SPEECH_ADVERBS); n--)
+    ;
+  return n == 1 && (tok_is (q, 0, "and") || tok_is (q, 0, "but"));
+}
+
 /* The speaker of the cue at token @c of the region [from, to), whose
  * tokens are in q->tokens. */
 static void
@@ -1068,6 +1125,10 @@ speaker_at_cue (Quotes  *q,
           && right_np (q, cue_end, to, &np_start, &np_end))
         resolve_np (q, index, np_start, np_end, s);
     }
+  /* 'he found Trump "very charming" and called': the verb shares the
+   * subject of its sentence */
+  else if (!according && is_coordinator (q, from, cue_start))
+    subject_of (q, index, start_of_sentence (q, from), from, s);
   else if (!according && left_np (q, from, cue_start, &np_start, &np_end, &role))
     resolve_np (q, index, np_start, np_end, s);
   else if (right_np (q, cue_end, to, &np_start, &np_end))

@@ -26,6 +26,17 @@
 #include "nf-store-private.h"
 #include "nf-story.h"
 
+/* A write to the full-text index, held back (see fts_apply ()). */
+typedef struct
+{
+  gint64    key;            /* the FTS rowid: the article's order_key */
+  gboolean  insert;         /* else a delete */
+  char     *headline;
+  char     *body;
+  char     *quotes;
+  char     *speakers;
+} FtsOp;
+
 struct _NfStore
 {
   sqlite3    *db;
@@ -33,7 +44,25 @@ struct _NfStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, kept prepared */
   guint       depth;        /* nesting of nf_store_begin() */
   gboolean    is_new;
+  GHashTable *searches;     /* FTS5 query ("" for all) → SearchState* */
+  guint       searches_version;  /* data version they were made at */
+
+  GArray     *fts_ops;      /* FtsOp, not yet written */
+  GArray     *fts_marks;    /* guint: fts_ops->len as each level began */
+  gsize       fts_bytes;    /* text held in fts_ops */
+  gboolean    fts_failed;   /* writing them failed: the outer level fails */
 };
+
+static void
+fts_op_clear (gpointer data)
+{
+  FtsOp *op = data;
+
+  g_free (op->headline);
+  g_free (op->body);
+  g_free (op->quotes);
+  g_free (op->speakers);
+}
 
 /* A statement borrowed from the cache; the cleanup resets it so that no
  * read transaction stays open after use. */
@@ -45,6 +74,8 @@ stmt_release (NfStmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfStmt, stmt_release)
+
+static void search_state_free (gpointer data);
 
 static void
 stmt_finalize (gpointer stmt)
@@ -58,13 +89,14 @@ stmt_finalize (gpointer stmt)
  * matches newest first and stops at the end of the page instead of
  * sorting every match.  Partial dates ("2020-05") count from their first
  * day; the minute is clamped so the product stays an integer. */
-#define ORDER_KEY_SQL \
+#define ORDER_KEY_OF(sort_key, rowid) \
   "(max (min (coalesce (CASE" \
-  "   WHEN length (sort_key) >= 10 THEN strftime ('%s', sort_key)" \
-  "   WHEN length (sort_key) = 7 THEN strftime ('%s', sort_key || '-01')" \
-  "   WHEN length (sort_key) = 4 THEN strftime ('%s', sort_key || '-01-01')" \
+  "   WHEN length (" sort_key ") >= 10 THEN strftime ('%s', " sort_key ")" \
+  "   WHEN length (" sort_key ") = 7 THEN strftime ('%s', " sort_key " || '-01')" \
+  "   WHEN length (" sort_key ") = 4 THEN strftime ('%s', " sort_key " || '-01-01')" \
   "   END, 0) / 60, 4000000000), -1000000000) * 2147483648" \
-  " + rowid % 2147483648)"
+  " + " rowid " % 2147483648)"
+#define ORDER_KEY_SQL ORDER_KEY_OF ("sort_key", "rowid")
 
 /* Schema migrations: entry N brings user_version N to N + 1. */
 const char *const _nf_store_migrations[] = {
@@ -360,6 +392,11 @@ nf_store_open (const char  *path,
   self->path = g_strdup (path);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             stmt_finalize);
+  self->searches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          search_state_free);
+  self->fts_ops = g_array_new (FALSE, FALSE, sizeof (FtsOp));
+  g_array_set_clear_func (self->fts_ops, fts_op_clear);
+  self->fts_marks = g_array_new (FALSE, FALSE, sizeof (guint));
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
                         SQLITE_OPEN_NOMUTEX, NULL);
@@ -386,7 +423,10 @@ nf_store_close (NfStore *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->searches, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->fts_ops, g_array_unref);
+  g_clear_pointer (&self->fts_marks, g_array_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -407,15 +447,123 @@ nf_store_is_new (NfStore *self)
   return self->is_new;
 }
 
+/* ---- the held-back full-text writes --------------------------------- */
+
+/* FTS5 writes its pending terms to disk as a new segment at every
+ * SAVEPOINT and RELEASE once it has been written in the transaction, and
+ * then merges those segments again and again: with a savepoint per
+ * article (nf_store_put_article () and the service's jobs) that was a
+ * third of the cost of an ingest.  So the index rows of an article are
+ * held here and written when no savepoint is open: at the outermost
+ * commit, or when the held text passes FTS_HOLD_BYTES and a new level
+ * begins.  A rolled-back level drops its own.  The price: a search on the
+ * writing connection inside a transaction does not see the articles
+ * written in it yet. */
+#define FTS_HOLD_BYTES (8 << 20)
+
+static void
+fts_truncate (NfStore *self,
+              guint    len)
+{
+  if (len < self->fts_ops->len)
+    g_array_set_size (self->fts_ops, len);
+  if (len == 0)
+    self->fts_bytes = 0;
+}
+
+static gboolean
+fts_write (NfStore  *self,
+           FtsOp    *op,
+           GError  **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+
+  if (!op->insert)
+    stmt = prepare (self, "DELETE FROM articles_fts WHERE rowid = ?", error);
+  else
+    stmt = prepare (self, "INSERT INTO articles_fts (rowid, headline, body,"
+                          " quotes, speakers) VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, op->key);
+  if (op->insert)
+    {
+      sqlite3_bind_text (stmt, 2, op->headline, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, op->body, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, op->quotes, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, op->speakers, -1, SQLITE_STATIC);
+    }
+  return step_done (self, stmt, error);
+}
+
+/* Writes the held rows; only when no savepoint is open, so that they
+ * belong to the outermost level. */
+static gboolean
+fts_apply (NfStore  *self,
+           GError  **error)
+{
+  gboolean ok = TRUE;
+
+  g_assert (self->depth <= 1);
+  for (guint i = 0; ok && i < self->fts_ops->len; i++)
+    ok = fts_write (self, &g_array_index (self->fts_ops, FtsOp, i), error);
+  fts_truncate (self, 0);
+  if (!ok)
+    self->fts_failed = TRUE;
+  return ok;
+}
+
+/* Holds an insert (taking the strings) or, with no strings, a delete. */
+static void
+fts_hold (NfStore    *self,
+          gint64      key,
+          gboolean    insert,
+          char       *headline,
+          char       *body,
+          char       *quotes,
+          char       *speakers)
+{
+  FtsOp op = { key, insert, headline, body, quotes, speakers };
+
+  g_array_append_val (self->fts_ops, op);
+  self->fts_bytes += sizeof op;
+  if (insert)
+    self->fts_bytes += (headline != NULL ? strlen (headline) : 0)
+                       + (body != NULL ? strlen (body) : 0)
+                       + (quotes != NULL ? strlen (quotes) : 0)
+                       + (speakers != NULL ? strlen (speakers) : 0);
+}
+
+/* ---- transactions ---------------------------------------------------- */
+
+static gboolean
+exec_cached (NfStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(NfStmt) stmt = prepare (self, sql, error);
+
+  return stmt != NULL && step_done (self, stmt, error);
+}
+
 gboolean
 nf_store_begin (NfStore  *self,
                 GError  **error)
 {
+  guint mark;
+
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (!exec (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nf_write",
-             error))
+  if (self->depth == 1 && self->fts_bytes >= FTS_HOLD_BYTES &&
+      !fts_apply (self, error))
     return FALSE;
+  if (!exec_cached (self, self->depth == 0 ? "BEGIN IMMEDIATE"
+                                           : "SAVEPOINT nf_write", error))
+    return FALSE;
+  if (self->depth == 0)
+    self->fts_failed = FALSE;
+  mark = self->fts_ops->len;
+  g_array_append_val (self->fts_marks, mark);
   self->depth++;
   return TRUE;
 }
@@ -427,12 +575,30 @@ nf_store_commit (NfStore  *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
 
-  if (!exec (self, self->depth == 1 ? "COMMIT" : "RELEASE nf_write", error))
+  if (self->depth == 1)
+    {
+      if (self->fts_failed)
+        {
+          g_set_error (error, NF_ERROR, NF_ERROR_STORAGE,
+                       "article store: the full-text index could not be "
+                       "written");
+          nf_store_rollback (self);
+          return FALSE;
+        }
+      if (!fts_apply (self, error))
+        {
+          nf_store_rollback (self);
+          return FALSE;
+        }
+    }
+  if (!exec_cached (self, self->depth == 1 ? "COMMIT" : "RELEASE nf_write",
+                    error))
     {
       nf_store_rollback (self);
       return FALSE;
     }
   self->depth--;
+  g_array_set_size (self->fts_marks, self->depth);
   return TRUE;
 }
 
@@ -443,8 +609,11 @@ nf_store_rollback (NfStore *self)
   g_return_if_fail (self->depth > 0);
 
   self->depth--;
+  fts_truncate (self, g_array_index (self->fts_marks, guint, self->depth));
+  g_array_set_size (self->fts_marks, self->depth);
   if (self->depth == 0)
     {
+      fts_truncate (self, 0);
       if (!sqlite3_get_autocommit (self->db))
         sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
     }
@@ -455,63 +624,69 @@ nf_store_rollback (NfStore *self)
 
 /* ---- writing articles ------------------------------------------------ */
 
-static const char *
-json_str (JsonObject *object,
-          const char *key)
+/* Binds a string that outlives the step (NULL binds NULL). */
+static void
+bind_static (NfStmt     *stmt,
+             int         column,
+             const char *value)
 {
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  sqlite3_bind_text (stmt, column, value, -1, SQLITE_STATIC);
 }
+
+/* Code-point offsets of byte offsets into the article's text, as the
+ * facts JSON gives them (the text is valid UTF-8: the code points before
+ * a byte are its non-continuation bytes).  Facts come mostly in text
+ * order, so each count goes on from the one before. */
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  gsize       byte;
+  gint64      chars;
+} CharCounter;
 
 static gint64
-json_int (JsonObject *object,
-          const char *key)
+char_offset (CharCounter *counter,
+             gsize        byte)
 {
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
-    return 0;
-  return json_node_get_int (node);
-}
-
-static JsonArray *
-json_array (JsonObject *object,
-            const char *key)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_ARRAY)
-    return NULL;
-  return json_node_get_array (node);
-}
-
-/* Joins an array of strings with new lines (names hold none). */
-static char *
-join_strings (JsonArray *array)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  byte = MIN (byte, counter->len);
+  if (byte < counter->byte)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      counter->byte = 0;
+      counter->chars = 0;
+    }
+  for (gsize i = counter->byte; i < byte; i++)
+    counter->chars += ((guchar) counter->text[i] & 0xC0) != 0x80;
+  counter->byte = byte;
+  return counter->chars;
+}
 
-      if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-          json_node_get_value_type (node) != G_TYPE_STRING)
+/* Joins strings with new lines (names hold none); NULL items are left
+ * out, as the facts JSON's arrays hold only strings. */
+static char *
+join_strings (const GPtrArray *strings)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    {
+      const char *s = g_ptr_array_index (strings, i);
+
+      if (s == NULL)
         continue;
       if (out->len > 0)
         g_string_append_c (out, '\n');
-      g_string_append (out, json_node_get_string (node));
+      g_string_append (out, s);
     }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_string_free (out, FALSE);
 }
 
+/* Deletes the facts rows of an article about to be written again or
+ * removed; its index row goes with the held-back writes. */
 static gboolean
 delete_facts (NfStore  *self,
               gint64    rowid,
+              gint64    order_key,
               GError  **error)
 {
   static const char *const sql[] = {
@@ -519,8 +694,6 @@ delete_facts (NfStore  *self,
     "DELETE FROM figures WHERE article = ?",
     "DELETE FROM dates WHERE article = ?",
     "DELETE FROM entities WHERE article = ?",
-    "DELETE FROM articles_fts WHERE rowid ="
-    " (SELECT order_key FROM articles WHERE rowid = ?)",
     "DELETE FROM article_texts WHERE article = ?",
   };
 
@@ -534,24 +707,24 @@ delete_facts (NfStore  *self,
       if (!step_done (self, stmt, error))
         return FALSE;
     }
+  fts_hold (self, order_key, FALSE, NULL, NULL, NULL, NULL);
   return TRUE;
 }
 
 static gboolean
-insert_quotes (NfStore    *self,
-               gint64      rowid,
-               JsonArray  *quotes,
-               GString    *fts_quotes,
-               GString    *fts_speakers,
-               GError    **error)
+insert_quotes (NfStore          *self,
+               gint64            rowid,
+               const NfArticle  *article,
+               CharCounter      *counter,
+               GString          *fts_quotes,
+               GString          *fts_speakers,
+               GError          **error)
 {
-  for (guint i = 0; quotes != NULL && i < json_array_get_length (quotes); i++)
+  for (guint i = 0; i < article->quotes->len; i++)
     {
-      JsonObject *q = json_array_get_object_element (quotes, i);
+      const NfQuote *q = g_ptr_array_index (article->quotes, i);
       g_autoptr(NfStmt) stmt = NULL;
 
-      if (q == NULL)
-        continue;
       stmt = prepare (self,
                       "INSERT INTO quotes (article, seq, text, speaker,"
                       " speaker_role, speaker_kind, verb, partial, start, end)"
@@ -560,55 +733,54 @@ insert_quotes (NfStore    *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, rowid);
       sqlite3_bind_int (stmt, 2, i);
-      bind_str (stmt, 3, json_str (q, "text"));
-      bind_str (stmt, 4, json_str (q, "speaker"));
-      bind_str (stmt, 5, json_str (q, "speaker_role"));
-      bind_str (stmt, 6, json_str (q, "speaker_kind"));
-      bind_str (stmt, 7, json_str (q, "verb"));
-      sqlite3_bind_int (stmt, 8, json_object_get_boolean_member_with_default (q, "partial", FALSE));
-      sqlite3_bind_int64 (stmt, 9, json_int (q, "start"));
-      sqlite3_bind_int64 (stmt, 10, json_int (q, "end"));
+      bind_static (stmt, 3, q->text);
+      bind_static (stmt, 4, q->speaker);
+      bind_static (stmt, 5, q->speaker_role);
+      bind_static (stmt, 6, nf_speaker_kind_to_string (q->speaker_kind));
+      bind_static (stmt, 7, q->verb);
+      sqlite3_bind_int (stmt, 8, q->partial != FALSE);
+      sqlite3_bind_int64 (stmt, 9, char_offset (counter, q->start));
+      sqlite3_bind_int64 (stmt, 10, char_offset (counter, q->end));
       if (!step_done (self, stmt, error))
         return FALSE;
-      g_string_append_printf (fts_quotes, "%s\n", json_str (q, "text") ?: "");
-      g_string_append_printf (fts_speakers, "%s\n",
-                              json_str (q, "speaker") ?: "");
+      g_string_append (fts_quotes, q->text != NULL ? q->text : "");
+      g_string_append_c (fts_quotes, '\n');
+      g_string_append (fts_speakers, q->speaker != NULL ? q->speaker : "");
+      g_string_append_c (fts_speakers, '\n');
     }
   return TRUE;
 }
 
 static gboolean
-insert_figures (NfStore    *self,
-                gint64      rowid,
-                JsonArray  *figures,
-                GError    **error)
+insert_figures (NfStore          *self,
+                gint64            rowid,
+                const NfArticle  *article,
+                CharCounter      *counter,
+                GError          **error)
 {
-  for (guint i = 0; figures != NULL && i < json_array_get_length (figures); i++)
+  for (guint i = 0; i < article->figures->len; i++)
     {
-      JsonObject *f = json_array_get_object_element (figures, i);
-      JsonNode *value;
+      const NfFigure *f = g_ptr_array_index (article->figures, i);
       g_autoptr(NfStmt) stmt = NULL;
 
-      if (f == NULL)
-        continue;
       stmt = prepare (self,
                       "INSERT INTO figures (article, seq, text, kind, value,"
                       " unit, qualifier, subject, start, end)"
                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      value = json_object_get_member (f, "value");
       sqlite3_bind_int64 (stmt, 1, rowid);
       sqlite3_bind_int (stmt, 2, i);
-      bind_str (stmt, 3, json_str (f, "text"));
-      bind_str (stmt, 4, json_str (f, "kind"));
-      if (value != NULL && JSON_NODE_TYPE (value) == JSON_NODE_VALUE)
-        sqlite3_bind_double (stmt, 5, json_node_get_double (value));
-      bind_str (stmt, 6, json_str (f, "unit"));
-      bind_str (stmt, 7, json_str (f, "qualifier"));
-      bind_str (stmt, 8, json_str (f, "subject"));
-      sqlite3_bind_int64 (stmt, 9, json_int (f, "start"));
-      sqlite3_bind_int64 (stmt, 10, json_int (f, "end"));
+      bind_static (stmt, 3, f->text);
+      bind_static (stmt, 4, nf_figure_kind_to_string (f->kind));
+      /* The facts JSON writes the values it cannot print as null. */
+      if (isfinite (f->value) && fabs (f->value) < 9.2e18)
+        sqlite3_bind_double (stmt, 5, f->value);
+      bind_static (stmt, 6, f->unit);
+      bind_static (stmt, 7, f->qualifier);
+      bind_static (stmt, 8, f->subject);
+      sqlite3_bind_int64 (stmt, 9, char_offset (counter, f->start));
+      sqlite3_bind_int64 (stmt, 10, char_offset (counter, f->end));
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -616,18 +788,17 @@ insert_figures (NfStore    *self,
 }
 
 static gboolean
-insert_dates (NfStore    *self,
-              gint64      rowid,
-              JsonArray  *dates,
-              GError    **error)
+insert_dates (NfStore          *self,
+              gint64            rowid,
+              const NfArticle  *article,
+              CharCounter      *counter,
+              GError          **error)
 {
-  for (guint i = 0; dates != NULL && i < json_array_get_length (dates); i++)
+  for (guint i = 0; i < article->dates->len; i++)
     {
-      JsonObject *d = json_array_get_object_element (dates, i);
+      const NfDate *d = g_ptr_array_index (article->dates, i);
       g_autoptr(NfStmt) stmt = NULL;
 
-      if (d == NULL)
-        continue;
       stmt = prepare (self,
                       "INSERT INTO dates (article, seq, text, value, start, end)"
                       " VALUES (?, ?, ?, ?, ?, ?)", error);
@@ -635,10 +806,10 @@ insert_dates (NfStore    *self,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, rowid);
       sqlite3_bind_int (stmt, 2, i);
-      bind_str (stmt, 3, json_str (d, "text"));
-      bind_str (stmt, 4, json_str (d, "value"));
-      sqlite3_bind_int64 (stmt, 5, json_int (d, "start"));
-      sqlite3_bind_int64 (stmt, 6, json_int (d, "end"));
+      bind_static (stmt, 3, d->text);
+      bind_static (stmt, 4, d->value);
+      sqlite3_bind_int64 (stmt, 5, char_offset (counter, d->start));
+      sqlite3_bind_int64 (stmt, 6, char_offset (counter, d->end));
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -646,67 +817,60 @@ insert_dates (NfStore    *self,
 }
 
 static gboolean
-insert_entities (NfStore    *self,
-                 gint64      rowid,
-                 JsonArray  *entities,
-                 GError    **error)
+insert_entities (NfStore          *self,
+                 gint64            rowid,
+                 const NfArticle  *article,
+                 GError          **error)
 {
-  for (guint i = 0; entities != NULL && i < json_array_get_length (entities); i++)
+  for (guint i = 0; i < article->entities->len; i++)
     {
-      JsonObject *e = json_array_get_object_element (entities, i);
-      g_autofree char *aliases = NULL;
+      const NfEntity *e = g_ptr_array_index (article->entities, i);
+      g_autofree char *aliases = join_strings (e->aliases);
       g_autoptr(NfStmt) stmt = NULL;
 
-      if (e == NULL)
-        continue;
       stmt = prepare (self,
                       "INSERT INTO entities (article, seq, name, kind, aliases,"
                       " role, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      aliases = join_strings (json_array (e, "aliases"));
       sqlite3_bind_int64 (stmt, 1, rowid);
       sqlite3_bind_int (stmt, 2, i);
-      bind_str (stmt, 3, json_str (e, "name"));
-      bind_str (stmt, 4, json_str (e, "kind"));
-      bind_str (stmt, 5, aliases);
-      bind_str (stmt, 6, json_str (e, "role"));
-      sqlite3_bind_int64 (stmt, 7, json_int (e, "mentions"));
+      bind_static (stmt, 3, e->name);
+      bind_static (stmt, 4, nf_entity_kind_to_string (e->kind));
+      bind_static (stmt, 5, aliases);
+      bind_static (stmt, 6, e->role);
+      sqlite3_bind_int64 (stmt, 7, e->mentions->len);
       if (!step_done (self, stmt, error))
         return FALSE;
     }
   return TRUE;
 }
 
+/* The facts tables, and the index row held back for the outermost level. */
 static gboolean
-insert_facts (NfStore     *self,
-              gint64       rowid,
-              JsonObject  *facts,
-              GError     **error)
+insert_facts (NfStore          *self,
+              gint64            rowid,
+              gint64            order_key,
+              const NfArticle  *article,
+              GError          **error)
 {
-  g_autoptr(GString) quotes = g_string_new (NULL);
-  g_autoptr(GString) speakers = g_string_new (NULL);
-  g_autoptr(NfStmt) stmt = NULL;
+  CharCounter counter = { article->text, article->text_len, 0, 0 };
+  GString *quotes = g_string_new (NULL);
+  GString *speakers = g_string_new (NULL);
 
-  if (!insert_quotes (self, rowid, json_array (facts, "quotes"), quotes,
-                      speakers, error) ||
-      !insert_figures (self, rowid, json_array (facts, "figures"), error) ||
-      !insert_dates (self, rowid, json_array (facts, "dates"), error) ||
-      !insert_entities (self, rowid, json_array (facts, "entities"), error))
-    return FALSE;
-
-  stmt = prepare (self,
-                  "INSERT INTO articles_fts (rowid, headline, body, quotes,"
-                  " speakers) VALUES ((SELECT order_key FROM articles"
-                  " WHERE rowid = ?), ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  bind_str (stmt, 2, json_str (facts, "headline"));
-  bind_str (stmt, 3, json_str (facts, "body"));
-  bind_str (stmt, 4, quotes->str);
-  bind_str (stmt, 5, speakers->str);
-  return step_done (self, stmt, error);
+  if (!insert_quotes (self, rowid, article, &counter, quotes, speakers, error) ||
+      !insert_figures (self, rowid, article, &counter, error) ||
+      !insert_dates (self, rowid, article, &counter, error) ||
+      !insert_entities (self, rowid, article, error))
+    {
+      g_string_free (quotes, TRUE);
+      g_string_free (speakers, TRUE);
+      return FALSE;
+    }
+  fts_hold (self, order_key, TRUE, g_strdup (article->headline),
+            nf_article_dup_body (article), g_string_free (quotes, FALSE),
+            g_string_free (speakers, FALSE));
+  return TRUE;
 }
 
 /* Looks up an article's row; FALSE when there is none. */
@@ -714,16 +878,18 @@ static gboolean
 find_article (NfStore     *self,
               const char  *id,
               gint64      *rowid,
+              gint64      *order_key,
               char       **json,
               char       **story)
 {
   g_autoptr(NfStmt) stmt = prepare (self,
                                     json != NULL
-                                    ? "SELECT a.rowid, t.json, a.story"
-                                      " FROM articles a JOIN article_texts t"
+                                    ? "SELECT a.rowid, a.order_key, t.json,"
+                                      " a.story FROM articles a"
+                                      " JOIN article_texts t"
                                       " ON t.article = a.rowid WHERE a.id = ?"
-                                    : "SELECT rowid, NULL, story FROM articles"
-                                      " WHERE id = ?", NULL);
+                                    : "SELECT rowid, order_key, NULL, story"
+                                      " FROM articles WHERE id = ?", NULL);
 
   if (stmt == NULL)
     return FALSE;
@@ -732,10 +898,45 @@ find_article (NfStore     *self,
     return FALSE;
   if (rowid != NULL)
     *rowid = sqlite3_column_int64 (stmt, 0);
+  if (order_key != NULL)
+    *order_key = sqlite3_column_int64 (stmt, 1);
   if (json != NULL)
-    *json = column_dup (stmt, 1);
+    *json = column_dup (stmt, 2);
   if (story != NULL)
-    *story = column_dup (stmt, 2);
+    *story = column_dup (stmt, 3);
+  return TRUE;
+}
+
+static char *
+get_json (NfStore *self,
+          gint64   rowid)
+{
+  g_autoptr(NfStmt) stmt = prepare (self, "SELECT json FROM article_texts"
+                                          " WHERE article = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return column_dup (stmt, 0);
+}
+
+/* The rowid a new article gets: chosen here, as SQLite would (one more
+ * than the largest), so that the insert can compute its order key. */
+static gboolean
+next_rowid (NfStore  *self,
+            gint64   *rowid,
+            GError  **error)
+{
+  g_autoptr(NfStmt) stmt = prepare (self, "SELECT max(rowid) FROM articles",
+                                    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return set_error (self, sqlite3_errcode (self->db), error);
+  *rowid = sqlite3_column_int64 (stmt, 0) + 1;
   return TRUE;
 }
 
@@ -747,93 +948,96 @@ sort_key_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
 }
 
+static char *
+signature_string (const NfArticle *article)
+{
+  NfStorySignature *signature = nf_story_signature_new (article);
+  char *text = nf_story_signature_to_string (signature);
+
+  nf_story_signature_free (signature);
+  return text;
+}
+
+#define ARTICLE_COLUMNS \
+  "source = ?3, headline = ?4, byline = ?5, agency = ?6, dateline = ?7," \
+  " published = ?8, brief = ?9, fallback_published = ?10, story = ?11," \
+  " sort_key = ?13, signature = ?14"
+
+/* The article's row, with its order key and story signature, in one
+ * statement; *@rowid is the row to write (an existing one, or the next),
+ * *@order_key gets its key. */
 static gboolean
 write_article_row (NfStore          *self,
                    const NfArticle  *article,
-                   JsonObject       *facts,
-                   const char       *json,
                    const char       *fallback_published,
                    const char       *story,
-                   gint64           *rowid,
+                   gint64            rowid,
+                   gint64           *order_key,
                    GError          **error)
 {
-  g_autofree char *byline = join_strings (json_array (facts, "byline"));
-  g_autofree char *sort_key = NULL;
-  const char *published = json_str (facts, "published");
+  g_autofree char *byline = join_strings (article->byline);
+  g_autofree char *signature = signature_string (article);
+  g_autofree char *sort_key = article->published != NULL
+                              ? g_strdup (article->published) : sort_key_now ();
   g_autoptr(NfStmt) stmt = NULL;
 
-  sort_key = published != NULL ? g_strdup (published) : sort_key_now ();
   stmt = prepare (self,
-                  "INSERT INTO articles (id, source, headline,"
-                  " byline, agency, dateline, published, brief,"
-                  " fallback_published, story, added, sort_key)"
-                  " VALUES (?1, ?2, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                  " ?13, ?14)"
-                  " ON CONFLICT (id) DO UPDATE SET source = ?2,"
-                  " headline = ?5, byline = ?6, agency = ?7, dateline = ?8,"
-                  " published = ?9, brief = ?10, fallback_published = ?11,"
-                  " story = ?12, sort_key = ?14"
-                  " RETURNING rowid", error);
+                  "INSERT INTO articles (rowid, id, source, headline, byline,"
+                  " agency, dateline, published, brief, fallback_published,"
+                  " story, added, sort_key, signature, order_key)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                  " ?13, ?14, " ORDER_KEY_OF ("?13", "?1") ")"
+                  " ON CONFLICT (id) DO UPDATE SET " ARTICLE_COLUMNS ","
+                  " order_key = " ORDER_KEY_OF ("?13", "rowid")
+                  " RETURNING order_key", error);
   if (stmt == NULL)
     return FALSE;
-  bind_str (stmt, 1, article->id);
-  bind_str (stmt, 2, article->source != NULL ? article->source : "");
-  bind_str (stmt, 5, json_str (facts, "headline"));
-  bind_str (stmt, 6, byline);
-  bind_str (stmt, 7, json_str (facts, "agency"));
-  bind_str (stmt, 8, json_str (facts, "dateline"));
-  bind_str (stmt, 9, published);
-  bind_str (stmt, 10, json_str (facts, "brief"));
-  bind_str (stmt, 11, fallback_published);
-  bind_str (stmt, 12, story);
-  sqlite3_bind_int64 (stmt, 13, g_get_real_time () / G_USEC_PER_SEC);
-  bind_str (stmt, 14, sort_key);
-
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  bind_static (stmt, 2, article->id);
+  bind_static (stmt, 3, article->source != NULL ? article->source : "");
+  bind_static (stmt, 4, article->headline);
+  bind_static (stmt, 5, byline);
+  bind_static (stmt, 6, article->agency);
+  bind_static (stmt, 7, article->dateline);
+  bind_static (stmt, 8, article->published);
+  bind_static (stmt, 9, article->brief != NULL ? article->brief : "");
+  bind_static (stmt, 10, fallback_published);
+  bind_static (stmt, 11, story);
+  sqlite3_bind_int64 (stmt, 12, g_get_real_time () / G_USEC_PER_SEC);
+  bind_static (stmt, 13, sort_key);
+  bind_static (stmt, 14, signature);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return set_error (self, sqlite3_errcode (self->db), error);
-  *rowid = sqlite3_column_int64 (stmt, 0);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  stmt_release (g_steal_pointer (&stmt));
+  *order_key = sqlite3_column_int64 (stmt, 0);
+  return step_done (self, stmt, error);
+}
 
-  stmt = prepare (self, "UPDATE articles SET order_key = " ORDER_KEY_SQL
-                        " WHERE rowid = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, *rowid);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  stmt_release (g_steal_pointer (&stmt));
+static gboolean
+write_article (NfStore          *self,
+               const NfArticle  *article,
+               const char       *json,
+               const char       *fallback_published,
+               const char       *story,
+               gint64            rowid,
+               GError          **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  gint64 order_key = 0;
 
+  if (!write_article_row (self, article, fallback_published, story, rowid,
+                          &order_key, error))
+    return FALSE;
   stmt = prepare (self,
                   "INSERT OR REPLACE INTO article_texts (article, text, json)"
                   " VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, *rowid);
+  sqlite3_bind_int64 (stmt, 1, rowid);
   sqlite3_bind_text (stmt, 2, article->text, article->text_len, SQLITE_STATIC);
-  bind_str (stmt, 3, json);
-  return step_done (self, stmt, error);
-}
-
-static gboolean
-write_signature (NfStore          *self,
-                 gint64            rowid,
-                 const NfArticle  *article,
-                 GError          **error)
-{
-  NfStorySignature *signature = nf_story_signature_new (article);
-  g_autofree char *text = nf_story_signature_to_string (signature);
-  g_autoptr(NfStmt) stmt = NULL;
-
-  nf_story_signature_free (signature);
-  stmt = prepare (self, "UPDATE articles SET signature = ? WHERE rowid = ?",
-                  error);
-  if (stmt == NULL)
+  bind_static (stmt, 3, json);
+  if (!step_done (self, stmt, error))
     return FALSE;
-  bind_str (stmt, 1, text);
-  sqlite3_bind_int64 (stmt, 2, rowid);
-  return step_done (self, stmt, error);
+  return insert_facts (self, rowid, order_key, article, error);
 }
 
 static char *
@@ -845,6 +1049,17 @@ facts_to_string (JsonNode *root)
   return json_generator_to_data (generator, NULL);
 }
 
+/* The facts JSON of @article filed under @story. */
+static char *
+facts_json (const NfArticle *article,
+            const char      *story)
+{
+  NfArticle filed = *article;
+
+  filed.story = (char *) story;
+  return nf_article_to_json (&filed, FALSE);
+}
+
 gboolean
 nf_store_put_article (NfStore           *self,
                       const NfArticle   *article,
@@ -853,13 +1068,11 @@ nf_store_put_article (NfStore           *self,
                       NfStorePutResult  *result,
                       GError           **error)
 {
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *old_json = NULL;
   g_autofree char *old_story = NULL;
   g_autofree char *json = NULL;
-  const char *story;
+  gint64 rowid = 0, order_key = 0;
   gboolean exists;
-  gint64 rowid = 0;
   gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -870,27 +1083,22 @@ nf_store_put_article (NfStore           *self,
   if (!savepoint (self, error))
     return FALSE;
 
-  exists = find_article (self, article->id, &rowid, &old_json, &old_story);
+  exists = find_article (self, article->id, &rowid, &order_key, NULL,
+                         &old_story);
   if (exists && !replace)
     return release (self, TRUE, error);
 
   /* A re-parse keeps the story the article was filed under. */
-  story = article->story != NULL ? article->story : old_story;
-  root = nf_article_to_json_node (article);
-  if (story != NULL)
-    json_object_set_string_member (json_node_get_object (root), "story", story);
-  else
-    json_object_set_null_member (json_node_get_object (root), "story");
-  json = facts_to_string (root);
-
-  if (exists && g_strcmp0 (json, old_json) == 0)
+  json = facts_json (article, article->story != NULL ? article->story
+                                                     : old_story);
+  if (exists && g_strcmp0 (json, old_json = get_json (self, rowid)) == 0)
     return release (self, TRUE, error);
 
-  ok = (!exists || delete_facts (self, rowid, error)) &&
-       write_article_row (self, article, json_node_get_object (root), json,
-                          fallback_published, story, &rowid, error) &&
-       insert_facts (self, rowid, json_node_get_object (root), error) &&
-       write_signature (self, rowid, article, error);
+  ok = (exists || next_rowid (self, &rowid, error)) &&
+       (!exists || delete_facts (self, rowid, order_key, error)) &&
+       write_article (self, article, json, fallback_published,
+                      article->story != NULL ? article->story : old_story,
+                      rowid, error);
   if (!release (self, ok, ok ? error : NULL))
     return FALSE;
 
@@ -905,7 +1113,7 @@ nf_store_remove_article (NfStore     *self,
                          GError     **error)
 {
   g_autoptr(NfStmt) stmt = NULL;
-  gint64 rowid;
+  gint64 rowid, order_key;
   gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -913,13 +1121,13 @@ nf_store_remove_article (NfStore     *self,
 
   if (!savepoint (self, error))
     return FALSE;
-  if (!find_article (self, id, &rowid, NULL, NULL))
+  if (!find_article (self, id, &rowid, &order_key, NULL, NULL))
     {
       release (self, TRUE, NULL);
       not_found (error, "article", id);
       return FALSE;
     }
-  ok = delete_facts (self, rowid, error);
+  ok = delete_facts (self, rowid, order_key, error);
   if (ok)
     {
       stmt = prepare (self, "DELETE FROM articles WHERE rowid = ?", error);
@@ -938,7 +1146,7 @@ nf_store_has_article (NfStore    *self,
                       const char *id)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  return id != NULL && find_article (self, id, NULL, NULL, NULL);
+  return id != NULL && find_article (self, id, NULL, NULL, NULL, NULL);
 }
 
 static gboolean
@@ -1277,6 +1485,243 @@ collect_ids (NfStore  *self,
   return g_steal_pointer (&ids);
 }
 
+/* What one query matched at one version of the data: how many articles,
+ * and the order key of every SEARCH_STRIDE-th match, newest first.  A
+ * page deep in the results then starts at the mark before it instead of
+ * walking every match in front of it (an OFFSET walk), and the viewer's
+ * pages of one query need not count the matches again.  Kept per
+ * connection until the database changes (see searches_for_snapshot()). */
+#define SEARCH_STRIDE     128
+#define SEARCH_CACHE_MAX  64
+
+typedef struct
+{
+  guint     total;
+  gboolean  complete;   /* the marks reach the last match */
+  GArray   *marks;      /* gint64: order key of match i * SEARCH_STRIDE */
+} SearchState;
+
+static void
+search_state_free (gpointer data)
+{
+  SearchState *state = data;
+
+  g_array_unref (state->marks);
+  g_free (state);
+}
+
+/* Called inside the read transaction of a search: forgets every
+ * SearchState when the data changed since they were made, by this
+ * connection or any other. */
+static gboolean
+searches_for_snapshot (NfStore  *self,
+                       GError  **error)
+{
+  unsigned int version = 0;
+  guint count = 0;
+
+  /* Any read opens the snapshot; the data version is the pager's. */
+  if (!count_rows (self, "SELECT count(*) FROM meta", NULL, &count, error))
+    return FALSE;
+  sqlite3_file_control (self->db, "main", SQLITE_FCNTL_DATA_VERSION, &version);
+  if (version != self->searches_version ||
+      g_hash_table_size (self->searches) >= SEARCH_CACHE_MAX)
+    g_hash_table_remove_all (self->searches);
+  self->searches_version = version;
+  return TRUE;
+}
+
+/* Walks the matches of @match (NULL: all articles) from the last mark,
+ * adding marks, until mark @want exists or the matches end; at the end
+ * the position is the total.  Keys in [@first, @first + @page->len)
+ * positions, when @page is given, are kept there. */
+static gboolean
+walk_matches (NfStore      *self,
+              const char   *match,
+              SearchState  *state,
+              guint         want,
+              guint         first,
+              GArray       *page,
+              guint         limit,
+              GError      **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  guint pos = 0;
+  gint64 from = G_MAXINT64;
+  int rc = SQLITE_ROW;
+
+  stmt = prepare (self, match == NULL
+                  ? "SELECT order_key FROM articles WHERE order_key <= ?2"
+                    " ORDER BY order_key DESC"
+                  : "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+                    " AND rowid <= ?2 ORDER BY rowid DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (state->marks->len > 0)
+    {
+      pos = (state->marks->len - 1) * SEARCH_STRIDE;
+      from = g_array_index (state->marks, gint64, state->marks->len - 1);
+    }
+  if (match != NULL)
+    bind_str (stmt, 1, match);
+  sqlite3_bind_int64 (stmt, 2, from);
+  while (state->marks->len <= want && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+
+      if (pos % SEARCH_STRIDE == 0 && pos / SEARCH_STRIDE == state->marks->len)
+        g_array_append_val (state->marks, key);
+      if (page != NULL && pos >= first && pos - first < limit)
+        g_array_append_val (page, key);
+      pos++;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      state->complete = TRUE;
+      state->total = pos;
+    }
+  return rc == SQLITE_DONE || rc == SQLITE_ROW ? TRUE : set_error (self, rc, error);
+}
+
+void
+_nf_store_forget_searches (NfStore *self)
+{
+  g_return_if_fail (self != NULL);
+  g_hash_table_remove_all (self->searches);
+}
+
+/* The SearchState of @match (NULL: all articles) in this snapshot, made
+ * on first use.  A full-text query is walked to its end at once (its
+ * total needs that anyway), keeping the keys of the page at @offset in
+ * @page; the list of all articles is counted from the table's b-tree and
+ * walked only as deep as pages are asked for. */
+static SearchState *
+search_state (NfStore     *self,
+              const char  *match,
+              guint        offset,
+              guint        limit,
+              GArray      *page,
+              GError     **error)
+{
+  SearchState *state = g_hash_table_lookup (self->searches,
+                                            match != NULL ? match : "");
+
+  if (state != NULL)
+    return state;
+  state = g_new0 (SearchState, 1);
+  state->marks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (match == NULL
+      ? !count_rows (self, "SELECT count(*) FROM articles", NULL,
+                     &state->total, error)
+      : !walk_matches (self, match, state, G_MAXUINT, offset, page, limit,
+                       error))
+    {
+      search_state_free (state);
+      return NULL;
+    }
+  g_hash_table_insert (self->searches, g_strdup (match != NULL ? match : ""),
+                       state);
+  return state;
+}
+
+/* The order keys of the page at @offset, from the mark before it. */
+static gboolean
+page_keys (NfStore      *self,
+           const char   *match,
+           SearchState  *state,
+           guint         offset,
+           guint         limit,
+           GArray       *page,
+           GError      **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  guint mark = offset / SEARCH_STRIDE;
+  int rc;
+
+  if (!state->complete && mark >= state->marks->len &&
+      !walk_matches (self, match, state, mark, 0, NULL, 0, error))
+    return FALSE;
+  if (mark >= state->marks->len)
+    return TRUE;     /* past the last match */
+  stmt = prepare (self, match == NULL
+                  ? "SELECT order_key FROM articles WHERE order_key <= ?2"
+                    " ORDER BY order_key DESC LIMIT ?3 OFFSET ?4"
+                  : "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+                    " AND rowid <= ?2 ORDER BY rowid DESC LIMIT ?3 OFFSET ?4",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  if (match != NULL)
+    bind_str (stmt, 1, match);
+  sqlite3_bind_int64 (stmt, 2, g_array_index (state->marks, gint64, mark));
+  sqlite3_bind_int64 (stmt, 3, limit);
+  sqlite3_bind_int64 (stmt, 4, offset - mark * SEARCH_STRIDE);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (page, key);
+    }
+  return rc == SQLITE_DONE ? TRUE : set_error (self, rc, error);
+}
+
+/* The article ids of order keys. */
+static GPtrArray *
+ids_of_keys (NfStore  *self,
+             GArray   *keys,
+             GError  **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  NfStmt *stmt = prepare (self, "SELECT id FROM articles WHERE order_key = ?",
+                          error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < keys->len; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (keys, gint64, i));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (ids, column_dup (stmt, 0));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          set_error (self, rc, error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* The page of @match (NULL: all) inside the search's read transaction. */
+static GPtrArray *
+search_page (NfStore     *self,
+             const char  *match,
+             guint        offset,
+             guint        limit,
+             guint       *total,
+             GError     **error)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  SearchState *state;
+  gboolean fresh;
+
+  if (!searches_for_snapshot (self, error))
+    return NULL;
+  fresh = !g_hash_table_contains (self->searches, match != NULL ? match : "");
+  state = search_state (self, match, offset, limit, keys, error);
+  if (state == NULL)
+    return NULL;
+  *total = state->total;
+  /* A new full-text state already holds its page. */
+  if (!(fresh && match != NULL) && offset < state->total && limit > 0 &&
+      !page_keys (self, match, state, offset, limit, keys, error))
+    return NULL;
+  return ids_of_keys (self, keys, error);
+}
+
 GPtrArray *
 nf_store_search (NfStore     *self,
                  const char  *query,
@@ -1286,49 +1731,32 @@ nf_store_search (NfStore     *self,
                  GError     **error)
 {
   g_autofree char *match = NULL;
-  g_autoptr(NfStmt) stmt = NULL;
-  GPtrArray *ids = NULL;
+  GPtrArray *ids;
+  guint count = 0;
   gboolean own;
-  gboolean all;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  all = is_blank (query);
-  if (!all && (match = _nf_store_fts_query (query, error)) == NULL)
+  if (!is_blank (query) && (match = _nf_store_fts_query (query, error)) == NULL)
     return NULL;
   limit = MIN (limit, NF_STORE_MAX_PAGE);
 
-  /* One read transaction, so the total and the page agree. */
+  /* One read transaction, so the total and the page agree.  Inside a
+   * caller's write transaction the data may change under the
+   * SearchStates, so they are not kept. */
   own = self->depth == 0;
   if (own && !exec (self, "BEGIN", error))
     return NULL;
-  if (!count_rows (self,
-                   all ? "SELECT count(*) FROM articles"
-                       : "SELECT count(*) FROM articles_fts"
-                         " WHERE articles_fts MATCH ?",
-                   match, total, error))
-    goto out;
-  stmt = prepare (self,
-                  all ? "SELECT id FROM articles"
-                        " ORDER BY order_key DESC LIMIT ?2 OFFSET ?3"
-                      : "SELECT a.id FROM (SELECT rowid AS k FROM articles_fts"
-                        "  WHERE articles_fts MATCH ?1"
-                        "  ORDER BY rowid DESC LIMIT ?2 OFFSET ?3) m"
-                        " JOIN articles a ON a.order_key = m.k"
-                        " ORDER BY m.k DESC", error);
-  if (stmt == NULL)
-    goto out;
-  if (!all)
-    bind_str (stmt, 1, match);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  sqlite3_bind_int64 (stmt, 3, offset);
-  ids = collect_ids (self, stmt, error);
-  stmt_release (g_steal_pointer (&stmt));
-
-out:
+  if (!own)
+    g_hash_table_remove_all (self->searches);
+  ids = search_page (self, match, offset, limit, &count, error);
+  if (!own)
+    g_hash_table_remove_all (self->searches);
   if (own)
     sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (total != NULL)
+    *total = count;
   return ids;
 }
 
@@ -1666,7 +2094,7 @@ set_one_article_story (NfStore     *self,
   g_autoptr(NfStmt) stmt = NULL;
   gint64 rowid;
 
-  if (!find_article (self, id, &rowid, &json, NULL))
+  if (!find_article (self, id, &rowid, NULL, &json, NULL))
     {
       not_found (error, "article", id);
       return FALSE;
@@ -1727,7 +2155,7 @@ nf_store_get_article_story (NfStore     *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (!find_article (self, id, NULL, NULL, &story))
+  if (!find_article (self, id, NULL, NULL, NULL, &story))
     {
       not_found (error, "article", id);
       return NULL;

@@ -9,10 +9,23 @@
 
 G_BEGIN_DECLS
 
+/* A word of a text, as a byte span. */
+typedef struct
+{
+  gsize start;
+  gsize len;
+} NfStoryWord;
+
 char     *_nf_story_normalize_name  (const char      *name);
 char     *_nf_story_unit_key        (const NfFigure  *figure);
 GPtrArray *_nf_story_split_words   (const char      *text,
                                      const char      *extra);
+void      _nf_story_scan_words      (const char      *text,
+                                     const char      *extra,
+                                     GArray          *words);
+void      _nf_story_stem_into       (const char      *word,
+                                     gsize            len,
+                                     GString         *out);
 gboolean  _nf_story_is_stopword     (const char      *word);
 char     *_nf_story_stem            (const char      *word);
 int       _nf_story_article_day     (const NfArticle *article,

@@ -42,34 +42,65 @@ static const char * const stopwords[] = {
   NULL
 };
 
-/* Runs of letters, digits and the ASCII characters in @extra, in order.
- * A hand-written scan: a regular expression per article costs more than
- * the rest of story assignment. */
-GPtrArray *
-_nf_story_split_words (const char *text,
-                       const char *extra)
+/* Runs of letters, digits and the ASCII characters in @extra, in order,
+ * as byte spans of @text into @words (NfStoryWord), which is emptied
+ * first.  A hand-written scan (a regular expression per article costs
+ * more than the rest of story assignment); ASCII bytes are classified by
+ * a table, other characters by GLib's Unicode tables. */
+void
+_nf_story_scan_words (const char *text,
+                      const char *extra,
+                      GArray     *words)
 {
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  gboolean ascii_word[128];
   const char *start = NULL;
   const char *p = text;
 
-  for (;; p = g_utf8_next_char (p))
+  for (int c = 0; c < 128; c++)
+    ascii_word[c] = g_ascii_isalnum (c);
+  for (const char *x = extra; *x != '\0'; x++)
+    if ((guchar) *x < 128)
+      ascii_word[(guchar) *x] = TRUE;
+  ascii_word[0] = FALSE;
+  g_array_set_size (words, 0);
+
+  for (;;)
     {
-      gunichar c = g_utf8_get_char (p);
-      gboolean word = c != 0 && (g_unichar_isalnum (c)
-                                 || (c < 128 && strchr (extra, (int) c) != NULL));
+      guchar b = (guchar) *p;
+      gboolean word = b < 128 ? ascii_word[b]
+                              : g_unichar_isalnum (g_utf8_get_char (p));
 
       if (word && start == NULL)
         start = p;
       else if (!word && start != NULL)
         {
-          g_ptr_array_add (words, g_strndup (start, p - start));
+          NfStoryWord w = { start - text, p - start };
+
+          g_array_append_val (words, w);
           start = NULL;
         }
-      if (c == 0)
+      if (b == 0)
         break;
+      p = b < 128 ? p + 1 : g_utf8_next_char (p);
     }
+}
 
+/* The same words, each copied. */
+GPtrArray *
+_nf_story_split_words (const char *text,
+                       const char *extra)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (NfStoryWord));
+  GPtrArray *words;
+
+  _nf_story_scan_words (text, extra, spans);
+  words = g_ptr_array_new_full (spans->len, g_free);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const NfStoryWord *w = &g_array_index (spans, NfStoryWord, i);
+
+      g_ptr_array_add (words, g_strndup (text + w->start, w->len));
+    }
   return words;
 }
 
@@ -91,31 +122,89 @@ _nf_story_is_stopword (const char *word)
 }
 
 /* Folds plurals and possessives so that "talks" meets "talk"; more would
- * merge words that mean different things. */
-char *
-_nf_story_stem (const char *word)
+ * merge words that mean different things.  The stem of @word (@len
+ * bytes) replaces the contents of @out. */
+void
+_nf_story_stem_into (const char *word,
+                     gsize       len,
+                     GString    *out)
 {
-  gsize len = strlen (word);
-
-  if (len > 2 && g_str_has_suffix (word, "'s"))
+  if (len > 2 && word[len - 2] == '\'' && word[len - 1] == 's')
     len -= 2;
+  g_string_truncate (out, 0);
   if (len > 4 && strncmp (word + len - 3, "ies", 3) == 0)
-    return g_strdup_printf ("%.*sy", (int) (len - 3), word);
+    {
+      g_string_append_len (out, word, len - 3);
+      g_string_append_c (out, 'y');
+      return;
+    }
   if (len > 3 && word[len - 1] == 's' && word[len - 2] != 's'
       && word[len - 2] != 'u' && word[len - 2] != 'i')
     len--;
+  g_string_append_len (out, word, len);
+}
 
-  return g_strndup (word, len);
+char *
+_nf_story_stem (const char *word)
+{
+  GString *out = g_string_new (NULL);
+
+  _nf_story_stem_into (word, strlen (word), out);
+  return g_string_free (out, FALSE);
 }
 
 /* "U.S. Forces Korea" and "US Forces Korea" are one name: case, dots,
  * apostrophes and a leading "the" do not count. */
+static gboolean
+is_ascii (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if ((guchar) *text >= 128)
+      return FALSE;
+  return TRUE;
+}
+
+/* _nf_story_normalize_name () of an ASCII name: case folding is
+ * lowering, and every character is one byte. */
+static char *
+normalize_ascii_name (const char *name)
+{
+  GString *out = g_string_sized_new (strlen (name));
+  gboolean space = FALSE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (c == '.' || c == '\'')
+        continue;
+      if (!g_ascii_isalnum (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, c);
+    }
+  if (g_str_has_prefix (out->str, "the ") && out->len > 4)
+    g_string_erase (out, 0, 4);
+
+  return g_string_free (out, FALSE);
+}
+
 char *
 _nf_story_normalize_name (const char *name)
 {
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  GString *out = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  GString *out;
   gboolean space = FALSE;
+
+  if (is_ascii (name))
+    return normalize_ascii_name (name);
+  folded = g_utf8_casefold (name, -1);
+  out = g_string_new (NULL);
 
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {

@@ -191,17 +191,19 @@ add_capitalized_runs (NfStorySignature *sig,
                       GHashTable       *seen,
                       GHashTable       *names,
                       const char       *text,
+                      GArray           *words,
                       guint            *group)
 {
-  g_autoptr(GPtrArray) words = _nf_story_split_words (text, ".'&-");
   GString *run = g_string_new (NULL);
   guint run_len = 0;
   gboolean run_at_start = FALSE, at_start = TRUE;
 
+  _nf_story_scan_words (text, ".'&-", words);
   for (guint i = 0; i < words->len; i++)
     {
-      char *w = g_ptr_array_index (words, i);
-      gsize len = strlen (w);
+      const NfStoryWord *span = &g_array_index (words, NfStoryWord, i);
+      const char *w = text + span->start;
+      gsize len = span->len;
       gboolean ends_sentence = len > 0 && w[len - 1] == '.'
                                && !(len <= 3 && g_ascii_isupper (w[0]));
       gboolean cap = is_capitalized_word (w, len);
@@ -212,7 +214,7 @@ add_capitalized_runs (NfStorySignature *sig,
             run_at_start = at_start;
           if (run->len > 0)
             g_string_append_c (run, ' ');
-          g_string_append (run, w);
+          g_string_append_len (run, w, len);
           run_len++;
         }
       if ((!cap || ends_sentence || i + 1 == words->len || run_len == 4)
@@ -285,40 +287,95 @@ term_free (Term *term)
   g_free (term);
 }
 
+typedef struct
+{
+  GHashTable *by_stem;      /* stem -> Term, borrowed from terms */
+  GPtrArray  *terms;
+  GString    *stem;         /* scratch */
+} TermCounter;
+
+/* Counts one lowercase word. */
+static void
+count_word (TermCounter *counter,
+            const char  *w)
+{
+  Term *term;
+
+  while (*w == '-' || *w == '\'')
+    w++;
+  if (strlen (w) < 3 || _nf_story_is_stopword (w) || g_ascii_isdigit (*w))
+    return;
+  _nf_story_stem_into (w, strlen (w), counter->stem);
+  term = g_hash_table_lookup (counter->by_stem, counter->stem->str);
+  if (term == NULL)
+    {
+      term = g_new0 (Term, 1);
+      term->stem = g_strndup (counter->stem->str, counter->stem->len);
+      term->first = counter->terms->len;
+      g_ptr_array_add (counter->terms, term);
+      g_hash_table_insert (counter->by_stem, term->stem, term);
+    }
+  term->count++;
+}
+
+/* Counts a word of the text as the words of its lowercase form: an ASCII
+ * word lowers byte by byte; any other goes through g_utf8_strdown () and
+ * is split again, since lowering may give characters that part words
+ * (as lowering the whole text and then splitting it would). */
+static void
+count_text_word (TermCounter *counter,
+                 const char  *w,
+                 gsize        len,
+                 GString     *lower,
+                 GArray      *parts)
+{
+  gboolean ascii = TRUE;
+  g_autofree char *folded = NULL;
+
+  for (gsize i = 0; i < len && ascii; i++)
+    ascii = (guchar) w[i] < 128;
+  if (ascii)
+    {
+      g_string_truncate (lower, 0);
+      for (gsize i = 0; i < len; i++)
+        g_string_append_c (lower, g_ascii_tolower (w[i]));
+      count_word (counter, lower->str);
+      return;
+    }
+  folded = g_utf8_strdown (w, len);
+  _nf_story_scan_words (folded, "'-_", parts);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const NfStoryWord *part = &g_array_index (parts, NfStoryWord, i);
+
+      g_string_truncate (lower, 0);
+      g_string_append_len (lower, folded + part->start, part->len);
+      count_word (counter, lower->str);
+    }
+}
+
 /* The content words of @text, most frequent first, first seen first. */
 static GPtrArray *
-count_terms (const char *text)
+count_terms (const char *text,
+             GArray     *words)
 {
-  g_autofree char *lower = g_utf8_strdown (text, -1);
-  g_autoptr(GPtrArray) words = _nf_story_split_words (lower, "'-_");
   g_autoptr(GHashTable) by_stem = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (NfStoryWord));
+  g_autoptr(GString) lower = g_string_new (NULL);
+  g_autoptr(GString) stem = g_string_new (NULL);
+  TermCounter counter = { by_stem, NULL, stem };
 
+  counter.terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
+  _nf_story_scan_words (text, "'-_", words);
   for (guint i = 0; i < words->len; i++)
     {
-      char *w = g_ptr_array_index (words, i);
-      g_autofree char *stem = NULL;
-      Term *term;
+      const NfStoryWord *w = &g_array_index (words, NfStoryWord, i);
 
-      while (*w == '-' || *w == '\'')
-        w++;
-      if (strlen (w) < 3 || _nf_story_is_stopword (w) || g_ascii_isdigit (*w))
-        continue;
-      stem = _nf_story_stem (w);
-      term = g_hash_table_lookup (by_stem, stem);
-      if (term == NULL)
-        {
-          term = g_new0 (Term, 1);
-          term->stem = g_steal_pointer (&stem);
-          term->first = terms->len;
-          g_ptr_array_add (terms, term);
-          g_hash_table_insert (by_stem, term->stem, term);
-        }
-      term->count++;
+      count_text_word (&counter, text + w->start, w->len, lower, parts);
     }
-  g_ptr_array_sort (terms, compare_terms);
+  g_ptr_array_sort (counter.terms, compare_terms);
 
-  return terms;
+  return counter.terms;
 }
 
 /* Adds the @max_terms (0: all) most frequent content words of @text. */
@@ -327,6 +384,7 @@ add_words (NfStorySignature *sig,
            GHashTable       *seen,
            const char       *prefix,
            const char       *text,
+           GArray           *words,
            guint             max_terms,
            guint            *group)
 {
@@ -335,7 +393,7 @@ add_words (NfStorySignature *sig,
 
   if (text == NULL)
     return;
-  terms = count_terms (text);
+  terms = count_terms (text, words);
   for (guint i = 0; i < terms->len && (max_terms == 0 || added < max_terms); i++)
     if (signature_add (sig, seen, prefix, ((Term *) g_ptr_array_index (terms, i))->stem,
                        *group))
@@ -357,6 +415,7 @@ nf_story_signature_new (const NfArticle *article)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                        g_free, NULL);
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (NfStoryWord));
   g_autofree char *body = NULL;
   NfStorySignature *sig;
   guint group = 0;
@@ -374,10 +433,10 @@ nf_story_signature_new (const NfArticle *article)
     }
 
   add_entities (sig, seen, names, article, &group);
-  add_capitalized_runs (sig, seen, names, body, &group);
+  add_capitalized_runs (sig, seen, names, body, words, &group);
   add_figures (sig, seen, article, &group);
-  add_words (sig, seen, "h:", article->headline, 0, &group);
-  add_words (sig, seen, "t:", body, MAX_BODY_TERMS, &group);
+  add_words (sig, seen, "h:", article->headline, words, 0, &group);
+  add_words (sig, seen, "t:", body, words, MAX_BODY_TERMS, &group);
 
   return sig;
 }
@@ -417,8 +476,18 @@ nf_story_signature_to_string (const NfStorySignature *signature)
   for (guint i = 0; i < signature->keys->len; i++)
     {
       const SigKey *key = &g_array_index (signature->keys, SigKey, i);
+      char digits[16];
+      char *p = digits + sizeof digits;
+      guint group = key->group;
 
-      g_string_append_printf (out, "%u\t%s\n", key->group, key->key);
+      /* "%u\t%s\n", without printf's cost for each of 100 keys. */
+      do
+        *--p = '0' + group % 10;
+      while ((group /= 10) > 0);
+      g_string_append_len (out, p, digits + sizeof digits - p);
+      g_string_append_c (out, '\t');
+      g_string_append (out, key->key);
+      g_string_append_c (out, '\n');
     }
 
   return g_string_free (out, FALSE);

@@ -903,6 +903,212 @@ test_options (void)
   g_assert_cmpuint (search ("", 0, 10, &all), ==, article_count ());
 }
 
+/* ---- limits: replies over 4 MiB, a full ingest queue -------------------- */
+
+static GVariant *
+get_quotes_of (const char  *path,
+               guint        copies,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  const char *fields[] = { "Quotes", NULL };
+
+  for (guint i = 0; i < copies; i++)
+    g_ptr_array_add (paths, (gpointer) path);
+  g_ptr_array_add (paths, NULL);
+  return call_full (NF_DBUS_PATH, STORE_IFACE, "GetArticles",
+                    g_variant_new ("(^ao^as)",
+                                   (const char *const *) paths->pdata, fields),
+                    "(aa{sv})", NULL, error);
+}
+
+/* A page of records that would pass 4 MiB is refused with TooLarge, not
+ * sent; a smaller page of the same records is sent whole. */
+static void
+test_reply_limit (void)
+{
+  g_autoptr(GString) text = g_string_new ("Ministers argue over the plan\n\n");
+  g_autoptr(GVariant) small = NULL;
+  g_autoptr(GVariant) big = NULL;
+  g_autoptr(GVariant) records = NULL;
+  g_autoptr(GVariant) first = NULL;
+  g_autoptr(GVariant) quotes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gsize record_size;
+  guint fit;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (text, "\"We will keep talking about part %u of "
+                            "the plan until it is done,\" the minister "
+                            "said.\n\n", i);
+  path = ingest_text ("quotes.txt", text->str);
+
+  small = get_quotes_of (path, 1, &error);
+  g_assert_no_error (error);
+  records = g_variant_get_child_value (small, 0);
+  first = g_variant_get_child_value (records, 0);
+  quotes = g_variant_lookup_value (first, "Quotes", G_VARIANT_TYPE ("a(sssssbuu)"));
+  g_assert_nonnull (quotes);
+  g_assert_cmpuint (g_variant_n_children (quotes), ==, 80);
+  record_size = g_variant_get_size (first);
+  g_test_message ("one record with 80 quotes: %" G_GSIZE_FORMAT " bytes",
+                  record_size);
+
+  /* Enough copies to pass 4 MiB, within the 1000 records allowed. */
+  g_assert_cmpuint (record_size * NF_STORE_MAX_PAGE, >, 5 * 1024 * 1024);
+  big = get_quotes_of (path, NF_STORE_MAX_PAGE, &error);
+  g_assert_null (big);
+  g_assert_error (error, NF_ERROR, NF_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
+  fit = (3 * 1024 * 1024) / record_size;
+  g_clear_pointer (&small, g_variant_unref);
+  g_clear_pointer (&records, g_variant_unref);
+  small = get_quotes_of (path, fit, &error);
+  g_assert_no_error (error);
+  records = g_variant_get_child_value (small, 0);
+  g_assert_cmpuint (g_variant_n_children (records), ==, fit);
+}
+
+#define BUSY_QUEUE 1024   /* MAX_QUEUED_INGESTS in nf-store-impl.c */
+#define BUSY_EXTRA 10
+
+typedef struct
+{
+  guint      answered;
+  guint      busy;
+  guint      failed;
+} Flood;
+
+static void
+flood_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Flood *flood = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+
+  reply = g_dbus_connection_call_with_unix_fd_list_finish (G_DBUS_CONNECTION (source),
+                                                          NULL, result, &error);
+  flood->answered++;
+  if (g_error_matches (error, NF_ERROR, NF_ERROR_BUSY))
+    flood->busy++;
+  else if (error != NULL)
+    {
+      g_test_message ("unexpected: %s", error->message);
+      flood->failed++;
+    }
+}
+
+static guint flood_wanted;
+
+static gboolean
+flood_reached (gpointer data)
+{
+  return ((Flood *) data)->answered >= flood_wanted;
+}
+
+static char *
+flood_text (guint i)
+{
+  return g_strdup_printf ("Queue test %u\n\nThe committee met for the %u"
+                          "th time to talk about the budget.\n", i, i);
+}
+
+/* Parser threads held by descriptors whose writer has not written yet;
+ * behind them the queue fills until the service says Busy.  Those calls
+ * are refused whole; sent again later they are stored, and nothing
+ * queued is lost. */
+static void
+test_busy (void)
+{
+  guint stalled = MAX (2, g_get_num_processors ()) + 1;
+  g_autofree int *writers = g_new (int, stalled);
+  Flood flood = { 0 };
+  guint before = article_count ();
+  guint sent = 0;
+
+  for (guint i = 0; i < stalled; i++, sent++)
+    {
+      g_autoptr(GUnixFDList) fds = g_unix_fd_list_new ();
+      int pipe_fds[2];
+      int handle;
+
+      g_assert_cmpint (pipe (pipe_fds), ==, 0);
+      handle = g_unix_fd_list_append (fds, pipe_fds[0], NULL);
+      close (pipe_fds[0]);
+      writers[i] = pipe_fds[1];
+      g_dbus_connection_call_with_unix_fd_list (
+          conn, NF_DBUS_NAME, NF_DBUS_PATH, STORE_IFACE, "IngestFd",
+          g_variant_new ("(sh@a{sv})", "pipe.txt", handle,
+                         g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
+          G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE, 120000, fds, NULL,
+          flood_done, &flood);
+    }
+  /* Calls are handled in order: once this is answered, the descriptors
+   * are first in the queue, ahead of everything below. */
+  (void) article_count ();
+
+  /* The bus lets one connection wait for 128 replies at most. */
+  for (guint c = 0; sent < BUSY_QUEUE + BUSY_EXTRA; c++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDBusConnection) extra = NULL;
+
+      extra = g_dbus_connection_new_for_address_sync (
+          g_test_dbus_get_bus_address (bus),
+          G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+          G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION, NULL, NULL, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < 100 && sent < BUSY_QUEUE + BUSY_EXTRA; k++, sent++)
+        {
+          g_autofree char *text = flood_text (sent);
+
+          g_dbus_connection_call (extra, NF_DBUS_NAME, NF_DBUS_PATH,
+                                  STORE_IFACE, "Ingest",
+                                  g_variant_new ("(ss@a{sv})", "queued.txt", text,
+                                                 g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0)),
+                                  G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE,
+                                  120000, NULL, flood_done, &flood);
+        }
+    }
+
+  /* Only the calls past the limit are answered while the threads wait. */
+  flood_wanted = BUSY_EXTRA;
+  wait_until (flood_reached, &flood, 60000);
+  g_assert_cmpuint (flood.busy, ==, BUSY_EXTRA);
+  g_assert_cmpuint (flood.failed, ==, 0);
+
+  /* Each stalled writer sends an article and closes. */
+  for (guint i = 0; i < stalled; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Piped test %u\n\nThe "
+                                               "council voted on the "
+                                               "harbour plan %u.\n", i, i);
+
+      g_assert_cmpint (write (writers[i], text, strlen (text)), ==,
+                       (gssize) strlen (text));
+      close (writers[i]);
+    }
+  flood_wanted = BUSY_QUEUE + BUSY_EXTRA;
+  wait_until (flood_reached, &flood, 120000);
+  g_assert_cmpuint (flood.busy, ==, BUSY_EXTRA);
+  g_assert_cmpuint (flood.failed, ==, 0);
+  g_assert_cmpuint (article_count (), ==, before + BUSY_QUEUE);
+
+  /* The refused ones go in once the queue has room. */
+  for (guint i = BUSY_QUEUE; i < BUSY_QUEUE + BUSY_EXTRA; i++)
+    {
+      g_autofree char *text = flood_text (i);
+      g_autofree char *path = ingest_text ("retried.txt", text);
+
+      g_assert_nonnull (path);
+    }
+  g_assert_cmpuint (article_count (), ==, before + BUSY_QUEUE + BUSY_EXTRA);
+}
+
 /* ---- SIGKILL in the middle of an import ------------------------------- */
 
 #define KILL_ARTICLES 2000
@@ -1176,6 +1382,8 @@ main (int    argc,
   g_test_add_func ("/service/reparse", test_reparse);
   g_test_add_func ("/service/watch", test_watch);
   g_test_add_func ("/service/options", test_options);
+  g_test_add_func ("/service/reply-limit", test_reply_limit);
+  g_test_add_func ("/service/busy", test_busy);
   g_test_add_func ("/service/kill", test_kill);
 
   status = g_test_run ();

@@ -3,7 +3,12 @@
 """Score quotes, speakers and entities against annotated corpora.
 
 Usage: quotes-eval.py NEWSFACTS [SHARED_DIR] [--split dev|train] [--tap]
-       [--show N]
+       [--show N] [--context pronoun,named]
+
+--show N prints the first N errors (missed and extra quotes, wrong
+speakers); --context KINDS prints every error and, under each wrong
+speaker of those kinds, the text around it with the gold Source in [[ ]];
+"entities" among them lists MEANTIME's missed and extra entities.
 
 PolNeAR (../shared/corpus/polnear, the `dev` split unless told): the gold
 direct quotes are the parts of attribution Content spans that lie inside
@@ -252,11 +257,12 @@ def gold_quotes(text, spans, rels, rule="fit"):
         if content not in spans:
             continue
         src = rel.get("Source")
-        stext, kind = None, None
+        stext, kind, said = None, None, None
         if src in spans:
             rng = spans[src][1]
             stext = " ".join(text[a:b] for a, b in rng)
             kind = "pronoun" if stext.lower().strip() in PRONOUNS else "named"
+            said = (stext, rng[0][0])
             if kind == "pronoun" and rule == "fit":
                 stext = antecedent(stext.lower().strip(), rng[0][0], named,
                                    text)
@@ -268,7 +274,7 @@ def gold_quotes(text, spans, rels, rule="fit"):
                 inner = text[qs:qe].strip()
                 if len(inner.split()) < 2:
                     continue
-                out.setdefault((qs, qe), (stext, kind))
+                out.setdefault((qs, qe), (stext, kind, said))
     return out
 
 
@@ -276,7 +282,21 @@ def overlap(a, b):
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def score_polnear(newsfacts, shared, split, show):
+def context_lines(text, gs, ge, said):
+    """The text around a wrong speaker, for --context: from two sentences
+    before the quote to the end of the gold Source, the Source in [[ ]]."""
+    stext, at = said
+    start = min(gs, at)
+    for _ in range(3):
+        cut = max(text.rfind(". ", 0, start - 1), text.rfind("\n", 0, start - 1))
+        start = cut + 1 if cut >= 0 else 0
+    end = max(ge, at + len(stext)) + 40
+    snippet = text[start:at] + "[[" + text[at:at + len(stext)] + "]]" + \
+        text[at + len(stext):end]
+    return ("  ", " ".join(snippet.split()))
+
+
+def score_polnear(newsfacts, shared, split, show, context=()):
     base = os.path.join(shared, "corpus", "polnear", "data", split)
     texts = sorted(glob.glob(os.path.join(base, "text", "*.txt")))
     facts = run_parse(newsfacts, texts)
@@ -297,7 +317,7 @@ def score_polnear(newsfacts, shared, split, show):
         got = [(q["start"], q["end"], q) for q in
                facts.get(name, {}).get("quotes", [])]
         used = set()
-        for (gs, ge), (stext, kind) in sorted(gold.items()):
+        for (gs, ge), (stext, kind, said) in sorted(gold.items()):
             best, best_o = None, 0
             for i, (s, e, q) in enumerate(got):
                 o = overlap((s, e), (gs, ge))
@@ -323,6 +343,8 @@ def score_polnear(newsfacts, shared, split, show):
             if not ok:
                 errors.append((kind, name, text[gs:ge][:50],
                                f"{q.get('speaker')!r} want {stext!r}"))
+                if kind in context:
+                    errors.append(context_lines(text, gs, ge, said))
         for i, (s, e, q) in enumerate(got):
             if i not in used:
                 fp += 1
@@ -407,7 +429,7 @@ def entity_matches(pred, gold):
     return False
 
 
-def score_meantime(newsfacts, shared, tmpdir):
+def score_meantime(newsfacts, shared, tmpdir, show=False):
     base = os.path.join(shared, "corpus", "meantime", "data",
                         "meantime_newsreader_english_oct15",
                         "intra-doc_annotation")
@@ -430,16 +452,26 @@ def score_meantime(newsfacts, shared, tmpdir):
         for p in preds:
             t = KINDS[p["kind"]]
             counts[t][1] += 1
+        matched = set()
         for g in gold:
-            for p in preds:
+            for i, p in enumerate(preds):
                 if KINDS[p["kind"]] == g["type"] and entity_matches(p, g):
                     counts[g["type"]][0] += 1
+                    matched.add(i)
                     break
+            else:
+                if show:
+                    print("# entity miss", name, g["type"], sorted(g["names"]))
+        for i, p in enumerate(preds):
+            if show and i not in matched:
+                print("# entity extra", name, KINDS[p["kind"]], p["name"])
     out = {}
     for t, (tp, pred, gold) in counts.items():
         p = min(1.0, tp / pred) if pred else 0.0
         r = tp / gold if gold else 0.0
         out[t] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+        if show:
+            print("# entity counts", t, "tp", tp, "predicted", pred, "gold", gold)
     return out
 
 
@@ -451,8 +483,12 @@ def main():
         split = args[args.index("--split") + 1]
     if "--show" in args:
         show = int(args[args.index("--show") + 1])
+    context = ()
+    if "--context" in args:
+        context = args[args.index("--context") + 1].split(",")
+        show = show or 100000
     pos = [a for i, a in enumerate(args) if not a.startswith("--")
-           and (i == 0 or args[i - 1] not in ("--split", "--show"))]
+           and (i == 0 or args[i - 1] not in ("--split", "--show", "--context"))]
     newsfacts = pos[0]
     here = os.path.dirname(os.path.abspath(__file__))
     shared = pos[1] if len(pos) > 1 else os.environ.get(
@@ -462,9 +498,9 @@ def main():
         return 0
 
     import tempfile
-    q = score_polnear(newsfacts, shared, split, show)
+    q = score_polnear(newsfacts, shared, split, show, context)
     with tempfile.TemporaryDirectory() as tmp:
-        m = score_meantime(newsfacts, shared, tmp)
+        m = score_meantime(newsfacts, shared, tmp, "entities" in context)
     lines = [
         f"PolNeAR {split}: {q['gold']} gold quotes; quote P {q['quote_p']:.3f}"
         f" R {q['quote_r']:.3f} F1 {q['quote_f1']:.3f}",
