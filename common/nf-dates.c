@@ -81,7 +81,7 @@ lookup (const char         *lower,
         const char * const *words)
 {
   for (int i = 0; words[i] != NULL; i++)
-    if (lower[0] == words[i][0] && strcmp (lower, words[i]) == 0)
+    if (lower[0] == words[i][0] && _nf_str_equal (lower, words[i]))
       return i;
   return -1;
 }
@@ -100,7 +100,7 @@ is_punct (const Scan *s,
           const char *p)
 {
   return i < s->n && s->t[i].kind == NF_TOKEN_PUNCT
-         && s->t[i].lower[0] == p[0] && strcmp (s->t[i].lower, p) == 0;
+         && s->t[i].lower[0] == p[0] && _nf_str_equal (s->t[i].lower, p);
 }
 
 /* Skips the period of an abbreviation ("Jan.", "p.m."). */

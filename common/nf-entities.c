@@ -141,10 +141,8 @@ lookup_span (Scan  *scan,
 {
   char key[256];
   const NfLexEntry *entry;
-  const NfWord *first = tok (scan, i);
-
-  if (j - i > _nf_lexicon_max_tokens_from (scan->text + first->start,
-                                           first->end - first->start)
+  if (j - i > _nf_word_max_tokens (scan->text,
+                                   &g_array_index (scan->tokens, NfWord, i))
       || !span_key (scan, i, j, key, sizeof key))
     return NULL;
   entry = _nf_lexicon_lookup (key);
@@ -165,9 +163,8 @@ longest_lexicon (Scan              *scan,
                  guint              j,
                  const NfLexEntry **out)
 {
-  const NfWord *first = tok (scan, i);
-  guint max = MIN (j - i, _nf_lexicon_max_tokens_from (scan->text + first->start,
-                                                       first->end - first->start));
+  guint max = MIN (j - i, _nf_word_max_tokens (scan->text,
+                                               &g_array_index (scan->tokens, NfWord, i)));
 
   for (guint n = max; n > 0; n--)
     {

@@ -98,12 +98,18 @@ typedef struct
   guint flags;
   guint sets_known;       /* cache of _nf_word_in(): sets looked up */
   guint sets_in;          /* and those that hold the word */
+  guint8 names_known;     /* cache of _nf_word_max_tokens () */
+  guint8 names_max;
 } NfWord;
 
 /* Is the word in the list @set?  Cached on the word. */
 gboolean       _nf_word_in            (const char  *text,
                                        NfWord      *word,
                                        NfLexSet     set);
+
+/* _nf_lexicon_max_tokens_from () of the word, cached on it. */
+guint          _nf_word_max_tokens    (const char  *text,
+                                       NfWord      *word);
 
 /* Appends the words of text[start, end) to @tokens (NfWord). */
 void           _nf_words_scan           (const char  *text,

@@ -40,7 +40,7 @@ word_index (const char         *lower,
             const char * const *words)
 {
   for (int i = 0; words[i] != NULL; i++)
-    if (lower[0] == words[i][0] && strcmp (lower, words[i]) == 0)
+    if (lower[0] == words[i][0] && _nf_str_equal (lower, words[i]))
       return i;
   return -1;
 }
@@ -341,7 +341,7 @@ _nf_scale_word (const NfToken *token)
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
     if (token->lower[0] == scales[i].word[0]
-        && strcmp (token->lower, scales[i].word) == 0)
+        && _nf_str_equal (token->lower, scales[i].word))
       return (scales[i].glued && token->space_before) ? 0 : scales[i].scale;
   return 0;
 }
