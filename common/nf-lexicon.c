@@ -176,6 +176,12 @@ takes_dot (const char *text,
              | (1u << NF_LEX_SET_ORG_WORDS))) != 0;
 }
 
+/* The bytes that can carry a word on: - & ' . and the first byte of the
+ * right single quotation mark. */
+static const guint8 word_glue[256] = {
+  ['-'] = 1, ['&'] = 1, ['\''] = 1, ['.'] = 1, [0xE2] = 1,
+};
+
 /* Scans one word from @pos; returns the token end (after any 's).  ASCII
  * letters and digits, nearly every byte of a word, are taken without the
  * general test. */
@@ -206,6 +212,9 @@ scan_word (const char *text,
           else
             break;
         }
+      /* Nearly every word ends at a byte none of the tests below wants. */
+      if (p >= end || !word_glue[(guchar) text[p]])
+        break;
       if (p + 1 < end && (text[p] == '-' || text[p] == '&')
           && is_alnum_at (text, p + 1, end))
         {

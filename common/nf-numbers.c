@@ -264,23 +264,31 @@ _nf_tokenize_into (const char *text,
 
   while ((p = skip_space (text, p, end, &space)) < end)
     {
-      NfToken token = { 0 };
+      NfToken *t;
       guchar b = (guchar) text[p];
       gsize lower_len;
 
-      token.start = p;
-      token.space_before = space;
+      /* The token is made in place in the array. */
+      if (n == room)
+        {
+          room = n + MIN (MAX (n, 32u), end - p);
+          g_array_set_size (tokens, room);
+        }
+      t = &g_array_index (tokens, NfToken, n++);
+      memset (t, 0, sizeof *t);
+      t->start = p;
+      t->space_before = space;
       space = FALSE;
       if (g_ascii_isdigit (b))
         {
-          token.kind = NF_TOKEN_NUMBER;
-          p = scan_numeral (text, p, end, &token);
+          t->kind = NF_TOKEN_NUMBER;
+          p = scan_numeral (text, p, end, t);
         }
       else if (is_word_char (text + p, text + end, TRUE))
         {
-          token.kind = NF_TOKEN_WORD;
-          token.upper = b < 0x80 ? g_ascii_isupper (b)
-                                 : g_unichar_isupper (g_utf8_get_char (text + p));
+          t->kind = NF_TOKEN_WORD;
+          t->upper = b < 0x80 ? g_ascii_isupper (b)
+                            : g_unichar_isupper (g_utf8_get_char (text + p));
           while (p < end)
             {
               b = (guchar) text[p];
@@ -294,19 +302,13 @@ _nf_tokenize_into (const char *text,
         }
       else
         {
-          token.kind = NF_TOKEN_PUNCT;
+          t->kind = NF_TOKEN_PUNCT;
           p = MIN ((gsize) (g_utf8_next_char (text + p) - text), end);
         }
-      token.end = p;
-      lower_len = set_lower (&token, text);
-      if (token.kind == NF_TOKEN_WORD)
-        token.numword = _nf_word_set_has (words, token.lower, lower_len);
-      if (n == room)
-        {
-          room = n + MIN (MAX (n, 32u), end - token.start);
-          g_array_set_size (tokens, room);
-        }
-      g_array_index (tokens, NfToken, n++) = token;
+      t->end = p;
+      lower_len = set_lower (t, text);
+      if (t->kind == NF_TOKEN_WORD)
+        t->numword = _nf_word_set_has (words, t->lower, lower_len);
     }
   g_array_set_size (tokens, n);
 }
