@@ -77,6 +77,7 @@ typedef struct
   GHashTable *heads;         /* "department" → GArray of NfSpan ("the department") */
   GHashTable *surnames;      /* last or first word → person Building* */
   GHashTable *cap_inside;    /* words seen capitalised inside sentences */
+  GStringChunk *cap_words;   /* the keys of @cap_inside */
   GHashTable *metonyms;      /* NfLexGroup* whose capital stands for it */
   gsize       dateline_end;
 } Scan;
@@ -684,7 +685,9 @@ scan_block (Scan        *scan,
         }
       if (!(t->flags & NF_WORD_SENT_START))
         g_hash_table_add (scan->cap_inside,
-                          g_strndup (scan->text + t->start, t->end - t->start));
+                          g_string_chunk_insert_len (scan->cap_words,
+                                                     scan->text + t->start,
+                                                     t->end - t->start));
       read_side (scan, i);
       j = chunk_end (scan, i);
       n_before = scan->mentions->len;
@@ -731,20 +734,22 @@ building_add (Scan          *scan,
               gsize          end)
 {
   NfSpan span = { m->start, end };
-  char *surface = g_strndup (scan->text + m->start, end - m->start);
+  const char *surface = scan->text + m->start;
+  gsize len = end - m->start;
+  gboolean seen = FALSE;
 
   g_array_append_val (b->spans, span);
   ((Mention *) m)->building = b;
   b->first = MIN (b->first, m->start);
-  for (guint i = 0; i < b->surfaces->len; i++)
-    if (strcmp (g_ptr_array_index (b->surfaces, i), surface) == 0)
-      {
-        g_free (surface);
-        surface = NULL;
-        break;
-      }
-  if (surface != NULL)
-    g_ptr_array_add (b->surfaces, surface);
+  /* Most mentions repeat a surface already kept: no copy for those. */
+  for (guint i = 0; i < b->surfaces->len && !seen; i++)
+    {
+      const char *old = g_ptr_array_index (b->surfaces, i);
+
+      seen = strncmp (old, surface, len) == 0 && old[len] == '\0';
+    }
+  if (!seen)
+    g_ptr_array_add (b->surfaces, g_strndup (surface, len));
   if (b->role == NULL && m->role != NULL)
     b->role = g_strdup (m->role);
   b->evidence |= m->titled;
@@ -1183,6 +1188,7 @@ scan_free (Scan *scan)
   g_hash_table_unref (scan->heads);
   g_hash_table_unref (scan->surnames);
   g_hash_table_unref (scan->cap_inside);
+  g_string_chunk_free (scan->cap_words);
   g_hash_table_unref (scan->metonyms);
 }
 
@@ -1206,7 +1212,8 @@ _nf_entities_run (NfArticle *article)
   scan.heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) g_array_unref);
   scan.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  scan.cap_inside = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan.cap_inside = g_hash_table_new (g_str_hash, g_str_equal);
+  scan.cap_words = g_string_chunk_new (1024);
   scan.metonyms = g_hash_table_new (NULL, NULL);
   scan.dateline_end = find_dateline_end (article);
 

@@ -116,6 +116,13 @@ void           _nf_words_scan           (const char  *text,
                                        gsize        start,
                                        gsize        end,
                                        GArray      *tokens);
+/* The same, stopping after @max_words words: the words are the first
+ * ones _nf_words_scan () gives. */
+void           _nf_words_scan_max     (const char  *text,
+                                       gsize        start,
+                                       gsize        end,
+                                       GArray      *tokens,
+                                       guint        max_words);
 
 /* Lowercases text[start, end) into @buf (size @size); FALSE if too long. */
 gboolean       _nf_lower_into         (const char  *text,

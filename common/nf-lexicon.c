@@ -297,12 +297,23 @@ _nf_words_scan (const char *text,
               gsize       end,
               GArray     *tokens)
 {
+  _nf_words_scan_max (text, start, end, tokens, G_MAXUINT);
+}
+
+void
+_nf_words_scan_max (const char *text,
+                    gsize       start,
+                    gsize       end,
+                    GArray     *tokens,
+                    guint       max_words)
+{
   gboolean sent_start = TRUE;
   gsize p = start;
   guint n = tokens->len;
   guint room = tokens->len;
+  guint limit = tokens->len + MIN (max_words, G_MAXUINT - tokens->len);
 
-  while (p < end)
+  while (p < end && n < limit)
     {
       guchar b = (guchar) text[p];
 

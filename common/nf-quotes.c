@@ -490,7 +490,8 @@ main_clause_start (Quotes *q,
   gsize len;
 
   g_array_set_size (q->tokens, 0);
-  _nf_words_scan (q->text, start, MIN (end, start + 64), q->tokens);
+  /* only the first word is looked at */
+  _nf_words_scan_max (q->text, start, MIN (end, start + 64), q->tokens, 1);
   if (q->tokens->len == 0)
     return start;
   w = tok (q, 0);
@@ -535,7 +536,9 @@ next_to_cue (Quotes       *q,
              const NfSpan  *sentence)
 {
   g_array_set_size (q->tokens, 0);
-  _nf_words_scan (q->text, m->end, MIN (sentence->end, m->end + 24), q->tokens);
+  /* is_cue () looks at two words at most */
+  _nf_words_scan_max (q->text, m->end, MIN (sentence->end, m->end + 24),
+                      q->tokens, 2);
   return q->tokens->len > 0 && !(tok (q, 0)->flags & NF_WORD_CAP)
          && is_cue (q, 0);
 }
