@@ -769,6 +769,27 @@ name_key (const char *prefix,
   return g_string_free (key, FALSE);
 }
 
+/* "group:0x…", as "%p" prints the address, without printf. */
+static char *
+group_key (const NfLexGroup *group)
+{
+  char buf[2 * sizeof (guintptr) + 9] = "group:0x";
+  char digits[2 * sizeof (guintptr)];
+  guintptr v = (guintptr) group;
+  guint n = 0, k = 8;
+
+  do
+    {
+      digits[n++] = "0123456789abcdef"[v & 15];
+      v >>= 4;
+    }
+  while (v != 0);
+  while (n > 0)
+    buf[k++] = digits[--n];
+  buf[k] = '\0';
+  return g_strdup (buf);
+}
+
 static void
 merge_lexicon (Scan    *scan,
                Mention *m)
@@ -787,7 +808,7 @@ merge_lexicon (Scan    *scan,
     }
   else
     {
-      key = g_strdup_printf ("group:%p", (void *) group);
+      key = group_key (group);
       b = building_get (scan, key, group->kind);
       b->group = group;
       if (b->fixed_name == NULL && group->kind == NF_ENTITY_PLACE)
@@ -803,14 +824,23 @@ person_key (const char *text,
             gsize       end)
 {
   gsize first_end = start, last_start = end;
+  gsize first_len, last_len;
+  char *key;
 
   while (first_end < end && text[first_end] != ' ')
     first_end++;
   while (last_start > start && text[last_start - 1] != ' ')
     last_start--;
-  return g_strdup_printf ("person:%.*s %.*s", (int) (first_end - start),
-                          text + start, (int) (end - last_start),
-                          text + last_start);
+  first_len = first_end - start;
+  last_len = end - last_start;
+  /* "person:First Last", built without printf */
+  key = g_malloc (7 + first_len + 1 + last_len + 1);
+  memcpy (key, "person:", 7);
+  memcpy (key + 7, text + start, first_len);
+  key[7 + first_len] = ' ';
+  memcpy (key + 8 + first_len, text + last_start, last_len);
+  key[8 + first_len + last_len] = '\0';
+  return key;
 }
 
 static void
