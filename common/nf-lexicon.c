@@ -199,15 +199,8 @@ scan_word (const char *text,
 
       while (p < end)
         {
-          guchar b = (guchar) text[p];
-
-          if (b < 0x80)
-            {
-              if (!g_ascii_isalnum (b))
-                break;
-              p++;
-            }
-          else if (is_alnum_at (text, p, end))
+          p += _nf_alnum_run (text + p, text + end);
+          if (p < end && (guchar) text[p] >= 0x80 && is_alnum_at (text, p, end))
             p = next_char (text, p, end);
           else
             break;

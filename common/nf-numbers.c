@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nf-lexicon-private.h"
 #include "nf-numbers-private.h"
 
 static const char * const small_words[] = {
@@ -291,10 +292,9 @@ _nf_tokenize_into (const char *text,
                             : g_unichar_isupper (g_utf8_get_char (text + p));
           while (p < end)
             {
-              b = (guchar) text[p];
-              if (b < 0x80 && g_ascii_isalnum (b))
-                p++;
-              else if (b >= 0x80 && is_word_char (text + p, text + end, FALSE))
+              p += _nf_alnum_run (text + p, text + end);
+              if (p < end && (guchar) text[p] >= 0x80
+                  && is_word_char (text + p, text + end, FALSE))
                 p = g_utf8_next_char (text + p) - text;
               else
                 break;
