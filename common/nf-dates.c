@@ -1206,29 +1206,34 @@ add_date (NfArticle  *article,
 }
 
 /* Only numerals, number words and the words below can start a date, so
- * the matchers run at few tokens. */
+ * the matchers run at few tokens.  The tokenizer marks the words
+ * (NfToken.datestart) when it looks up the number words. */
+static const char * const start_words[] = {
+  "last", "next", "this", "past", "previous", "coming", "current",
+  "earlier", "later", "early", "late", "yesterday", "today", "tomorrow",
+  "tonight", "now", "until", "till", "currently", "nowadays", "these",
+  "recently", "lately", "recent", "the", "soon", "noon", "midday", "a",
+  "an", "sept", "latest", "most", NULL
+};
+
+const char * const * const *
+_nf_dates_start_words (guint *n_lists)
+{
+  static const char * const * const lists[] = { start_words, month_names,
+                                                month_abbrevs, weekday_names };
+
+  *n_lists = G_N_ELEMENTS (lists);
+  return lists;
+}
+
 static gboolean
 may_start_date (const Scan *s,
                 guint       i)
 {
-  static NfWordSet *starts;
-  static const char * const words[] = {
-    "last", "next", "this", "past", "previous", "coming", "current",
-    "earlier", "later", "early", "late", "yesterday", "today", "tomorrow",
-    "tonight", "now", "until", "till", "currently", "nowadays", "these",
-    "recently", "lately", "recent", "the", "soon", "noon", "midday", "a",
-    "an", "sept", "latest", "most", NULL
-  };
-  const char * const *lists[] = { words, month_names, month_abbrevs,
-                                  weekday_names };
   const NfToken *t = &s->t[i];
 
-  if (g_once_init_enter (&starts))
-    g_once_init_leave (&starts, _nf_word_set_new (lists, G_N_ELEMENTS (lists)));
   return t->kind == NF_TOKEN_NUMBER
-         || (t->kind == NF_TOKEN_WORD
-             && (t->numword
-                 || _nf_word_set_has (starts, t->lower, strlen (t->lower))));
+         || (t->kind == NF_TOKEN_WORD && (t->numword || t->datestart));
 }
 
 /* @taken, when not NULL, gets the marks _nf_dates_mark () would give. */

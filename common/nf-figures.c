@@ -994,7 +994,8 @@ numberish (const NfToken *t)
   if (t->kind == NF_TOKEN_NUMBER || t->numword)
     return TRUE;
   if (t->kind == NF_TOKEN_PUNCT)
-    return currency_lookup (currency_symbols, t->lower) != NULL;
+    return (t->lower[0] == '$' || (guchar) t->lower[0] >= 0x80)  /* commas, stops */
+           && currency_lookup (currency_symbols, t->lower) != NULL;
   return t->upper && strpbrk (t->lower, "0123456789") != NULL;
 }
 

@@ -37,6 +37,7 @@ typedef struct
   guint       has_point : 1;     /* a numeral with a decimal point */
   guint       numword : 1;       /* a word that can be part of a number in
                                   * words ("two", "million", "third") */
+  guint       datestart : 1;     /* one of _nf_dates_start_words () */
   guint       digits : 8;        /* digits in a numeral */
   gsize       start;             /* byte offsets into the text, end exclusive */
   gsize       end;
@@ -53,6 +54,18 @@ NfWordSet  *_nf_word_set_new     (const char * const * const *lists,
 gboolean    _nf_word_set_has     (const NfWordSet *set,
                                   const char      *lower,
                                   gsize            len);
+/* A set whose words carry the bits @classes[k] of the lists they are in. */
+NfWordSet  *_nf_word_set_new_classes (const char * const * const *lists,
+                                      const guint                *classes,
+                                      guint                       n_lists);
+/* The bits of @lower, or 0 when it is not in the set. */
+guint       _nf_word_set_classes (const NfWordSet *set,
+                                  const char      *lower,
+                                  gsize            len);
+
+/* The words besides numbers that can start a date expression
+ * (nf-dates.c): NULL-terminated lists, @n_lists of them. */
+const char * const * const *_nf_dates_start_words (guint *n_lists);
 
 /* Flags of a parsed number phrase. */
 typedef enum

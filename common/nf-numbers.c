@@ -124,6 +124,43 @@ _nf_word_set_new (const char * const * const *lists,
   return set;
 }
 
+NfWordSet *
+_nf_word_set_new_classes (const char * const * const *lists,
+                          const guint                *classes,
+                          guint                       n_lists)
+{
+  NfWordSet *set = _nf_word_set_new (lists, 0);
+
+  for (guint k = 0; k < n_lists; k++)
+    for (guint w = 0; lists[k][w] != NULL; w++)
+      {
+        const char *word = lists[k][w];
+        gssize shape = word_shape (word, strlen (word));
+        guint old = GPOINTER_TO_UINT (g_hash_table_lookup (set->words, word));
+
+        if (shape < 0)
+          set->unfiltered = TRUE;
+        else
+          set->shapes[shape / 8] |= 1 << (shape % 8);
+        g_hash_table_insert (set->words, (gpointer) word,
+                             GUINT_TO_POINTER (old | classes[k]));
+      }
+  return set;
+}
+
+guint
+_nf_word_set_classes (const NfWordSet *set,
+                      const char      *lower,
+                      gsize            len)
+{
+  gssize shape = word_shape (lower, len);
+
+  if (!set->unfiltered
+      && (shape < 0 || !(set->shapes[shape / 8] & (1 << (shape % 8)))))
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (set->words, lower));
+}
+
 gboolean
 _nf_word_set_has (const NfWordSet *set,
                   const char      *lower,
@@ -137,8 +174,12 @@ _nf_word_set_has (const NfWordSet *set,
   return g_hash_table_contains (set->words, lower);
 }
 
-/* Every word that can be part of a number in words, looked up once per
- * token so that the matchers can skip all other words at once. */
+#define CLASS_NUMBER     (1u << 0)
+#define CLASS_DATE_START (1u << 1)
+
+/* Every word that can be part of a number in words, and every word that
+ * can start a date, looked up once per token so that the matchers can
+ * skip all other words at once. */
 static const NfWordSet *
 number_words (void)
 {
@@ -146,10 +187,20 @@ number_words (void)
 
   if (g_once_init_enter (&table))
     {
-      const char * const *lists[] = { small_words, tens_words, ordinal_words,
-                                      tens_ordinal_words, other_number_words };
+      const char * const *lists[16] = { small_words, tens_words, ordinal_words,
+                                        tens_ordinal_words, other_number_words };
+      guint classes[16] = { CLASS_NUMBER, CLASS_NUMBER, CLASS_NUMBER,
+                            CLASS_NUMBER, CLASS_NUMBER };
+      guint n = 5, n_dates = 0;
+      const char * const * const *dates = _nf_dates_start_words (&n_dates);
 
-      g_once_init_leave (&table, _nf_word_set_new (lists, G_N_ELEMENTS (lists)));
+      g_assert (n + n_dates <= G_N_ELEMENTS (lists));
+      for (guint k = 0; k < n_dates; k++, n++)
+        {
+          lists[n] = dates[k];
+          classes[n] = CLASS_DATE_START;
+        }
+      g_once_init_leave (&table, _nf_word_set_new_classes (lists, classes, n));
     }
   return table;
 }
@@ -308,7 +359,12 @@ _nf_tokenize_into (const char *text,
       t->end = p;
       lower_len = set_lower (t, text);
       if (t->kind == NF_TOKEN_WORD)
-        t->numword = _nf_word_set_has (words, t->lower, lower_len);
+        {
+          guint classes = _nf_word_set_classes (words, t->lower, lower_len);
+
+          t->numword = (classes & CLASS_NUMBER) != 0;
+          t->datestart = (classes & CLASS_DATE_START) != 0;
+        }
     }
   g_array_set_size (tokens, n);
 }
