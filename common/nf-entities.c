@@ -183,6 +183,28 @@ longest_lexicon (Scan              *scan,
   return 0;
 }
 
+/* A cue verb at token @j, maybe after an adverb or two ("Cruz openly
+ * admitted", "Reid also said"). */
+static gboolean
+cue_follows (Scan  *scan,
+             guint  j)
+{
+  for (guint k = j; k < scan->tokens->len && k < j + 3; k++)
+    {
+      const NfWord *t = tok (scan, k);
+
+      if (t->flags & NF_WORD_CAP)
+        return FALSE;
+      if (tok_in (scan, k, NF_LEX_SET_CUE_VERBS))
+        return TRUE;
+      if (!tok_in (scan, k, NF_LEX_SET_SPEECH_ADVERBS)
+          && !(t->end - t->start > 3 && scan->text[t->end - 2] == 'l'
+               && scan->text[t->end - 1] == 'y'))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static Mention *
 add_mention (Scan        *scan,
              MentionType  type,
@@ -208,7 +230,7 @@ add_mention (Scan        *scan,
     m.locative = TRUE;
   if (m.start < scan->dateline_end && m.allcaps)
     m.dateline = TRUE;
-  if (j < scan->tokens->len && tok_in (scan, j, NF_LEX_SET_CUE_VERBS))
+  if (cue_follows (scan, j))
     m.person_cue = TRUE;
   if (i > 0 && tok_in (scan, i - 1, NF_LEX_SET_CUE_VERBS))
     m.person_cue = TRUE;
