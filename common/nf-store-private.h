@@ -23,4 +23,9 @@ extern const char *const _nf_store_migrations[];
 char *_nf_store_fts_query (const char  *query,
                            GError     **error);
 
+/* Forgets what searches learnt about their queries (counts and page
+ * marks), so the next search of each query pays its full cost: for
+ * benchmarks that measure that cost. */
+void  _nf_store_forget_searches (NfStore *store);
+
 G_END_DECLS

@@ -44,6 +44,8 @@ struct _NfStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, kept prepared */
   guint       depth;        /* nesting of nf_store_begin() */
   gboolean    is_new;
+  GHashTable *searches;     /* FTS5 query ("" for all) → SearchState* */
+  guint       searches_version;  /* data version they were made at */
 
   GArray     *fts_ops;      /* FtsOp, not yet written */
   GArray     *fts_marks;    /* guint: fts_ops->len as each level began */
@@ -72,6 +74,8 @@ stmt_release (NfStmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfStmt, stmt_release)
+
+static void search_state_free (gpointer data);
 
 static void
 stmt_finalize (gpointer stmt)
@@ -388,6 +392,8 @@ nf_store_open (const char  *path,
   self->path = g_strdup (path);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             stmt_finalize);
+  self->searches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          search_state_free);
   self->fts_ops = g_array_new (FALSE, FALSE, sizeof (FtsOp));
   g_array_set_clear_func (self->fts_ops, fts_op_clear);
   self->fts_marks = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -417,6 +423,7 @@ nf_store_close (NfStore *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->searches, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->fts_ops, g_array_unref);
   g_clear_pointer (&self->fts_marks, g_array_unref);
@@ -1478,6 +1485,243 @@ collect_ids (NfStore  *self,
   return g_steal_pointer (&ids);
 }
 
+/* What one query matched at one version of the data: how many articles,
+ * and the order key of every SEARCH_STRIDE-th match, newest first.  A
+ * page deep in the results then starts at the mark before it instead of
+ * walking every match in front of it (an OFFSET walk), and the viewer's
+ * pages of one query need not count the matches again.  Kept per
+ * connection until the database changes (see searches_for_snapshot()). */
+#define SEARCH_STRIDE     128
+#define SEARCH_CACHE_MAX  64
+
+typedef struct
+{
+  guint     total;
+  gboolean  complete;   /* the marks reach the last match */
+  GArray   *marks;      /* gint64: order key of match i * SEARCH_STRIDE */
+} SearchState;
+
+static void
+search_state_free (gpointer data)
+{
+  SearchState *state = data;
+
+  g_array_unref (state->marks);
+  g_free (state);
+}
+
+/* Called inside the read transaction of a search: forgets every
+ * SearchState when the data changed since they were made, by this
+ * connection or any other. */
+static gboolean
+searches_for_snapshot (NfStore  *self,
+                       GError  **error)
+{
+  unsigned int version = 0;
+  guint count = 0;
+
+  /* Any read opens the snapshot; the data version is the pager's. */
+  if (!count_rows (self, "SELECT count(*) FROM meta", NULL, &count, error))
+    return FALSE;
+  sqlite3_file_control (self->db, "main", SQLITE_FCNTL_DATA_VERSION, &version);
+  if (version != self->searches_version ||
+      g_hash_table_size (self->searches) >= SEARCH_CACHE_MAX)
+    g_hash_table_remove_all (self->searches);
+  self->searches_version = version;
+  return TRUE;
+}
+
+/* Walks the matches of @match (NULL: all articles) from the last mark,
+ * adding marks, until mark @want exists or the matches end; at the end
+ * the position is the total.  Keys in [@first, @first + @page->len)
+ * positions, when @page is given, are kept there. */
+static gboolean
+walk_matches (NfStore      *self,
+              const char   *match,
+              SearchState  *state,
+              guint         want,
+              guint         first,
+              GArray       *page,
+              guint         limit,
+              GError      **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  guint pos = 0;
+  gint64 from = G_MAXINT64;
+  int rc = SQLITE_ROW;
+
+  stmt = prepare (self, match == NULL
+                  ? "SELECT order_key FROM articles WHERE order_key <= ?2"
+                    " ORDER BY order_key DESC"
+                  : "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+                    " AND rowid <= ?2 ORDER BY rowid DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (state->marks->len > 0)
+    {
+      pos = (state->marks->len - 1) * SEARCH_STRIDE;
+      from = g_array_index (state->marks, gint64, state->marks->len - 1);
+    }
+  if (match != NULL)
+    bind_str (stmt, 1, match);
+  sqlite3_bind_int64 (stmt, 2, from);
+  while (state->marks->len <= want && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+
+      if (pos % SEARCH_STRIDE == 0 && pos / SEARCH_STRIDE == state->marks->len)
+        g_array_append_val (state->marks, key);
+      if (page != NULL && pos >= first && pos - first < limit)
+        g_array_append_val (page, key);
+      pos++;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      state->complete = TRUE;
+      state->total = pos;
+    }
+  return rc == SQLITE_DONE || rc == SQLITE_ROW ? TRUE : set_error (self, rc, error);
+}
+
+void
+_nf_store_forget_searches (NfStore *self)
+{
+  g_return_if_fail (self != NULL);
+  g_hash_table_remove_all (self->searches);
+}
+
+/* The SearchState of @match (NULL: all articles) in this snapshot, made
+ * on first use.  A full-text query is walked to its end at once (its
+ * total needs that anyway), keeping the keys of the page at @offset in
+ * @page; the list of all articles is counted from the table's b-tree and
+ * walked only as deep as pages are asked for. */
+static SearchState *
+search_state (NfStore     *self,
+              const char  *match,
+              guint        offset,
+              guint        limit,
+              GArray      *page,
+              GError     **error)
+{
+  SearchState *state = g_hash_table_lookup (self->searches,
+                                            match != NULL ? match : "");
+
+  if (state != NULL)
+    return state;
+  state = g_new0 (SearchState, 1);
+  state->marks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (match == NULL
+      ? !count_rows (self, "SELECT count(*) FROM articles", NULL,
+                     &state->total, error)
+      : !walk_matches (self, match, state, G_MAXUINT, offset, page, limit,
+                       error))
+    {
+      search_state_free (state);
+      return NULL;
+    }
+  g_hash_table_insert (self->searches, g_strdup (match != NULL ? match : ""),
+                       state);
+  return state;
+}
+
+/* The order keys of the page at @offset, from the mark before it. */
+static gboolean
+page_keys (NfStore      *self,
+           const char   *match,
+           SearchState  *state,
+           guint         offset,
+           guint         limit,
+           GArray       *page,
+           GError      **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  guint mark = offset / SEARCH_STRIDE;
+  int rc;
+
+  if (!state->complete && mark >= state->marks->len &&
+      !walk_matches (self, match, state, mark, 0, NULL, 0, error))
+    return FALSE;
+  if (mark >= state->marks->len)
+    return TRUE;     /* past the last match */
+  stmt = prepare (self, match == NULL
+                  ? "SELECT order_key FROM articles WHERE order_key <= ?2"
+                    " ORDER BY order_key DESC LIMIT ?3 OFFSET ?4"
+                  : "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+                    " AND rowid <= ?2 ORDER BY rowid DESC LIMIT ?3 OFFSET ?4",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  if (match != NULL)
+    bind_str (stmt, 1, match);
+  sqlite3_bind_int64 (stmt, 2, g_array_index (state->marks, gint64, mark));
+  sqlite3_bind_int64 (stmt, 3, limit);
+  sqlite3_bind_int64 (stmt, 4, offset - mark * SEARCH_STRIDE);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (page, key);
+    }
+  return rc == SQLITE_DONE ? TRUE : set_error (self, rc, error);
+}
+
+/* The article ids of order keys. */
+static GPtrArray *
+ids_of_keys (NfStore  *self,
+             GArray   *keys,
+             GError  **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  NfStmt *stmt = prepare (self, "SELECT id FROM articles WHERE order_key = ?",
+                          error);
+
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < keys->len; i++)
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, g_array_index (keys, gint64, i));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (ids, column_dup (stmt, 0));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          set_error (self, rc, error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* The page of @match (NULL: all) inside the search's read transaction. */
+static GPtrArray *
+search_page (NfStore     *self,
+             const char  *match,
+             guint        offset,
+             guint        limit,
+             guint       *total,
+             GError     **error)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
+  SearchState *state;
+  gboolean fresh;
+
+  if (!searches_for_snapshot (self, error))
+    return NULL;
+  fresh = !g_hash_table_contains (self->searches, match != NULL ? match : "");
+  state = search_state (self, match, offset, limit, keys, error);
+  if (state == NULL)
+    return NULL;
+  *total = state->total;
+  /* A new full-text state already holds its page. */
+  if (!(fresh && match != NULL) && offset < state->total && limit > 0 &&
+      !page_keys (self, match, state, offset, limit, keys, error))
+    return NULL;
+  return ids_of_keys (self, keys, error);
+}
+
 GPtrArray *
 nf_store_search (NfStore     *self,
                  const char  *query,
@@ -1487,49 +1731,32 @@ nf_store_search (NfStore     *self,
                  GError     **error)
 {
   g_autofree char *match = NULL;
-  g_autoptr(NfStmt) stmt = NULL;
-  GPtrArray *ids = NULL;
+  GPtrArray *ids;
+  guint count = 0;
   gboolean own;
-  gboolean all;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  all = is_blank (query);
-  if (!all && (match = _nf_store_fts_query (query, error)) == NULL)
+  if (!is_blank (query) && (match = _nf_store_fts_query (query, error)) == NULL)
     return NULL;
   limit = MIN (limit, NF_STORE_MAX_PAGE);
 
-  /* One read transaction, so the total and the page agree. */
+  /* One read transaction, so the total and the page agree.  Inside a
+   * caller's write transaction the data may change under the
+   * SearchStates, so they are not kept. */
   own = self->depth == 0;
   if (own && !exec (self, "BEGIN", error))
     return NULL;
-  if (!count_rows (self,
-                   all ? "SELECT count(*) FROM articles"
-                       : "SELECT count(*) FROM articles_fts"
-                         " WHERE articles_fts MATCH ?",
-                   match, total, error))
-    goto out;
-  stmt = prepare (self,
-                  all ? "SELECT id FROM articles"
-                        " ORDER BY order_key DESC LIMIT ?2 OFFSET ?3"
-                      : "SELECT a.id FROM (SELECT rowid AS k FROM articles_fts"
-                        "  WHERE articles_fts MATCH ?1"
-                        "  ORDER BY rowid DESC LIMIT ?2 OFFSET ?3) m"
-                        " JOIN articles a ON a.order_key = m.k"
-                        " ORDER BY m.k DESC", error);
-  if (stmt == NULL)
-    goto out;
-  if (!all)
-    bind_str (stmt, 1, match);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  sqlite3_bind_int64 (stmt, 3, offset);
-  ids = collect_ids (self, stmt, error);
-  stmt_release (g_steal_pointer (&stmt));
-
-out:
+  if (!own)
+    g_hash_table_remove_all (self->searches);
+  ids = search_page (self, match, offset, limit, &count, error);
+  if (!own)
+    g_hash_table_remove_all (self->searches);
   if (own)
     sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (total != NULL)
+    *total = count;
   return ids;
 }
 

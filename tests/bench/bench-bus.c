@@ -18,7 +18,7 @@
 
 #include "nf-bench.h"
 #include "nf-pipeline.h"
-#include "nf-store.h"
+#include "nf-store-private.h"
 
 #define TARGET_SEARCH_P99_MS  5.0
 #define TARGET_RSS_MB         50.0
@@ -28,6 +28,7 @@
 static int n_articles = 100000;
 static int n_samples = 1000;
 static int n_bus_ingest = 5000;
+static char *store_cache = NULL;
 
 typedef enum
 {
@@ -115,6 +116,117 @@ fill_store (const char *db_path,
     }
   g_assert (nf_store_commit (store, NULL));
   return n / (nf_bench_now () - start);
+}
+
+/* Fills @cache once (kept between runs) and copies it to @db_path: quick
+ * runs need not parse and store 100,000 articles each time.  The copy
+ * keeps the pipeline fingerprint the service wrote in @db_path, or the
+ * service would parse every article again. */
+static double
+fill_from_cache (const char *cache,
+                 const char *db_path,
+                 GPtrArray  *texts,
+                 int         n)
+{
+  g_autoptr(GFile) from = g_file_new_for_path (cache);
+  g_autoptr(GFile) to = g_file_new_for_path (db_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+  double rate = 0;
+  guint count;
+
+  {
+    g_autoptr(NfStore) fresh = nf_store_open (db_path, &error);
+    g_autoptr(NfStore) store = nf_store_open (cache, &error);
+
+    g_assert_no_error (error);
+    fingerprint = nf_store_get_meta (fresh, "pipeline");
+    count = nf_store_count_articles (store, NULL);
+  }
+  if (count < (guint) n)
+    rate = fill_store (cache, texts, n);
+  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+    g_error ("copy %s: %s", cache, error->message);
+  if (fingerprint != NULL)
+    {
+      g_autoptr(NfStore) copy = nf_store_open (db_path, &error);
+
+      g_assert_no_error (error);
+      g_assert (nf_store_set_meta (copy, "pipeline", fingerprint, NULL));
+    }
+  return rate;
+}
+
+/* The same queries as measure_latency() asks over the bus, timed around
+ * nf_store_search() in this process: the store's own cost, without the
+ * bus and the service's threads, in CPU time of this thread (which a busy
+ * machine does not inflate).  "first" forgets what earlier searches
+ * learnt before each call, so each pays the cost of a query never asked
+ * since the last change of the store; "again" is the same mix as the bus
+ * test asks, with its repeats. */
+static void
+measure_store (const char *db_path,
+               GPtrArray  *words,
+               int         n)
+{
+  enum { S_WORD, S_TWO, S_PREFIX, S_PAGE, S_N };
+  static const char *names[S_N] = {
+    "one word", "two words", "prefix*", "\"\", deep page"
+  };
+  static const char *keys[S_N] = {
+    "store_word", "store_two", "store_prefix", "store_page"
+  };
+  g_autoptr(NfStore) store = nf_store_open (db_path, NULL);
+  guint total = nf_store_count_articles (store, NULL);
+
+  for (int first = 1; first >= 0; first--)
+    {
+      GRand *rand = g_rand_new_with_seed (7);
+      GArray *samples[S_N];
+
+      for (int k = 0; k < S_N; k++)
+        samples[k] = g_array_new (FALSE, FALSE, sizeof (double));
+      for (int i = 0; i < n; i++)
+        {
+          const char *w1 = words->pdata[g_rand_int_range (rand, 0, words->len)];
+          const char *w2 = words->pdata[g_rand_int_range (rand, 0, words->len)];
+          g_autofree char *two = g_strdup_printf ("%s %s", w1, w2);
+          g_autofree char *prefix = g_strdup_printf ("%.4s*", w2);
+          const char *queries[S_N] = { w1, two, prefix, "" };
+
+          for (int k = 0; k < S_N; k++)
+            {
+              guint offset = k == S_PAGE
+                             ? g_rand_int_range (rand, 0, MAX (total, 50) - 20) : 0;
+              guint matches = 0;
+              double t0, dt;
+              g_autoptr(GPtrArray) ids = NULL;
+
+              if (first)
+                _nf_store_forget_searches (store);
+              t0 = nf_bench_thread_cpu ();
+              ids = nf_store_search (store, queries[k], offset, 20, &matches, NULL);
+              dt = nf_bench_thread_cpu () - t0;
+              g_assert (ids != NULL);
+              g_array_append_val (samples[k], dt);
+            }
+        }
+      for (int k = 0; k < S_N; k++)
+        {
+          double p50 = nf_bench_quantile (samples[k], 0.5) * 1e3;
+          double p99 = nf_bench_quantile (samples[k], 0.99) * 1e3;
+          double max = nf_bench_quantile (samples[k], 1.0) * 1e3;
+
+          printf ("# nf_store_search, %-16s %-5s p50 %6.3f ms  p99 %6.3f ms  "
+                  "max %6.3f ms (CPU, in process)\n", names[k],
+                  first ? "first" : "again", p50, p99, max);
+          printf ("# RESULT %s_%s_p50_ms=%.3f %s_%s_p99_ms=%.3f\n", keys[k],
+                  first ? "first" : "again", p50, keys[k],
+                  first ? "first" : "again", p99);
+          g_array_unref (samples[k]);
+        }
+      g_rand_free (rand);
+    }
 }
 
 /* ---- calls ------------------------------------------------------------- */
@@ -372,6 +484,47 @@ bus_ingest (NfBenchService *service,
 
 /* ---- main -------------------------------------------------------------- */
 
+/* Where the service's resident memory is, from /proc/PID/smaps: the main
+ * heap, other anonymous mappings (thread malloc arenas, stacks), the
+ * store's WAL index and the mapped files (libraries). */
+static void
+print_rss_split (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/smaps", (int) pid);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  gint64 heap = 0, anon = 0, shm = 0, files = 0;
+  gint64 *bucket = &anon;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (g_ascii_isxdigit (line[0]) && strchr (line, '-') != NULL &&
+          strchr (line, ' ') != NULL)
+        {
+          /* A mapping: "start-end perms offset dev inode   name". */
+          g_auto(GStrv) f = g_strsplit_set (line, " ", -1);
+          const char *name = "";
+
+          for (guint j = 5; f[j] != NULL; j++)
+            if (f[j][0] != '\0')
+              name = f[j];
+          bucket = g_str_equal (name, "[heap]") ? &heap
+                   : g_str_has_suffix (name, "-shm") ? &shm
+                   : name[0] == '/' ? &files : &anon;
+        }
+      else if (g_str_has_prefix (line, "Rss:"))
+        *bucket += g_ascii_strtoll (line + 4, NULL, 10);
+    }
+  printf ("# RSS split: heap %.1f MB, other anonymous (thread arenas, stacks) "
+          "%.1f MB, WAL index %.1f MB, files %.1f MB\n", heap / 1024.0,
+          anon / 1024.0, shm / 1024.0, files / 1024.0);
+}
+
 static double
 rss_mb (NfBenchService *service)
 {
@@ -402,6 +555,8 @@ main (int    argc,
       "Calls of each kind timed (default 1000)", "N" },
     { "bus-ingest", 'i', 0, G_OPTION_ARG_INT, &n_bus_ingest,
       "Articles ingested over D-Bus (default 5000)", "N" },
+    { "store-cache", 'c', 0, G_OPTION_ARG_FILENAME, &store_cache,
+      "Fill this store file once and start from a copy of it", "FILE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- the service at scale");
@@ -446,7 +601,10 @@ main (int    argc,
           rss_empty);
   nf_bench_service_stop (service);
 
-  fill_rate = fill_store (service->db_path, texts, n_articles);
+  fill_rate = store_cache != NULL
+              ? fill_from_cache (store_cache, service->db_path, texts, n_articles)
+              : fill_store (service->db_path, texts, n_articles);
+  measure_store (service->db_path, words, n_samples);
   printf ("# filled the store to %d articles with the store code: %.0f "
           "articles/s\n", n_articles, fill_rate);
 
@@ -454,6 +612,7 @@ main (int    argc,
   g_assert_no_error (error);
   g_usleep (G_USEC_PER_SEC);
   rss_idle = rss_mb (service);
+  print_rss_split (service->pid);
   total = search (service, "", 0, 1, NULL, &dt);
   printf ("# %u articles: started in %.0f ms, RSS %.1f MB idle\n", total,
           startup * 1e3, rss_idle);
@@ -469,6 +628,7 @@ main (int    argc,
   ingest_rate = bus_ingest (service, texts, n_bus_ingest, &ingested);
   after = article_count (service, &dt);
   rss_after = rss_mb (service);
+  print_rss_split (service->pid);
   printf ("# Ingest over D-Bus, 32 calls in flight: %.0f articles/s\n",
           ingest_rate);
   printf ("# RSS after importing %d more: %.1f MB (peak %.1f MB)\n",

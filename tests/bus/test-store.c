@@ -281,6 +281,131 @@ test_search_paging (void)
   }
 }
 
+/* Ids in list order straight from SQL, as the reference for pages:
+ * all articles (@match NULL) or those matching an FTS5 query. */
+static GPtrArray *
+reference_ids (const char *path,
+               const char *match)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, match == NULL
+                                       ? "SELECT id FROM articles"
+                                         " ORDER BY order_key DESC"
+                                       : "SELECT a.id FROM articles_fts f"
+                                         " JOIN articles a ON a.order_key ="
+                                         " f.rowid WHERE articles_fts MATCH ?"
+                                         " ORDER BY f.rowid DESC",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (match != NULL)
+    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ids;
+}
+
+static void
+put_generated (NfStore *store,
+               guint    first,
+               guint    n)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (nf_store_begin (store, &error));
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autofree char *text = g_strdup_printf (
+          "Harbour report %u\n\nBUSAN, May %u (Yonhap) -- Port officials "
+          "said %u containers of%s steel left the harbour.\n",
+          i, 1 + i % 28, i, i % 5 == 0 ? " walrus" : "");
+      g_autoptr(NfArticle) article = parse_text ("gen.txt", text);
+
+      /* Dates spread over days, so list order is not storage order. */
+      g_autofree char *date = g_strdup_printf ("2024-%02u-%02u", 1 + i % 12,
+                                               1 + i % 27);
+
+      g_assert_true (nf_store_put_article (store, article, date, FALSE, NULL,
+                                           &error));
+    }
+  g_assert_true (nf_store_commit (store, &error));
+}
+
+/* Every page of @query equals the same slice of the reference list. */
+static void
+check_pages (NfStore    *store,
+             const char *path,
+             const char *query,
+             const char *match)
+{
+  static const guint offsets[] = { 0, 1, 127, 128, 129, 255, 256, 300, 383,
+                                   384, 511, 599, 640, 5000 };
+  static const guint limits[] = { 1, 7, 50, 1000 };
+  g_autoptr(GPtrArray) expected = reference_ids (path, match);
+
+  for (guint o = 0; o < G_N_ELEMENTS (offsets); o++)
+    for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
+      {
+        g_autoptr(GError) error = NULL;
+        guint total = 0;
+        g_autoptr(GPtrArray) page = nf_store_search (store, query, offsets[o],
+                                                     limits[l], &total, &error);
+        guint want = offsets[o] >= expected->len
+                     ? 0 : MIN (limits[l], expected->len - offsets[o]);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (total, ==, expected->len);
+        g_assert_cmpuint (page->len, ==, want);
+        for (guint i = 0; i < page->len; i++)
+          g_assert_cmpstr (page->pdata[i], ==, expected->pdata[offsets[o] + i]);
+      }
+}
+
+/* Deep pages start from marks the store keeps per query; they must give
+ * what an OFFSET would, and follow every change of the data, whoever
+ * made it. */
+static void
+test_search_deep_pages (void)
+{
+  g_autofree char *path = new_db_path ();
+  g_autoptr(NfStore) store = nf_store_open (path, NULL);
+  g_autoptr(NfStore) other = nf_store_open (path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  guint total = 0;
+
+  g_assert_nonnull (store);
+  g_assert_nonnull (other);
+  put_generated (store, 0, 600);
+  for (guint round = 0; round < 2; round++)
+    {
+      check_pages (store, path, "", NULL);
+      check_pages (store, path, "containers", "\"containers\"");
+      check_pages (store, path, "walrus", "\"walrus\"");
+      check_pages (store, path, "harb*", "\"harb\"*");
+      /* Another connection writes: the next pages see it. */
+      put_generated (other, 600 + round * 50, 50);
+    }
+  check_pages (store, path, "", NULL);
+
+  /* A search inside this connection's own write sees the write, and
+   * after a rollback no longer does. */
+  g_assert_true (nf_store_begin (store, &error));
+  put_generated (store, 2000, 3);
+  ids = nf_store_search (store, "", 0, 1, &total, &error);
+  g_assert_cmpuint (total, ==, 703);
+  nf_store_rollback (store);
+  g_clear_pointer (&ids, g_ptr_array_unref);
+  ids = nf_store_search (store, "", 0, 1, &total, &error);
+  g_assert_cmpuint (total, ==, 700);
+  check_pages (store, path, "", NULL);
+}
+
 static void
 test_stories (void)
 {
@@ -467,6 +592,7 @@ main (int    argc,
   g_test_add_func ("/store/fts-query", test_fts_query);
   g_test_add_func ("/store/put-and-read", test_put_and_read);
   g_test_add_func ("/store/search-paging", test_search_paging);
+  g_test_add_func ("/store/search-deep-pages", test_search_deep_pages);
   g_test_add_func ("/store/stories", test_stories);
   g_test_add_func ("/store/files", test_files);
   g_test_add_func ("/store/schema", test_schema);
