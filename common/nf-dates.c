@@ -1588,15 +1588,17 @@ scan_sentences (NfArticle *article,
                 gboolean   with_figures)
 {
   Scan s = { 0 };
+  /* One token array and one mark array serve every sentence. */
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (NfToken));
+  g_autoptr(GByteArray) marks = g_byte_array_new ();
 
   scan_prepare (article, &s);
   for (guint i = 0; i < article->sentences->len; i++)
     {
       const NfSpan *span = &g_array_index (article->sentences, NfSpan, i);
-      g_autoptr(GArray) tokens = _nf_tokenize (article->text, span->start,
-                                               span->end);
-      g_autofree guint8 *taken = NULL;
+      guint8 *taken;
 
+      _nf_tokenize_into (article->text, span->start, span->end, tokens);
       s.t = (const NfToken *) tokens->data;
       s.n = tokens->len;
       if (!with_figures)
@@ -1604,7 +1606,8 @@ scan_sentences (NfArticle *article,
           scan_sentence (article, &s, NULL);
           continue;
         }
-      taken = g_malloc0 (s.n + 1);
+      g_byte_array_set_size (marks, s.n + 1);
+      taken = memset (marks->data, 0, s.n + 1);
       scan_sentence (article, &s, s.has_ref ? NULL : taken);
       if (s.has_ref)
         _nf_dates_mark (s.t, s.n, taken);

@@ -141,8 +141,11 @@ lookup_span (Scan  *scan,
 {
   char key[256];
   const NfLexEntry *entry;
+  const NfWord *first = tok (scan, i);
 
-  if (!span_key (scan, i, j, key, sizeof key))
+  if (j - i > _nf_lexicon_max_tokens_from (scan->text + first->start,
+                                           first->end - first->start)
+      || !span_key (scan, i, j, key, sizeof key))
     return NULL;
   entry = _nf_lexicon_lookup (key);
   if (entry == NULL)
@@ -162,7 +165,9 @@ longest_lexicon (Scan              *scan,
                  guint              j,
                  const NfLexEntry **out)
 {
-  guint max = MIN (j - i, _nf_lexicon_max_tokens ());
+  const NfWord *first = tok (scan, i);
+  guint max = MIN (j - i, _nf_lexicon_max_tokens_from (scan->text + first->start,
+                                                       first->end - first->start));
 
   for (guint n = max; n > 0; n--)
     {

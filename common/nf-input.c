@@ -26,7 +26,8 @@ guess_utf16 (const guint8 *data,
   gsize even_zeros = 0, odd_zeros = 0;
   gsize pairs = len / 2;
 
-  if (len < 4 || len % 2 != 0)
+  /* Without a zero byte neither order can match: the usual case. */
+  if (len < 4 || len % 2 != 0 || memchr (data, '\0', len) == NULL)
     return NULL;
   for (gsize i = 0; i + 1 < len; i += 2)
     {
@@ -67,6 +68,15 @@ mostly_utf8 (const guint8 *data,
   return good > 0 && good >= bad;
 }
 
+/* The control characters other than tab, line ends and form feed. */
+static const guint8 is_control[256] = {
+  [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+  [0x07] = 1, [0x08] = 1, [0x0b] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1,
+  [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1,
+  [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1,
+  [0x1d] = 1, [0x1e] = 1, [0x1f] = 1,
+};
+
 /* Control characters other than tab, line ends and form feed are rare in
  * text and common in binary data; a NUL byte never belongs in text. */
 static gboolean
@@ -78,13 +88,7 @@ looks_binary (const guint8  *data,
   const guint8 *nul = memchr (data, '\0', len);
 
   for (gsize i = 0; i < len; i++)
-    {
-      guint8 c = data[i];
-
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f'
-          && c != '\0')
-        controls++;
-    }
+    controls += is_control[data[i]];
 
   if (controls * 100 > len)
     {
@@ -130,6 +134,28 @@ convert_utf16 (const guint8  *data,
   return text;
 }
 
+/* g_utf8_validate_len () after a word-at-a-time skip of the ASCII start,
+ * nearly all of most texts.  @data holds no NUL (looks_binary () refused
+ * those), which the skip would let through. */
+static gboolean
+utf8_valid (const guint8 *data,
+            gsize         len)
+{
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, 8);
+      if (word & 0x8080808080808080ull)
+        break;
+    }
+  while (i < len && data[i] < 0x80 && data[i] != '\0')
+    i++;
+  return g_utf8_validate_len ((const char *) data + i, len - i, NULL);
+}
+
 /* UTF-8, with or without its mark, or else Windows-1252. */
 static char *
 decode_8bit (const guint8  *data,
@@ -148,10 +174,14 @@ decode_8bit (const guint8  *data,
   if (looks_binary (data, len, error))
     return NULL;
 
-  if (g_utf8_validate_len ((const char *) data, len, NULL))
+  if (utf8_valid (data, len))
     {
+      /* No NUL inside (looks_binary () said so): a plain copy. */
+      text = g_malloc (len + 1);
+      memcpy (text, data, len);
+      text[len] = '\0';
       *out_len = len;
-      return g_strndup ((const char *) data, len);
+      return text;
     }
 
   if (mostly_utf8 (data, len))
@@ -194,12 +224,8 @@ blank_controls (char  *text,
                 gsize  len)
 {
   for (gsize i = 0; i < len; i++)
-    {
-      guchar c = text[i];
-
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
-        text[i] = ' ';
-    }
+    if (G_UNLIKELY (is_control[(guchar) text[i]]))
+      text[i] = ' ';
 }
 
 char *

@@ -138,7 +138,8 @@ write_indent (Emitter *e,
  * other controls from 0x01 to 0x1e and for 0x7f.  It leaves 0x1f as it is;
  * so do we, so that the text and the store's copy (printed by json-glib)
  * stay byte for byte the same. */
-static const guint8 escapes[256] = {
+static const guint8 stops[256] = {
+  [0x00] = 1,   /* the end of the string, tested with the escapes */
   [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
   [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1,
   [0x0d] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1,
@@ -147,25 +148,23 @@ static const guint8 escapes[256] = {
   ['"'] = 1, ['\\'] = 1, [0x7f] = 1,
 };
 
-static inline gboolean
-needs_escape (guchar c)
-{
-  return escapes[c] != 0;
-}
-
 static void
 write_escaped (GString    *out,
                const char *str)
 {
   const char *run = str;
-  const char *p;
+  const char *p = str;
 
-  for (p = str; *p != '\0'; p++)
+  for (;; p++)
     {
-      guchar c = (guchar) *p;
+      guchar c;
 
-      if (G_LIKELY (!needs_escape (c)))
-        continue;
+      /* The terminating NUL stops the same test as the escapes. */
+      while (!stops[(guchar) *p])
+        p++;
+      c = (guchar) *p;
+      if (c == '\0')
+        break;
       out_append (out, run, p - run);
       run = p + 1;
       switch (c)

@@ -77,6 +77,9 @@ NfPronounKind  _nf_lexicon_pronoun    (const char  *word,
 /* @key: lowercased tokens joined by single spaces. */
 const NfLexEntry *_nf_lexicon_lookup  (const char  *key);
 guint          _nf_lexicon_max_tokens (void);
+/* The most tokens of a listed form whose first word is @word; 0 if none. */
+guint          _nf_lexicon_max_tokens_from (const char *word,
+                                            gsize       len);
 
 typedef enum
 {

@@ -34,6 +34,9 @@ typedef struct
   guint32     n_slots;               /* a power of two */
   GHashTable *pronouns;              /* lowercase word → NfPronounKind */
   GHashTable *names;                 /* key → NfLexEntry* */
+  GHashTable *firsts;                /* first word of a key → most tokens */
+  NfLexSlot  *first_slots;           /* the same, open-addressed */
+  guint32     n_first_slots;
   GPtrArray  *groups;                /* NfLexGroup*, owned */
   guint       max_tokens;
 } NfLexicon;
@@ -160,7 +163,9 @@ takes_dot (const char *text,
              | (1u << NF_LEX_SET_ORG_WORDS))) != 0;
 }
 
-/* Scans one word from @pos; returns the token end (after any 's). */
+/* Scans one word from @pos; returns the token end (after any 's).  ASCII
+ * letters and digits, nearly every byte of a word, are taken without the
+ * general test. */
 static gsize
 scan_word (const char *text,
            gsize       pos,
@@ -173,8 +178,21 @@ scan_word (const char *text,
     {
       gsize a;
 
-      while (is_alnum_at (text, p, end))
-        p = next_char (text, p, end);
+      while (p < end)
+        {
+          guchar b = (guchar) text[p];
+
+          if (b < 0x80)
+            {
+              if (!g_ascii_isalnum (b))
+                break;
+              p++;
+            }
+          else if (is_alnum_at (text, p, end))
+            p = next_char (text, p, end);
+          else
+            break;
+        }
       if (p + 1 < end && (text[p] == '-' || text[p] == '&')
           && is_alnum_at (text, p + 1, end))
         {
@@ -211,22 +229,46 @@ static void
 set_case_flags (const char *text,
                 NfWord    *token)
 {
+  guchar first = (guchar) text[token->start];
   guint letters = 0, upper = 0;
 
+  if (first >= 'a' && first <= 'z')
+    return;   /* neither a capital nor all capitals: most words */
   if (is_upper_at (text, token->start, token->end))
     token->flags |= NF_WORD_CAP;
-  if (g_ascii_isdigit (text[token->start]))
+  if (g_ascii_isdigit (first))
     token->flags |= NF_WORD_DIGIT;
   for (gsize i = token->start; i < token->end; i++)
-    if (g_ascii_isalpha (text[i]))
-      {
-        letters++;
-        upper += g_ascii_isupper (text[i]) ? 1 : 0;
-      }
+    {
+      guchar c = (guchar) text[i];
+
+      upper += (guint) (c - 'A') < 26;
+      letters += (guint) ((c | 0x20) - 'a') < 26;
+    }
   if (letters >= 2 && letters == upper)
     token->flags |= NF_WORD_ALLCAPS;
 }
 
+/* Starts a sentence or a quote for the next word: . ! ? : " ( ; and the
+ * curly quotes and the dash (E2 80 9C, 9D, 94). */
+static gboolean
+is_word_break (const char *text,
+               gsize       p,
+               gsize       end)
+{
+  guchar b = (guchar) text[p];
+
+  if (b == '.' || b == '!' || b == '?' || b == ':' || b == '"'
+      || b == '(' || b == ';')
+    return TRUE;
+  return b == 0xE2 && p + 2 < end && (guchar) text[p + 1] == 0x80
+         && ((guchar) text[p + 2] == 0x9C || (guchar) text[p + 2] == 0x9D
+             || (guchar) text[p + 2] == 0x94);
+}
+
+/* The words go straight into the array's storage, grown by doubling (and
+ * never beyond what the rest of the range can hold: a word and a
+ * separator take two bytes), instead of one g_array_append_val () each. */
 void
 _nf_words_scan (const char *text,
               gsize       start,
@@ -235,12 +277,14 @@ _nf_words_scan (const char *text,
 {
   gboolean sent_start = TRUE;
   gsize p = start;
+  guint n = tokens->len;
+  guint room = tokens->len;
 
   while (p < end)
     {
       guchar b = (guchar) text[p];
 
-      if (is_alnum_at (text, p, end))
+      if (b < 0x80 ? g_ascii_isalnum (b) : is_alnum_at (text, p, end))
         {
           NfWord token = { p, p, p, 0, 0, 0 };
 
@@ -249,19 +293,20 @@ _nf_words_scan (const char *text,
           if (sent_start)
             token.flags |= NF_WORD_SENT_START;
           sent_start = FALSE;
-          g_array_append_val (tokens, token);
+          if (n == room)
+            {
+              room = n + MIN (MAX (n, 32u), (end - p) / 2 + 1);
+              g_array_set_size (tokens, room);
+            }
+          g_array_index (tokens, NfWord, n++) = token;
           p = token.next;
           continue;
         }
-      if (b == '.' || b == '!' || b == '?' || b == ':' || b == '"'
-          || b == '(' || b == ';')
+      if (is_word_break (text, p, end))
         sent_start = TRUE;
-      else if (b == 0xE2 && p + 2 < end && (guchar) text[p + 1] == 0x80
-               && ((guchar) text[p + 2] == 0x9C || (guchar) text[p + 2] == 0x9D
-                   || (guchar) text[p + 2] == 0x94))
-        sent_start = TRUE;  /* “ ” — */
-      p = next_char (text, p, end);
+      p = b < 0x80 ? p + 1 : next_char (text, p, end);
     }
+  g_array_set_size (tokens, n);
 }
 
 /* Lowercased tokens of @form joined by spaces; the count in @n_tokens. */
@@ -302,6 +347,23 @@ lex_entry_free (NfLexEntry *entry)
   g_free (entry);
 }
 
+/* Most listed forms start with a word no other text word matches: the
+ * entities stage asks about the first word before it builds any key. */
+static void
+note_first_word (NfLexicon  *lex,
+                 const char *key,
+                 guint       n)
+{
+  const char *space = strchr (key, ' ');
+  g_autofree char *first = g_strndup (key, space != NULL ? (gsize) (space - key)
+                                                         : strlen (key));
+  guint old = GPOINTER_TO_UINT (g_hash_table_lookup (lex->firsts, first));
+
+  if (n > old)
+    g_hash_table_insert (lex->firsts, g_steal_pointer (&first),
+                         GUINT_TO_POINTER (n));
+}
+
 static void
 add_form (NfLexicon  *lex,
           NfLexGroup *group,
@@ -329,6 +391,7 @@ add_form (NfLexicon  *lex,
   entry->role = role;
   entry->caps_only = !has_lower;
   lex->max_tokens = MAX (lex->max_tokens, n);
+  note_first_word (lex, key, n);
   g_hash_table_insert (lex->names, key, entry);
 }
 
@@ -524,17 +587,20 @@ hash_step (guint32 hash,
   return (hash ^ (guchar) c) * 16777619u;   /* FNV-1a */
 }
 
-static void
-index_sets (NfLexicon *lex)
+/* Lowercase word → value as an open-addressed table, at least half empty. */
+static NfLexSlot *
+index_words (GHashTable *words,
+             guint32    *n_slots)
 {
   GHashTableIter iter;
   gpointer key, value;
+  NfLexSlot *slots;
 
-  lex->n_slots = 64;
-  while (lex->n_slots < 2 * g_hash_table_size (lex->sets))
-    lex->n_slots *= 2;
-  lex->slots = g_new0 (NfLexSlot, lex->n_slots);
-  g_hash_table_iter_init (&iter, lex->sets);
+  *n_slots = 64;
+  while (*n_slots < 2 * g_hash_table_size (words))
+    *n_slots *= 2;
+  slots = g_new0 (NfLexSlot, *n_slots);
+  g_hash_table_iter_init (&iter, words);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const char *word = key;
@@ -543,12 +609,44 @@ index_sets (NfLexicon *lex)
 
       for (const char *c = word; *c != '\0'; c++)
         hash = hash_step (hash, *c);
-      for (i = hash & (lex->n_slots - 1); lex->slots[i].word != NULL;
-           i = (i + 1) & (lex->n_slots - 1))
+      for (i = hash & (*n_slots - 1); slots[i].word != NULL;
+           i = (i + 1) & (*n_slots - 1))
         ;
-      lex->slots[i] = (NfLexSlot) { word, hash, strlen (word),
-                                    GPOINTER_TO_UINT (value) };
+      slots[i] = (NfLexSlot) { word, hash, strlen (word),
+                               GPOINTER_TO_UINT (value) };
     }
+  return slots;
+}
+
+/* The value of @word (lowercased here) in @slots, or 0. */
+static guint
+slot_value (const NfLexSlot *slots,
+            guint32          n_slots,
+            const char      *word,
+            gsize            len)
+{
+  char buf[MAX_KEY];
+  guint32 hash = 2166136261u;
+
+  if (len + 1 > sizeof buf)
+    return 0;
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = word[i];
+
+      buf[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+      hash = hash_step (hash, buf[i]);
+    }
+  for (guint32 i = hash & (n_slots - 1); slots[i].word != NULL;
+       i = (i + 1) & (n_slots - 1))
+    {
+      const NfLexSlot *slot = &slots[i];
+
+      if (slot->hash == hash && slot->len == len
+          && memcmp (slot->word, buf, len) == 0)
+        return slot->mask;
+    }
+  return 0;
 }
 
 static void
@@ -587,7 +685,7 @@ lexicon_sets (void)
       NfLexicon *lex = g_new0 (NfLexicon, 1);
 
       load_sets (lex);
-      index_sets (lex);
+      lex->slots = index_words (lex->sets, &lex->n_slots);
       load_pronouns (lex);
       g_once_init_leave (&lexicon, lex);
     }
@@ -606,9 +704,11 @@ lexicon_get (void)
       lex->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) lex_entry_free);
       lex->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) lex_group_free);
+      lex->firsts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       load_countries (lex);
       load_places (lex);
       load_organizations (lex);
+      lex->first_slots = index_words (lex->firsts, &lex->n_first_slots);
       g_once_init_leave (&lexicon, lex);
     }
   return lexicon;
@@ -620,28 +720,8 @@ lexicon_sets_of (const char *word,
                  gsize       len)
 {
   const NfLexicon *lex = lexicon_sets ();
-  char buf[MAX_KEY];
-  guint32 hash = 2166136261u;
 
-  if (len + 1 > sizeof buf)
-    return 0;
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = word[i];
-
-      buf[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-      hash = hash_step (hash, buf[i]);
-    }
-  for (guint32 i = hash & (lex->n_slots - 1); lex->slots[i].word != NULL;
-       i = (i + 1) & (lex->n_slots - 1))
-    {
-      const NfLexSlot *slot = &lex->slots[i];
-
-      if (slot->hash == hash && slot->len == len
-          && memcmp (slot->word, buf, len) == 0)
-        return slot->mask;
-    }
-  return 0;
+  return slot_value (lex->slots, lex->n_slots, word, len);
 }
 
 gboolean
@@ -692,4 +772,13 @@ guint
 _nf_lexicon_max_tokens (void)
 {
   return lexicon_get ()->max_tokens;
+}
+
+guint
+_nf_lexicon_max_tokens_from (const char *word,
+                             gsize       len)
+{
+  const NfLexicon *lex = lexicon_get ();
+
+  return slot_value (lex->first_slots, lex->n_first_slots, word, len);
 }

@@ -66,6 +66,11 @@ typedef enum
 GArray     *_nf_tokenize         (const char    *text,
                                   gsize          start,
                                   gsize          end);
+/* The same into @tokens (NfToken), replacing what it held. */
+void        _nf_tokenize_into    (const char    *text,
+                                  gsize          start,
+                                  gsize          end,
+                                  GArray        *tokens);
 
 /* Inline, and the first letters compared before strcmp (): the matchers
  * ask this of nearly every token. */

@@ -247,26 +247,31 @@ skip_space (const char *text,
   return p;
 }
 
-GArray *
-_nf_tokenize (const char *text,
-              gsize       start,
-              gsize       end)
+/* The tokens go straight into the array's storage, grown by doubling
+ * (never beyond what the rest of the sentence can hold), instead of one
+ * g_array_append_val () each. */
+void
+_nf_tokenize_into (const char *text,
+                   gsize       start,
+                   gsize       end,
+                   GArray     *tokens)
 {
-  GArray *tokens = g_array_sized_new (FALSE, TRUE, sizeof (NfToken),
-                                      (end - start) / 5 + 4);
   const NfWordSet *words = number_words ();
   gboolean space = TRUE;
   gsize p = start;
+  guint n = 0;
+  guint room = tokens->len;
 
   while ((p = skip_space (text, p, end, &space)) < end)
     {
       NfToken token = { 0 };
+      guchar b = (guchar) text[p];
       gsize lower_len;
 
       token.start = p;
       token.space_before = space;
       space = FALSE;
-      if (g_ascii_isdigit (text[p]))
+      if (g_ascii_isdigit (b))
         {
           token.kind = NF_TOKEN_NUMBER;
           p = scan_numeral (text, p, end, &token);
@@ -274,9 +279,18 @@ _nf_tokenize (const char *text,
       else if (is_word_char (text + p, text + end, TRUE))
         {
           token.kind = NF_TOKEN_WORD;
-          token.upper = g_unichar_isupper (g_utf8_get_char (text + p));
-          while (p < end && is_word_char (text + p, text + end, FALSE))
-            p = g_utf8_next_char (text + p) - text;
+          token.upper = b < 0x80 ? g_ascii_isupper (b)
+                                 : g_unichar_isupper (g_utf8_get_char (text + p));
+          while (p < end)
+            {
+              b = (guchar) text[p];
+              if (b < 0x80 && g_ascii_isalnum (b))
+                p++;
+              else if (b >= 0x80 && is_word_char (text + p, text + end, FALSE))
+                p = g_utf8_next_char (text + p) - text;
+              else
+                break;
+            }
         }
       else
         {
@@ -287,8 +301,24 @@ _nf_tokenize (const char *text,
       lower_len = set_lower (&token, text);
       if (token.kind == NF_TOKEN_WORD)
         token.numword = _nf_word_set_has (words, token.lower, lower_len);
-      g_array_append_val (tokens, token);
+      if (n == room)
+        {
+          room = n + MIN (MAX (n, 32u), end - token.start);
+          g_array_set_size (tokens, room);
+        }
+      g_array_index (tokens, NfToken, n++) = token;
     }
+  g_array_set_size (tokens, n);
+}
+
+GArray *
+_nf_tokenize (const char *text,
+              gsize       start,
+              gsize       end)
+{
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (NfToken));
+
+  _nf_tokenize_into (text, start, end, tokens);
   return tokens;
 }
 

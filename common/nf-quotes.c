@@ -60,6 +60,7 @@ typedef struct
   gboolean        subject;   /* the first person named in its sentence */
   gboolean        person;    /* a person, or a body named like one */
   gboolean        body;      /* the latter */
+  gboolean        speaks;    /* a cue verb right after it ("McLenney said") */
 } Mention;
 
 typedef struct
@@ -457,9 +458,10 @@ speaker_copy (Speaker       *to,
   to->found = from->found;
 }
 
-static gboolean
-inside_piece (Quotes *q,
-              gsize   pos)
+/* The index of the piece whose text holds @pos, or G_MAXUINT. */
+static guint
+piece_at (Quotes *q,
+          gsize   pos)
 {
   guint lo = 0, hi = q->pieces->len;
 
@@ -473,7 +475,31 @@ inside_piece (Quotes *q,
       else
         hi = mid;
     }
-  return lo < q->pieces->len && g_array_index (q->pieces, Piece, lo).start <= pos;
+  return lo < q->pieces->len && g_array_index (q->pieces, Piece, lo).start <= pos
+         ? lo : G_MAXUINT;
+}
+
+static gboolean
+inside_piece (Quotes *q,
+              gsize   pos)
+{
+  return piece_at (q, pos) != G_MAXUINT;
+}
+
+/* A preposition that opens a phrase set before the subject. */
+static gboolean
+is_leading_preposition (Quotes *q,
+                        guint   i)
+{
+  static const char * const words[] = {
+    "in", "at", "on", "during", "with", "amid", "despite", "following",
+    "throughout", "unlike", "like", "for", "from", "without", "under",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (tok_is (q, i, words[k]))
+      return TRUE;
+  return FALSE;
 }
 
 /* Where the subject of the sentence [start, end) can begin: past a
@@ -499,7 +525,9 @@ main_clause_start (Quotes *q,
   if (tok_is (q, 0, "and") || tok_is (q, 0, "but") || tok_is (q, 0, "or")
       || tok_is (q, 0, "so"))
     return start;
-  if (!tok_in (q, 0, NF_LEX_SET_CLAUSE_WORDS)
+  /* "In an interview with Rusty Humphries, Ham made it clear": a
+   * leading phrase of place, time or company */
+  if (!tok_in (q, 0, NF_LEX_SET_CLAUSE_WORDS) && !is_leading_preposition (q, 0)
       && !(len > 4 && (g_str_has_prefix (q->text + w->end - 3, "ing")
                        || g_str_has_prefix (q->text + w->end - 2, "ed"))))
     return start;
@@ -592,6 +620,11 @@ mark_subjects (Quotes *q)
       done = TRUE;
       m->subject = scanned >= m->start
                    || !has_personal_pronoun (q, scanned, m->start);
+      /* "McLenney said Clinton …": a name that opens the sentence and
+       * speaks is someone's, whatever the entities stage made of it */
+      m->speaks = m->subject
+                  && next_to_cue (q, m, &g_array_index (sentences, NfSpan,
+                                                        sentence));
     }
 }
 
@@ -665,7 +698,7 @@ latest_mention (Quotes        *q,
       const Mention *m = &g_array_index (q->mentions, Mention, i - 1);
 
       if ((kind == NF_ENTITY_PERSON
-           ? m->person && (!m->body || spoke_before (q, m, pronoun))
+           ? m->person && (!m->body || m->speaks || spoke_before (q, m, pronoun))
            : m->entity->kind == kind)
           && !inside_piece (q, m->start)
           && (m->subject || kind != NF_ENTITY_PERSON)
@@ -1080,11 +1113,59 @@ is_coordinator (Quotes *q,
                 gsize   start,
                 gsize   end)
 {
+  guint n;
+
   trim (q->text, &start, &end);
   g_array_set_size (q->tokens, 0);
   _nf_words_scan (q->text, start, end, q->tokens);
-  return q->tokens->len == 1
-         && (tok_is (q, 0, "and") || tok_is (q, 0, "but"));
+  /* "and repeatedly says" */
+  for (n = q->tokens->len; n > 1 && tok_in (q, n - 1, NF_LEX_SET_SPEECH_ADVERBS); n--)
+    ;
+  return n == 1 && (tok_is (q, 0, "and") || tok_is (q, 0, "but"));
+}
+
+/* Does the -ing cue at @cue open a leading clause ("After saying",
+ * "Saying" at the start of the sentence)? */
+static gboolean
+opens_clause (Quotes *q,
+              gsize   from,
+              gsize   cue)
+{
+  gsize start = MAX (from, start_of_sentence (q, cue));
+
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, start, cue, q->tokens);
+  return q->tokens->len == 0
+         || (q->tokens->len == 1 && tok_in (q, 0, NF_LEX_SET_CLAUSE_WORDS));
+}
+
+/* The subject of the main clause after the leading one that holds @pos:
+ * past the first comma outside quotes. */
+static void
+subject_after_comma (Quotes  *q,
+                     guint    index,
+                     gsize    pos,
+                     Speaker *s)
+{
+  guint i = sentence_of (q->article, pos);
+  gsize end;
+
+  if (i == G_MAXUINT)
+    return;
+  end = g_array_index (q->article->sentences, NfSpan, i).end;
+  for (gsize p = pos; p < end; p++)
+    {
+      guint in = q->text[p] == ',' ? piece_at (q, p) : G_MAXUINT;
+
+      /* '"…so swollen I could barely get my shoe on," she was': the
+       * comma that ends a quote ends the leading clause too */
+      if (q->text[p] == ',' && (in == G_MAXUINT || p + 1 == piece (q, in)->end))
+        {
+          subject_of (q, index, in == G_MAXUINT ? p + 1 : piece (q, in)->after,
+                      end, s);
+          return;
+        }
+    }
 }
 
 /* The speaker of the cue at token @c of the region [from, to), whose
@@ -1109,10 +1190,13 @@ speaker_at_cue (Quotes  *q,
     verb = g_ascii_strdown (q->text + cue_start, cue_end - cue_start);
   if (!according && g_str_has_suffix (verb, "ing"))
     {
+      /* "After saying …, she was": the subject of the main clause */
+      if (opens_clause (q, from, cue_start))
+        subject_after_comma (q, index, cue_end, s);
       /* "Trump returned the compliment, telling Reuters": the subject */
-      if (!subject_of (q, index, sentence_start (q->text, from, cue_start),
-                       cue_start, s)
-          && right_np (q, cue_end, to, &np_start, &np_end))
+      else if (!subject_of (q, index, sentence_start (q->text, from, cue_start),
+                            cue_start, s)
+               && right_np (q, cue_end, to, &np_start, &np_end))
         resolve_np (q, index, np_start, np_end, s);
     }
   /* 'he found Trump "very charming" and called': the verb shares the

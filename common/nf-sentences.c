@@ -344,6 +344,10 @@ add_span (GArray     *out,
   g_array_append_val (out, span);
 }
 
+static const guint8 mark_start[256] = {
+  ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1,
+};
+
 /* Splits [start, end) of @text and appends the sentence spans (trimmed,
  * byte offsets into @text) to @out. */
 static void
@@ -368,6 +372,11 @@ split_into (const char *text,
         }
       if (sentence == NULL)
         sentence = p;
+      /* Only . ! ? and the ellipsis (E2 80 A6) can end a sentence. */
+      while (p < e && !mark_start[(guchar) *p])
+        p++;
+      if (p >= e)
+        break;
 
       after = scan_marks (p, e, &ellipsis, &quoted);
       if (after == NULL || after >= e || !is_space (*after))

@@ -254,6 +254,59 @@ test_size_limit (void)
   g_assert_cmpuint (len, ==, 100);
 }
 
+/* The id: SHA-256 of the text with white space folded, as GChecksum gives
+ * it.  nf_text_id () may use the processor's SHA instructions, so every
+ * length around the 64-byte blocks and their padding is tried, with runs
+ * of white space at the ends and inside. */
+static char *
+reference_id (const char *text,
+              gsize       len)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GString) folded = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (g_ascii_isspace (text[i]))
+        {
+          space = folded->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (folded, ' ');
+      space = FALSE;
+      g_string_append_c (folded, text[i]);
+    }
+  g_checksum_update (sum, (const guchar *) folded->str, folded->len);
+  return g_strndup (g_checksum_get_string (sum), 16);
+}
+
+static void
+test_text_id (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  g_autofree char *text = g_malloc (1200);
+  g_autofree char *known = NULL;
+
+  /* SHA-256 ("abc") starts ba7816bf8f01cfea */
+  known = nf_text_id ("  abc\r\n", 7);
+  g_assert_cmpstr (known, ==, "ba7816bf8f01cfea");
+  for (gsize len = 0; len < 1200; len += len < 300 ? 1 : 37)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *expected = NULL;
+
+      for (gsize i = 0; i < len; i++)
+        text[i] = g_rand_int_range (rand, 0, 5) == 0
+                  ? " \t\n"[g_rand_int_range (rand, 0, 3)]
+                  : (char) g_rand_int_range (rand, 0x21, 0x7F);
+      id = nf_text_id (text, len);
+      expected = reference_id (text, len);
+      g_assert_cmpstr (id, ==, expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,6 +326,7 @@ main (int    argc,
   g_test_add_func ("/input/not-any-encoding", test_not_any_encoding);
   g_test_add_func ("/input/empty-forms", test_empty_forms);
   g_test_add_func ("/input/size-limit", test_size_limit);
+  g_test_add_func ("/input/text-id", test_text_id);
 
   return g_test_run ();
 }
