@@ -183,6 +183,28 @@ longest_lexicon (Scan              *scan,
   return 0;
 }
 
+/* A cue verb at token @j, maybe after an adverb or two ("Cruz openly
+ * admitted", "Reid also said"). */
+static gboolean
+cue_follows (Scan  *scan,
+             guint  j)
+{
+  for (guint k = j; k < scan->tokens->len && k < j + 3; k++)
+    {
+      const NfWord *t = tok (scan, k);
+
+      if (t->flags & NF_WORD_CAP)
+        return FALSE;
+      if (tok_in (scan, k, NF_LEX_SET_CUE_VERBS))
+        return TRUE;
+      if (!tok_in (scan, k, NF_LEX_SET_SPEECH_ADVERBS)
+          && !(t->end - t->start > 3 && scan->text[t->end - 2] == 'l'
+               && scan->text[t->end - 1] == 'y'))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static Mention *
 add_mention (Scan        *scan,
              MentionType  type,
@@ -208,7 +230,7 @@ add_mention (Scan        *scan,
     m.locative = TRUE;
   if (m.start < scan->dateline_end && m.allcaps)
     m.dateline = TRUE;
-  if (j < scan->tokens->len && tok_in (scan, j, NF_LEX_SET_CUE_VERBS))
+  if (cue_follows (scan, j))
     m.person_cue = TRUE;
   if (i > 0 && tok_in (scan, i - 1, NF_LEX_SET_CUE_VERBS))
     m.person_cue = TRUE;
@@ -345,6 +367,63 @@ split_title (Scan  *scan,
 
 static void read_span (Scan *scan, guint i, guint j, gboolean person);
 
+/* "Apple Inc. Steve Jobs": a company's legal form ends its name. */
+static gboolean
+split_company (Scan  *scan,
+               guint  i,
+               guint  j)
+{
+  static const char * const forms[] = {
+    "inc", "inc.", "llc", "corp.", "ltd", "ltd.", "plc", "co.", "ag", "n.v.",
+  };
+
+  for (guint k = i + 1; k + 1 < j; k++)
+    for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+      if (tok_is (scan, k, forms[f]))
+        {
+          read_span (scan, i, k + 1, FALSE);
+          read_span (scan, k + 1, j, FALSE);
+          return TRUE;
+        }
+  return FALSE;
+}
+
+/* "Apple Computer CEO", "Chief Executive Officer of General Motors": a
+ * title before or after a body's name is no part of it. */
+static gboolean
+strip_titles (Scan  *scan,
+              guint  i,
+              guint  j)
+{
+  guint k = j;
+
+  /* not "Howard Dean", whose title word is a surname */
+  if (tok_in (scan, j - 1, NF_LEX_SET_TITLES)
+      && !tok_in (scan, i, NF_LEX_SET_GIVEN_NAMES))
+    {
+      while (k > i && (is_title_word (scan, k - 1)
+                       || tok_in (scan, k - 1, NF_LEX_SET_CONNECTORS)))
+        k--;
+      if (k == i || k == j)
+        return FALSE;
+      read_span (scan, i, k, FALSE);
+      return TRUE;
+    }
+  if (!is_title_word (scan, i))
+    return FALSE;
+  for (k = i; k < j && (is_title_word (scan, k)
+                        || (tok_in (scan, k, NF_LEX_SET_CONNECTORS)
+                            && !tok_is (scan, k, "of"))); k++)
+    ;
+  if (k + 1 < j && k > i && tok_is (scan, k, "of")
+      && has_set (scan, k + 1, j, NF_LEX_SET_ORG_WORDS))
+    {
+      read_span (scan, k + 1, j, FALSE);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 read_parts (Scan  *scan,
             guint  i,
@@ -382,6 +461,33 @@ prefix_role (Scan  *scan,
                     tok (scan, i - 1)->end - tok (scan, k)->start);
 }
 
+/* Does token @k hold a digit ("A380", "747", "DC-9")? */
+static gboolean
+has_digit (Scan  *scan,
+           guint  k)
+{
+  for (gsize c = tok (scan, k)->start; c < tok (scan, k)->end; c++)
+    if (g_ascii_isdigit (scan->text[c]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "OS", "XWB": capitals that are no initial ("J.") nor a numeral ("II"). */
+static gboolean
+is_code (Scan  *scan,
+         guint  k)
+{
+  const NfWord *t = tok (scan, k);
+
+  if (!(t->flags & NF_WORD_ALLCAPS) || t->end - t->start < 2
+      || scan->text[t->end - 1] == '.')
+    return FALSE;
+  for (gsize c = t->start; c < t->end; c++)
+    if (!strchr ("IVX", scan->text[c]))
+      return TRUE;
+  return FALSE;
+}
+
 /* A run with no listed name in it: a person, or one word to settle later. */
 static void
 read_name (Scan     *scan,
@@ -394,6 +500,11 @@ read_name (Scan     *scan,
 
   for (guint k = i; k < j; k++)
     allcaps &= (tok (scan, k)->flags & NF_WORD_ALLCAPS) != 0;
+  if (j - i == 1 && has_digit (scan, i))
+    {
+      add_mention (scan, MENTION_OTHER, i, j);
+      return;
+    }
   if (j - i == 1)
     {
       m = add_mention (scan, MENTION_SINGLE, i, j);
@@ -404,12 +515,18 @@ read_name (Scan     *scan,
     }
   if (allcaps || j - i > 4)
     return;
+  /* "Airbus A380", "Mac OS X": a model or a product, not a person */
+  for (guint k = i; k < j; k++)
+    if (has_digit (scan, k) || is_code (scan, k))
+      {
+        add_mention (scan, MENTION_OTHER, i, j);
+        return;
+      }
   /* "Joint Defense Arrangement": a name with such words is not a person's;
    * after a given name, a title word is a surname ("Howard Dean") */
   for (guint k = i; k < j; k++)
     if ((is_title_word (scan, k) && !person)
-        || tok_in (scan, k, NF_LEX_SET_OTHER_WORDS)
-        || (tok (scan, k)->flags & NF_WORD_DIGIT))
+        || tok_in (scan, k, NF_LEX_SET_OTHER_WORDS))
       {
         add_mention (scan, MENTION_ORG, i, j);
         return;
@@ -467,6 +584,8 @@ read_span (Scan     *scan,
       add_lexicon_mention (scan, entry, i, j);
       return;
     }
+  if (split_company (scan, i, j) || strip_titles (scan, i, j))
+    return;
   if (is_title_only (scan, i, j))
     {
       /* "Dean, a medical doctor": a title word alone may be the surname

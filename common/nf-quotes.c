@@ -561,10 +561,17 @@ next_to_cue (Quotes       *q,
              const Mention *m,
              const NfSpan  *sentence)
 {
+  guint i = 0;
+
   g_array_set_size (q->tokens, 0);
-  _nf_words_scan (q->text, m->end, MIN (sentence->end, m->end + 24), q->tokens);
-  return q->tokens->len > 0 && !(tok (q, 0)->flags & NF_WORD_CAP)
-         && is_cue (q, 0);
+  _nf_words_scan (q->text, m->end, MIN (sentence->end, m->end + 40), q->tokens);
+  /* "Cruz openly admitted", "Reid also said" */
+  while (i + 1 < q->tokens->len && i < 2 && !(tok (q, i)->flags & NF_WORD_CAP)
+         && (tok_in (q, i, NF_LEX_SET_SPEECH_ADVERBS)
+             || g_str_has_prefix (q->text + tok (q, i)->end - 2, "ly")))
+    i++;
+  return q->tokens->len > i && !(tok (q, i)->flags & NF_WORD_CAP)
+         && is_cue (q, i);
 }
 
 /* "Trump's accusation …, Biden said": an owner is not the subject. */
