@@ -574,6 +574,20 @@ next_to_cue (Quotes       *q,
          && is_cue (q, i);
 }
 
+/* Does a word that opens a clause ("that", "until", "because") stand
+ * just before @m? */
+static gboolean
+after_clause_word (Quotes        *q,
+                   gsize          from,
+                   const Mention *m)
+{
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, MAX (from, m->start > 24 ? m->start - 24 : 0),
+                  m->start, q->tokens);
+  return q->tokens->len > 0
+         && tok_in (q, q->tokens->len - 1, NF_LEX_SET_CLAUSE_WORDS);
+}
+
 /* "Trump's accusation …, Biden said": an owner is not the subject. */
 static gboolean
 is_possessive (Quotes        *q,
@@ -620,8 +634,11 @@ mark_subjects (Quotes *q)
         }
       if (done || m->start < clause || is_possessive (q, m))
         {
+          /* "Trump said … until Obama admits": a speaker in a clause
+           * under the subject's is not who a later "he" means */
           m->subject = next_to_cue (q, m, &g_array_index (sentences, NfSpan,
-                                                          sentence));
+                                                          sentence))
+                       && !(done && after_clause_word (q, clause, m));
           continue;
         }
       done = TRUE;
@@ -888,6 +905,110 @@ speaker_from_words (Quotes  *q,
   s->found = TRUE;
 }
 
+/* A definite description of one person at @start ("the Florida
+ * senator", "The GOP presidential candidate", "the former secretary of
+ * state"): "the", a few modifiers, a title word; its end in @end. */
+static gboolean
+description_at (Quotes *q,
+                gsize   start,
+                gsize   to,
+                gsize  *end)
+{
+  guint head = 0;
+
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, start, MIN (to, start + 80), q->tokens);
+  if (q->tokens->len < 2 || !tok_is (q, 0, "the"))
+    return FALSE;
+  for (guint i = 1; i < q->tokens->len && i <= 5; i++)
+    {
+      if (!gap_is_space (q, i))
+        break;
+      if (tok_in (q, i, NF_LEX_SET_TITLES) && !(tok (q, i)->flags & NF_WORD_CAP))
+        head = i;
+      /* "the Wisconsin Republican said", not "the Republican Party" nor
+       * "the two Republican presidents" */
+      else if ((tok_is (q, i, "republican") || tok_is (q, i, "democrat"))
+               && (i + 1 == q->tokens->len || is_cue (q, i + 1)))
+        {
+          head = i;
+          break;
+        }
+      else if (head > 0 && tok_in (q, i, NF_LEX_SET_TITLE_MODIFIERS))
+        continue;
+      else if (head > 0 && !tok_is (q, i, "of"))
+        break;
+    }
+  /* "the president of the company": only a title that ends the phrase or
+   * comes before "of" and one more word */
+  if (head == 0)
+    return FALSE;
+  *end = tok (q, head)->end;
+  return TRUE;
+}
+
+/* Does a word of @role name the title @title ("Sen." for "senator")? */
+static gboolean
+role_has_title (const char *role,
+                const char *title)
+{
+  g_auto(GStrv) words = g_strsplit (role, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize len = strlen (words[i]);
+
+      if (len == 0)
+        continue;
+      if (words[i][len - 1] == '.' && len > 2
+          ? g_ascii_strncasecmp (words[i], title, len - 1) == 0
+          : g_ascii_strcasecmp (words[i], title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The person a description stands for: the latest one whose role has
+ * its title word ("Florida Sen. Marco Rubio" for "the Florida senator"),
+ * else the person named as the subject of the last two sentences; else
+ * the description's own words. */
+static void
+resolve_description (Quotes  *q,
+                     guint    index,
+                     gsize    start,
+                     gsize    end,
+                     Speaker *s)
+{
+  g_autofree char *title = NULL;
+  const Mention *m;
+  guint here = sentence_of (q->article, start), there;
+  gsize t = end;
+
+  while (t > start && q->text[t - 1] != ' ')
+    t--;
+  title = g_strndup (q->text + t, end - t);
+  for (guint i = q->mentions->len, steps = 0; i > 0 && steps < MAX_LOOK_BACK;
+       i--, steps++)
+    {
+      m = &g_array_index (q->mentions, Mention, i - 1);
+      if (m->start < start && m->entity->kind == NF_ENTITY_PERSON
+          && m->entity->role != NULL && role_has_title (m->entity->role, title))
+        {
+          speaker_from_entity (s, m->entity, start);
+          return;
+        }
+    }
+  m = latest_mention (q, start, NF_ENTITY_PERSON, NF_PRONOUN_PERSON);
+  there = m != NULL ? sentence_of (q->article, m->start) : G_MAXUINT;
+  if (m != NULL && !m->body && here != G_MAXUINT && there != G_MAXUINT
+      && there + 1 >= here)
+    {
+      speaker_from_entity (s, m->entity, start);
+      return;
+    }
+  speaker_from_words (q, start, end, s);
+}
+
 /* Who the noun phrase [start, end) is. */
 static void
 resolve_np (Quotes  *q,
@@ -899,6 +1020,7 @@ resolve_np (Quotes  *q,
   const NfEntity *entity;
   NfPronounKind pronoun;
   char *anonymous;
+  gsize description_end;
 
   trim (q->text, &start, &end);
   if (end <= start)
@@ -914,6 +1036,13 @@ resolve_np (Quotes  *q,
     {
       speaker_from_entity (s, entity, start);
       return;
+    }
+  if (description_at (q, start, end, &description_end)
+      && description_end == end)
+    {
+      resolve_description (q, index, start, end, s);
+      if (s->found)
+        return;
     }
   anonymous = anonymous_name (q, start, end);
   if (anonymous != NULL)
@@ -1059,13 +1188,21 @@ subject_of (Quotes  *q,
             Speaker *s)
 {
   guint lo = 0, hi = q->mentions->len;
-  gsize first_word;
+  gsize first_word, description_end;
   NfPronounKind pronoun;
 
   trim (q->text, &from, &to);
   if (to <= from)
     return FALSE;
   from = MAX (from, main_clause_start (q, from, to));
+  trim (q->text, &from, &to);
+  /* "The Florida senator sought …, saying": not the place in it */
+  if (description_at (q, from, to, &description_end))
+    {
+      resolve_description (q, index, from, description_end, s);
+      if (s->found)
+        return TRUE;
+    }
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;

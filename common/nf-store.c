@@ -42,6 +42,8 @@ struct _NfStore
   sqlite3    *db;
   char       *path;
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, kept prepared */
+  sqlite3_stmt *recent[64]; /* of them, by the address of their SQL */
+  const char *recent_sql[64];
   guint       depth;        /* nesting of nf_store_begin() */
   gboolean    is_new;
   GHashTable *searches;     /* FTS5 query ("" for all) → SearchState* */
@@ -214,11 +216,22 @@ prepare (NfStore     *self,
          const char  *sql,
          GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  guint slot = GPOINTER_TO_UINT (sql) / 8 % G_N_ELEMENTS (self->recent);
+  sqlite3_stmt *stmt = self->recent[slot];
   int rc;
 
-  if (stmt != NULL)
+  /* The SQL is nearly always a string literal: its address finds the
+   * statement without hashing the text (tens of calls an article). */
+  if (stmt != NULL && self->recent_sql[slot] == sql &&
+      strcmp (sqlite3_sql (stmt), sql) == 0)
     return stmt;
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      self->recent[slot] = stmt;
+      self->recent_sql[slot] = sql;
+      return stmt;
+    }
 
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                            &stmt, NULL);
@@ -228,6 +241,8 @@ prepare (NfStore     *self,
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  self->recent[slot] = stmt;
+  self->recent_sql[slot] = sql;
   return stmt;
 }
 

@@ -129,10 +129,22 @@ signature_add (NfStorySignature *sig,
 {
   SigKey key;
 
+  gsize prefix_len, text_len;
+
   if (text == NULL || text[0] == '\0')
     return FALSE;
-  key.key = g_strconcat (prefix, text, NULL);
-  g_strdelimit (key.key, "\t\n\r", ' ');
+  /* prefix + text, its line and tab characters made spaces (the stored
+   * form is one key a line): about a hundred keys an article. */
+  prefix_len = strlen (prefix);
+  text_len = strlen (text);
+  key.key = g_malloc (prefix_len + text_len + 1);
+  memcpy (key.key, prefix, prefix_len);
+  for (gsize i = 0; i <= text_len; i++)
+    {
+      char c = text[i];
+
+      key.key[prefix_len + i] = c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+    }
   if (g_hash_table_contains (seen, key.key))
     {
       g_free (key.key);
