@@ -76,6 +76,8 @@ typedef struct
   GHashTable *defined;       /* short form → index + 1 of the long mention */
   GHashTable *heads;         /* "department" → GArray of NfSpan ("the department") */
   GHashTable *surnames;      /* last or first word → person Building* */
+  GHashTable *first_words;   /* first word of a two-to-four word name →
+                              * Building*, or &ambiguous_first */
   GHashTable *cap_inside;    /* words seen capitalised inside sentences */
   GStringChunk *cap_words;   /* the keys of @cap_inside */
   GHashTable *metonyms;      /* NfLexGroup* whose capital stands for it */
@@ -181,6 +183,28 @@ longest_lexicon (Scan              *scan,
   return 0;
 }
 
+/* A cue verb at token @j, maybe after an adverb or two ("Cruz openly
+ * admitted", "Reid also said"). */
+static gboolean
+cue_follows (Scan  *scan,
+             guint  j)
+{
+  for (guint k = j; k < scan->tokens->len && k < j + 3; k++)
+    {
+      const NfWord *t = tok (scan, k);
+
+      if (t->flags & NF_WORD_CAP)
+        return FALSE;
+      if (tok_in (scan, k, NF_LEX_SET_CUE_VERBS))
+        return TRUE;
+      if (!tok_in (scan, k, NF_LEX_SET_SPEECH_ADVERBS)
+          && !(t->end - t->start > 3 && scan->text[t->end - 2] == 'l'
+               && scan->text[t->end - 1] == 'y'))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static Mention *
 add_mention (Scan        *scan,
              MentionType  type,
@@ -206,7 +230,7 @@ add_mention (Scan        *scan,
     m.locative = TRUE;
   if (m.start < scan->dateline_end && m.allcaps)
     m.dateline = TRUE;
-  if (j < scan->tokens->len && tok_in (scan, j, NF_LEX_SET_CUE_VERBS))
+  if (cue_follows (scan, j))
     m.person_cue = TRUE;
   if (i > 0 && tok_in (scan, i - 1, NF_LEX_SET_CUE_VERBS))
     m.person_cue = TRUE;
@@ -222,8 +246,11 @@ add_lexicon_mention (Scan             *scan,
 {
   Mention *m;
 
-  /* A demonym alone is an adjective ("American troops"), not a name. */
-  if (entry->role == NF_LEX_DEMONYM)
+  /* A demonym alone is an adjective ("American troops"), not a name;
+   * "US$40" is money, not the country. */
+  if (entry->role == NF_LEX_DEMONYM
+      || (tok (scan, j - 1)->end < scan->article->text_len
+          && scan->text[tok (scan, j - 1)->end] == '$'))
     return;
   m = add_mention (scan, MENTION_LEXICON, i, j);
   m->entry = entry;
@@ -343,6 +370,63 @@ split_title (Scan  *scan,
 
 static void read_span (Scan *scan, guint i, guint j, gboolean person);
 
+/* "Apple Inc. Steve Jobs": a company's legal form ends its name. */
+static gboolean
+split_company (Scan  *scan,
+               guint  i,
+               guint  j)
+{
+  static const char * const forms[] = {
+    "inc", "inc.", "llc", "corp.", "ltd", "ltd.", "plc", "co.", "ag", "n.v.",
+  };
+
+  for (guint k = i + 1; k + 1 < j; k++)
+    for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+      if (tok_is (scan, k, forms[f]))
+        {
+          read_span (scan, i, k + 1, FALSE);
+          read_span (scan, k + 1, j, FALSE);
+          return TRUE;
+        }
+  return FALSE;
+}
+
+/* "Apple Computer CEO", "Chief Executive Officer of General Motors": a
+ * title before or after a body's name is no part of it. */
+static gboolean
+strip_titles (Scan  *scan,
+              guint  i,
+              guint  j)
+{
+  guint k = j;
+
+  /* not "Howard Dean", whose title word is a surname */
+  if (tok_in (scan, j - 1, NF_LEX_SET_TITLES)
+      && !tok_in (scan, i, NF_LEX_SET_GIVEN_NAMES))
+    {
+      while (k > i && (is_title_word (scan, k - 1)
+                       || tok_in (scan, k - 1, NF_LEX_SET_CONNECTORS)))
+        k--;
+      if (k == i || k == j)
+        return FALSE;
+      read_span (scan, i, k, FALSE);
+      return TRUE;
+    }
+  if (!is_title_word (scan, i))
+    return FALSE;
+  for (k = i; k < j && (is_title_word (scan, k)
+                        || (tok_in (scan, k, NF_LEX_SET_CONNECTORS)
+                            && !tok_is (scan, k, "of"))); k++)
+    ;
+  if (k + 1 < j && k > i && tok_is (scan, k, "of")
+      && has_set (scan, k + 1, j, NF_LEX_SET_ORG_WORDS))
+    {
+      read_span (scan, k + 1, j, FALSE);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 read_parts (Scan  *scan,
             guint  i,
@@ -380,6 +464,33 @@ prefix_role (Scan  *scan,
                     tok (scan, i - 1)->end - tok (scan, k)->start);
 }
 
+/* Does token @k hold a digit ("A380", "747", "DC-9")? */
+static gboolean
+has_digit (Scan  *scan,
+           guint  k)
+{
+  for (gsize c = tok (scan, k)->start; c < tok (scan, k)->end; c++)
+    if (g_ascii_isdigit (scan->text[c]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "OS", "XWB": capitals that are no initial ("J.") nor a numeral ("II"). */
+static gboolean
+is_code (Scan  *scan,
+         guint  k)
+{
+  const NfWord *t = tok (scan, k);
+
+  if (!(t->flags & NF_WORD_ALLCAPS) || t->end - t->start < 2
+      || scan->text[t->end - 1] == '.')
+    return FALSE;
+  for (gsize c = t->start; c < t->end; c++)
+    if (!strchr ("IVX", scan->text[c]))
+      return TRUE;
+  return FALSE;
+}
+
 /* A run with no listed name in it: a person, or one word to settle later. */
 static void
 read_name (Scan     *scan,
@@ -392,6 +503,11 @@ read_name (Scan     *scan,
 
   for (guint k = i; k < j; k++)
     allcaps &= (tok (scan, k)->flags & NF_WORD_ALLCAPS) != 0;
+  if (j - i == 1 && has_digit (scan, i))
+    {
+      add_mention (scan, MENTION_OTHER, i, j);
+      return;
+    }
   if (j - i == 1)
     {
       m = add_mention (scan, MENTION_SINGLE, i, j);
@@ -402,12 +518,18 @@ read_name (Scan     *scan,
     }
   if (allcaps || j - i > 4)
     return;
+  /* "Airbus A380", "Mac OS X": a model or a product, not a person */
+  for (guint k = i; k < j; k++)
+    if (has_digit (scan, k) || is_code (scan, k))
+      {
+        add_mention (scan, MENTION_OTHER, i, j);
+        return;
+      }
   /* "Joint Defense Arrangement": a name with such words is not a person's;
    * after a given name, a title word is a surname ("Howard Dean") */
   for (guint k = i; k < j; k++)
     if ((is_title_word (scan, k) && !person)
-        || tok_in (scan, k, NF_LEX_SET_OTHER_WORDS)
-        || (tok (scan, k)->flags & NF_WORD_DIGIT))
+        || tok_in (scan, k, NF_LEX_SET_OTHER_WORDS))
       {
         add_mention (scan, MENTION_ORG, i, j);
         return;
@@ -465,6 +587,8 @@ read_span (Scan     *scan,
       add_lexicon_mention (scan, entry, i, j);
       return;
     }
+  if (split_company (scan, i, j) || strip_titles (scan, i, j))
+    return;
   if (is_title_only (scan, i, j))
     {
       /* "Dean, a medical doctor": a title word alone may be the surname
@@ -895,6 +1019,35 @@ _nf_apposition_role (const char *text,
   return g_strndup (text + start, end - start);
 }
 
+static Building ambiguous_first;
+
+/* "Apple" after "Apple Computer", "Hillary" after "Hillary Clinton": the
+ * first word of a name, when no other name begins with it. */
+static void
+remember_first (Scan       *scan,
+                const char *text,
+                gsize       start,
+                gsize       end,
+                Building   *b)
+{
+  const char *space = memchr (text + start, ' ', end - start);
+  char *key;
+  Building *had;
+
+  if (space == NULL)
+    return;
+  key = g_strndup (text + start, space - (text + start));
+  had = g_hash_table_lookup (scan->first_words, key);
+  if (had == NULL)
+    g_hash_table_insert (scan->first_words, key, b);
+  else
+    {
+      if (had != b)
+        g_hash_table_replace (scan->first_words, g_strdup (key), &ambiguous_first);
+      g_free (key);
+    }
+}
+
 static void
 merge_person (Scan    *scan,
               Mention *m)
@@ -902,6 +1055,8 @@ merge_person (Scan    *scan,
   g_autofree char *key = person_key (scan->text, m->start, m->end);
   Building *b = building_get (scan, key, NF_ENTITY_PERSON);
   gsize last = m->end;
+
+  remember_first (scan, scan->text, m->start, m->end, b);
 
   building_add (scan, b, m, m->end);
   if (b->role == NULL)
@@ -939,6 +1094,13 @@ merge_named (Scan         *scan,
     remember_word (scan, text, first_end - text, b);
 }
 
+static gboolean
+tok_word_in (const char *word,
+             NfLexSet    set)
+{
+  return _nf_lexicon_has (set, word, strlen (word));
+}
+
 /* One capitalised word: an acronym defined earlier, a person's surname or
  * given name, or a name of its own. */
 static void
@@ -955,6 +1117,16 @@ merge_single (Scan    *scan,
     b = g_array_index (scan->mentions, Mention, defined - 1).building;
   if (b == NULL)
     b = g_hash_table_lookup (scan->surnames, word);
+  /* a first word alone: the body's short name ("Apple"), or a person's
+   * given name ("Hillary") */
+  if (b == NULL && !m->surname_only)
+    {
+      b = g_hash_table_lookup (scan->first_words, word);
+      if (b == &ambiguous_first
+          || (b != NULL && b->evidence
+              && !tok_word_in (word, NF_LEX_SET_GIVEN_NAMES)))
+        b = NULL;
+    }
   if (b != NULL && (!m->surname_only || b->kind == NF_ENTITY_PERSON))
     {
       building_add (scan, b, m, m->end);
@@ -1217,6 +1389,7 @@ scan_free (Scan *scan)
   g_hash_table_unref (scan->defined);
   g_hash_table_unref (scan->heads);
   g_hash_table_unref (scan->surnames);
+  g_hash_table_unref (scan->first_words);
   g_hash_table_unref (scan->cap_inside);
   g_string_chunk_free (scan->cap_words);
   g_hash_table_unref (scan->metonyms);
@@ -1242,6 +1415,7 @@ _nf_entities_run (NfArticle *article)
   scan.heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) g_array_unref);
   scan.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan.first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   scan.cap_inside = g_hash_table_new (g_str_hash, g_str_equal);
   scan.cap_words = g_string_chunk_new (1024);
   scan.metonyms = g_hash_table_new (NULL, NULL);

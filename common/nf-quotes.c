@@ -458,9 +458,10 @@ speaker_copy (Speaker       *to,
   to->found = from->found;
 }
 
-static gboolean
-inside_piece (Quotes *q,
-              gsize   pos)
+/* The index of the piece whose text holds @pos, or G_MAXUINT. */
+static guint
+piece_at (Quotes *q,
+          gsize   pos)
 {
   guint lo = 0, hi = q->pieces->len;
 
@@ -474,7 +475,31 @@ inside_piece (Quotes *q,
       else
         hi = mid;
     }
-  return lo < q->pieces->len && g_array_index (q->pieces, Piece, lo).start <= pos;
+  return lo < q->pieces->len && g_array_index (q->pieces, Piece, lo).start <= pos
+         ? lo : G_MAXUINT;
+}
+
+static gboolean
+inside_piece (Quotes *q,
+              gsize   pos)
+{
+  return piece_at (q, pos) != G_MAXUINT;
+}
+
+/* A preposition that opens a phrase set before the subject. */
+static gboolean
+is_leading_preposition (Quotes *q,
+                        guint   i)
+{
+  static const char * const words[] = {
+    "in", "at", "on", "during", "with", "amid", "despite", "following",
+    "throughout", "unlike", "like", "for", "from", "without", "under",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (tok_is (q, i, words[k]))
+      return TRUE;
+  return FALSE;
 }
 
 /* Where the subject of the sentence [start, end) can begin: past a
@@ -501,7 +526,9 @@ main_clause_start (Quotes *q,
   if (tok_is (q, 0, "and") || tok_is (q, 0, "but") || tok_is (q, 0, "or")
       || tok_is (q, 0, "so"))
     return start;
-  if (!tok_in (q, 0, NF_LEX_SET_CLAUSE_WORDS)
+  /* "In an interview with Rusty Humphries, Ham made it clear": a
+   * leading phrase of place, time or company */
+  if (!tok_in (q, 0, NF_LEX_SET_CLAUSE_WORDS) && !is_leading_preposition (q, 0)
       && !(len > 4 && (g_str_has_prefix (q->text + w->end - 3, "ing")
                        || g_str_has_prefix (q->text + w->end - 2, "ed"))))
     return start;
@@ -535,12 +562,31 @@ next_to_cue (Quotes       *q,
              const Mention *m,
              const NfSpan  *sentence)
 {
+  guint i = 0;
+
   g_array_set_size (q->tokens, 0);
-  /* is_cue () looks at two words at most */
-  _nf_words_scan_max (q->text, m->end, MIN (sentence->end, m->end + 24),
-                      q->tokens, 2);
-  return q->tokens->len > 0 && !(tok (q, 0)->flags & NF_WORD_CAP)
-         && is_cue (q, 0);
+  _nf_words_scan (q->text, m->end, MIN (sentence->end, m->end + 40), q->tokens);
+  /* "Cruz openly admitted", "Reid also said" */
+  while (i + 1 < q->tokens->len && i < 2 && !(tok (q, i)->flags & NF_WORD_CAP)
+         && (tok_in (q, i, NF_LEX_SET_SPEECH_ADVERBS)
+             || g_str_has_prefix (q->text + tok (q, i)->end - 2, "ly")))
+    i++;
+  return q->tokens->len > i && !(tok (q, i)->flags & NF_WORD_CAP)
+         && is_cue (q, i);
+}
+
+/* Does a word that opens a clause ("that", "until", "because") stand
+ * just before @m? */
+static gboolean
+after_clause_word (Quotes        *q,
+                   gsize          from,
+                   const Mention *m)
+{
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, MAX (from, m->start > 24 ? m->start - 24 : 0),
+                  m->start, q->tokens);
+  return q->tokens->len > 0
+         && tok_in (q, q->tokens->len - 1, NF_LEX_SET_CLAUSE_WORDS);
 }
 
 /* "Trump's accusation …, Biden said": an owner is not the subject. */
@@ -589,8 +635,11 @@ mark_subjects (Quotes *q)
         }
       if (done || m->start < clause || is_possessive (q, m))
         {
+          /* "Trump said … until Obama admits": a speaker in a clause
+           * under the subject's is not who a later "he" means */
           m->subject = next_to_cue (q, m, &g_array_index (sentences, NfSpan,
-                                                          sentence));
+                                                          sentence))
+                       && !(done && after_clause_word (q, clause, m));
           continue;
         }
       done = TRUE;
@@ -857,6 +906,110 @@ speaker_from_words (Quotes  *q,
   s->found = TRUE;
 }
 
+/* A definite description of one person at @start ("the Florida
+ * senator", "The GOP presidential candidate", "the former secretary of
+ * state"): "the", a few modifiers, a title word; its end in @end. */
+static gboolean
+description_at (Quotes *q,
+                gsize   start,
+                gsize   to,
+                gsize  *end)
+{
+  guint head = 0;
+
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, start, MIN (to, start + 80), q->tokens);
+  if (q->tokens->len < 2 || !tok_is (q, 0, "the"))
+    return FALSE;
+  for (guint i = 1; i < q->tokens->len && i <= 5; i++)
+    {
+      if (!gap_is_space (q, i))
+        break;
+      if (tok_in (q, i, NF_LEX_SET_TITLES) && !(tok (q, i)->flags & NF_WORD_CAP))
+        head = i;
+      /* "the Wisconsin Republican said", not "the Republican Party" nor
+       * "the two Republican presidents" */
+      else if ((tok_is (q, i, "republican") || tok_is (q, i, "democrat"))
+               && (i + 1 == q->tokens->len || is_cue (q, i + 1)))
+        {
+          head = i;
+          break;
+        }
+      else if (head > 0 && tok_in (q, i, NF_LEX_SET_TITLE_MODIFIERS))
+        continue;
+      else if (head > 0 && !tok_is (q, i, "of"))
+        break;
+    }
+  /* "the president of the company": only a title that ends the phrase or
+   * comes before "of" and one more word */
+  if (head == 0)
+    return FALSE;
+  *end = tok (q, head)->end;
+  return TRUE;
+}
+
+/* Does a word of @role name the title @title ("Sen." for "senator")? */
+static gboolean
+role_has_title (const char *role,
+                const char *title)
+{
+  g_auto(GStrv) words = g_strsplit (role, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize len = strlen (words[i]);
+
+      if (len == 0)
+        continue;
+      if (words[i][len - 1] == '.' && len > 2
+          ? g_ascii_strncasecmp (words[i], title, len - 1) == 0
+          : g_ascii_strcasecmp (words[i], title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The person a description stands for: the latest one whose role has
+ * its title word ("Florida Sen. Marco Rubio" for "the Florida senator"),
+ * else the person named as the subject of the last two sentences; else
+ * the description's own words. */
+static void
+resolve_description (Quotes  *q,
+                     guint    index,
+                     gsize    start,
+                     gsize    end,
+                     Speaker *s)
+{
+  g_autofree char *title = NULL;
+  const Mention *m;
+  guint here = sentence_of (q->article, start), there;
+  gsize t = end;
+
+  while (t > start && q->text[t - 1] != ' ')
+    t--;
+  title = g_strndup (q->text + t, end - t);
+  for (guint i = q->mentions->len, steps = 0; i > 0 && steps < MAX_LOOK_BACK;
+       i--, steps++)
+    {
+      m = &g_array_index (q->mentions, Mention, i - 1);
+      if (m->start < start && m->entity->kind == NF_ENTITY_PERSON
+          && m->entity->role != NULL && role_has_title (m->entity->role, title))
+        {
+          speaker_from_entity (s, m->entity, start);
+          return;
+        }
+    }
+  m = latest_mention (q, start, NF_ENTITY_PERSON, NF_PRONOUN_PERSON);
+  there = m != NULL ? sentence_of (q->article, m->start) : G_MAXUINT;
+  if (m != NULL && !m->body && here != G_MAXUINT && there != G_MAXUINT
+      && there + 1 >= here)
+    {
+      speaker_from_entity (s, m->entity, start);
+      return;
+    }
+  speaker_from_words (q, start, end, s);
+}
+
 /* Who the noun phrase [start, end) is. */
 static void
 resolve_np (Quotes  *q,
@@ -868,6 +1021,7 @@ resolve_np (Quotes  *q,
   const NfEntity *entity;
   NfPronounKind pronoun;
   char *anonymous;
+  gsize description_end;
 
   trim (q->text, &start, &end);
   if (end <= start)
@@ -883,6 +1037,13 @@ resolve_np (Quotes  *q,
     {
       speaker_from_entity (s, entity, start);
       return;
+    }
+  if (description_at (q, start, end, &description_end)
+      && description_end == end)
+    {
+      resolve_description (q, index, start, end, s);
+      if (s->found)
+        return;
     }
   anonymous = anonymous_name (q, start, end);
   if (anonymous != NULL)
@@ -1028,13 +1189,21 @@ subject_of (Quotes  *q,
             Speaker *s)
 {
   guint lo = 0, hi = q->mentions->len;
-  gsize first_word;
+  gsize first_word, description_end;
   NfPronounKind pronoun;
 
   trim (q->text, &from, &to);
   if (to <= from)
     return FALSE;
   from = MAX (from, main_clause_start (q, from, to));
+  trim (q->text, &from, &to);
+  /* "The Florida senator sought …, saying": not the place in it */
+  if (description_at (q, from, to, &description_end))
+    {
+      resolve_description (q, index, from, description_end, s);
+      if (s->found)
+        return TRUE;
+    }
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
@@ -1100,6 +1269,50 @@ is_coordinator (Quotes *q,
   return n == 1 && (tok_is (q, 0, "and") || tok_is (q, 0, "but"));
 }
 
+/* Does the -ing cue at @cue open a leading clause ("After saying",
+ * "Saying" at the start of the sentence)? */
+static gboolean
+opens_clause (Quotes *q,
+              gsize   from,
+              gsize   cue)
+{
+  gsize start = MAX (from, start_of_sentence (q, cue));
+
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, start, cue, q->tokens);
+  return q->tokens->len == 0
+         || (q->tokens->len == 1 && tok_in (q, 0, NF_LEX_SET_CLAUSE_WORDS));
+}
+
+/* The subject of the main clause after the leading one that holds @pos:
+ * past the first comma outside quotes. */
+static void
+subject_after_comma (Quotes  *q,
+                     guint    index,
+                     gsize    pos,
+                     Speaker *s)
+{
+  guint i = sentence_of (q->article, pos);
+  gsize end;
+
+  if (i == G_MAXUINT)
+    return;
+  end = g_array_index (q->article->sentences, NfSpan, i).end;
+  for (gsize p = pos; p < end; p++)
+    {
+      guint in = q->text[p] == ',' ? piece_at (q, p) : G_MAXUINT;
+
+      /* '"…so swollen I could barely get my shoe on," she was': the
+       * comma that ends a quote ends the leading clause too */
+      if (q->text[p] == ',' && (in == G_MAXUINT || p + 1 == piece (q, in)->end))
+        {
+          subject_of (q, index, in == G_MAXUINT ? p + 1 : piece (q, in)->after,
+                      end, s);
+          return;
+        }
+    }
+}
+
 /* The speaker of the cue at token @c of the region [from, to), whose
  * tokens are in q->tokens. */
 static void
@@ -1122,10 +1335,13 @@ speaker_at_cue (Quotes  *q,
     verb = g_ascii_strdown (q->text + cue_start, cue_end - cue_start);
   if (!according && g_str_has_suffix (verb, "ing"))
     {
+      /* "After saying …, she was": the subject of the main clause */
+      if (opens_clause (q, from, cue_start))
+        subject_after_comma (q, index, cue_end, s);
       /* "Trump returned the compliment, telling Reuters": the subject */
-      if (!subject_of (q, index, sentence_start (q->text, from, cue_start),
-                       cue_start, s)
-          && right_np (q, cue_end, to, &np_start, &np_end))
+      else if (!subject_of (q, index, sentence_start (q->text, from, cue_start),
+                            cue_start, s)
+               && right_np (q, cue_end, to, &np_start, &np_end))
         resolve_np (q, index, np_start, np_end, s);
     }
   /* 'he found Trump "very charming" and called': the verb shares the

@@ -42,10 +42,13 @@ struct _NfStore
   sqlite3    *db;
   char       *path;
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, kept prepared */
+  sqlite3_stmt *recent[64]; /* of them, by the address of their SQL */
+  const char *recent_sql[64];
   guint       depth;        /* nesting of nf_store_begin() */
   gboolean    is_new;
   GHashTable *searches;     /* FTS5 query ("" for all) → SearchState* */
   guint       searches_version;  /* data version they were made at */
+  struct _Walk *walk;       /* the walk nf_walk() is feeding, or NULL */
 
   GArray     *fts_ops;      /* FtsOp, not yet written */
   GArray     *fts_marks;    /* guint: fts_ops->len as each level began */
@@ -76,6 +79,10 @@ stmt_release (NfStmt *stmt)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NfStmt, stmt_release)
 
 static void search_state_free (gpointer data);
+static void walk_step (sqlite3_context  *context,
+                       int               argc,
+                       sqlite3_value   **argv);
+static void walk_final (sqlite3_context *context);
 
 static void
 stmt_finalize (gpointer stmt)
@@ -209,11 +216,22 @@ prepare (NfStore     *self,
          const char  *sql,
          GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  guint slot = GPOINTER_TO_UINT (sql) / 8 % G_N_ELEMENTS (self->recent);
+  sqlite3_stmt *stmt = self->recent[slot];
   int rc;
 
-  if (stmt != NULL)
+  /* The SQL is nearly always a string literal: its address finds the
+   * statement without hashing the text (tens of calls an article). */
+  if (stmt != NULL && self->recent_sql[slot] == sql &&
+      strcmp (sqlite3_sql (stmt), sql) == 0)
     return stmt;
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      self->recent[slot] = stmt;
+      self->recent_sql[slot] = sql;
+      return stmt;
+    }
 
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                            &stmt, NULL);
@@ -223,6 +241,8 @@ prepare (NfStore     *self,
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  self->recent[slot] = stmt;
+  self->recent_sql[slot] = sql;
   return stmt;
 }
 
@@ -407,6 +427,9 @@ nf_store_open (const char  *path,
     }
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_create_function_v2 (self->db, "nf_walk", 1,
+                              SQLITE_UTF8 | SQLITE_DIRECTONLY, self, NULL,
+                              walk_step, walk_final, NULL);
 
   /* WAL lets the readers go on while the writer writes; FULL makes each
    * commit durable before the service acknowledges it. */
@@ -1486,19 +1509,27 @@ collect_ids (NfStore  *self,
 }
 
 /* What one query matched at one version of the data: how many articles,
- * and the order key of every SEARCH_STRIDE-th match, newest first.  A
- * page deep in the results then starts at the mark before it instead of
- * walking every match in front of it (an OFFSET walk), and the viewer's
- * pages of one query need not count the matches again.  Kept per
- * connection until the database changes (see searches_for_snapshot()). */
+ * and "marks", the order keys found at some multiples of SEARCH_STRIDE
+ * in the results (newest first).  A deep page then starts from the
+ * nearest mark before it instead of skipping every match in front of it,
+ * and the viewer's pages of one query need not count the matches again.
+ * Kept per connection until the database changes (see
+ * searches_for_snapshot()). */
 #define SEARCH_STRIDE     128
 #define SEARCH_CACHE_MAX  64
+/* A first page this deep or less comes out of the counting pass. */
+#define SEARCH_RING_MAX   2048
 
 typedef struct
 {
-  guint     total;
-  gboolean  complete;   /* the marks reach the last match */
-  GArray   *marks;      /* gint64: order key of match i * SEARCH_STRIDE */
+  guint   index;   /* the mark is at position index * SEARCH_STRIDE */
+  gint64  key;
+} Mark;
+
+typedef struct
+{
+  guint   total;
+  GArray *marks;   /* Mark, by index */
 } SearchState;
 
 static void
@@ -1531,58 +1562,6 @@ searches_for_snapshot (NfStore  *self,
   return TRUE;
 }
 
-/* Walks the matches of @match (NULL: all articles) from the last mark,
- * adding marks, until mark @want exists or the matches end; at the end
- * the position is the total.  Keys in [@first, @first + @page->len)
- * positions, when @page is given, are kept there. */
-static gboolean
-walk_matches (NfStore      *self,
-              const char   *match,
-              SearchState  *state,
-              guint         want,
-              guint         first,
-              GArray       *page,
-              guint         limit,
-              GError      **error)
-{
-  g_autoptr(NfStmt) stmt = NULL;
-  guint pos = 0;
-  gint64 from = G_MAXINT64;
-  int rc = SQLITE_ROW;
-
-  stmt = prepare (self, match == NULL
-                  ? "SELECT order_key FROM articles WHERE order_key <= ?2"
-                    " ORDER BY order_key DESC"
-                  : "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
-                    " AND rowid <= ?2 ORDER BY rowid DESC", error);
-  if (stmt == NULL)
-    return FALSE;
-  if (state->marks->len > 0)
-    {
-      pos = (state->marks->len - 1) * SEARCH_STRIDE;
-      from = g_array_index (state->marks, gint64, state->marks->len - 1);
-    }
-  if (match != NULL)
-    bind_str (stmt, 1, match);
-  sqlite3_bind_int64 (stmt, 2, from);
-  while (state->marks->len <= want && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 key = sqlite3_column_int64 (stmt, 0);
-
-      if (pos % SEARCH_STRIDE == 0 && pos / SEARCH_STRIDE == state->marks->len)
-        g_array_append_val (state->marks, key);
-      if (page != NULL && pos >= first && pos - first < limit)
-        g_array_append_val (page, key);
-      pos++;
-    }
-  if (rc == SQLITE_DONE)
-    {
-      state->complete = TRUE;
-      state->total = pos;
-    }
-  return rc == SQLITE_DONE || rc == SQLITE_ROW ? TRUE : set_error (self, rc, error);
-}
-
 void
 _nf_store_forget_searches (NfStore *self)
 {
@@ -1590,31 +1569,111 @@ _nf_store_forget_searches (NfStore *self)
   g_hash_table_remove_all (self->searches);
 }
 
+/* The counting pass over a full-text query.  The nf_walk() aggregate sees
+ * every match in the index's order (oldest first), counts them and keeps
+ * the newest ones in a ring, from which the first page is taken: one pass
+ * over the matches, which for a prefix query is one merge of the doclists
+ * of all its words instead of two. */
+typedef struct _Walk
+{
+  guint    count;
+  gint64  *ring;
+  guint    ring_size;
+  gint64   last;
+  gboolean unordered;
+} Walk;
+
+static void
+walk_step (sqlite3_context  *context,
+           int               argc,
+           sqlite3_value   **argv)
+{
+  NfStore *self = sqlite3_user_data (context);
+  Walk *walk = self->walk;
+  gint64 key = sqlite3_value_int64 (argv[0]);
+
+  if (walk == NULL)
+    return;
+  if (walk->count > 0 && key <= walk->last)
+    walk->unordered = TRUE;
+  walk->last = key;
+  if (walk->ring_size > 0)
+    walk->ring[walk->count % walk->ring_size] = key;
+  walk->count++;
+}
+
+static void
+walk_final (sqlite3_context *context)
+{
+  sqlite3_result_null (context);
+}
+
+/* Counts the matches of @match; when @page is given, also fills it with
+ * the keys of the page at @offset (newest first) if that is among the
+ * newest SEARCH_RING_MAX, and says so in *@paged. */
+static gboolean
+count_matches (NfStore     *self,
+               const char  *match,
+               guint        offset,
+               guint        limit,
+               guint       *total,
+               GArray      *page,
+               gboolean    *paged,
+               GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  g_autofree gint64 *ring = NULL;
+  Walk walk = { 0 };
+  int rc;
+
+  *paged = page != NULL && (guint64) offset + limit <= SEARCH_RING_MAX;
+  if (*paged)
+    walk.ring = ring = g_new (gint64, (walk.ring_size = offset + limit));
+  stmt = prepare (self, "SELECT nf_walk (rowid) FROM articles_fts"
+                  " WHERE articles_fts MATCH ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_str (stmt, 1, match);
+  self->walk = &walk;
+  rc = sqlite3_step (stmt);
+  self->walk = NULL;
+  if (rc != SQLITE_ROW)
+    return set_error (self, rc, error);
+  *total = walk.count;
+  /* Position p from the newest is the (count - 1 - p)-th seen. */
+  *paged = *paged && !walk.unordered;
+  for (guint p = offset; *paged && p < offset + limit && p < walk.count; p++)
+    g_array_append_val (page, ring[(walk.count - 1 - p) % walk.ring_size]);
+  return TRUE;
+}
+
 /* The SearchState of @match (NULL: all articles) in this snapshot, made
- * on first use.  A full-text query is walked to its end at once (its
- * total needs that anyway), keeping the keys of the page at @offset in
- * @page; the list of all articles is counted from the table's b-tree and
- * walked only as deep as pages are asked for. */
+ * on first use: all articles are counted from the table's b-tree, a
+ * full-text query by count_matches(), which may give the page too. */
 static SearchState *
 search_state (NfStore     *self,
               const char  *match,
               guint        offset,
               guint        limit,
               GArray      *page,
+              gboolean    *paged,
               GError     **error)
 {
   SearchState *state = g_hash_table_lookup (self->searches,
                                             match != NULL ? match : "");
+  gboolean ok;
 
+  *paged = FALSE;
   if (state != NULL)
     return state;
   state = g_new0 (SearchState, 1);
-  state->marks = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (match == NULL
-      ? !count_rows (self, "SELECT count(*) FROM articles", NULL,
+  state->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  ok = match == NULL
+       ? count_rows (self, "SELECT count(*) FROM articles", NULL,
                      &state->total, error)
-      : !walk_matches (self, match, state, G_MAXUINT, offset, page, limit,
-                       error))
+       : count_matches (self, match, offset, limit, &state->total, page, paged,
+                        error);
+  if (!ok)
     {
       search_state_free (state);
       return NULL;
@@ -1622,6 +1681,111 @@ search_state (NfStore     *self,
   g_hash_table_insert (self->searches, g_strdup (match != NULL ? match : ""),
                        state);
   return state;
+}
+
+/* Runs the statement for @match (NULL: all) that gives the keys from
+ * @from down, skipping @skip and keeping @limit, into @keys.  From the
+ * top (@from G_MAXINT64) it needs no bound, which skips faster. */
+static gboolean
+keys_from (NfStore     *self,
+           const char  *match,
+           gint64       from,
+           guint        skip,
+           guint        limit,
+           GArray      *keys,
+           GError     **error)
+{
+  static const char *const sql[2][2] = {
+    { "SELECT order_key FROM articles"
+      " ORDER BY order_key DESC LIMIT ?3 OFFSET ?4",
+      "SELECT order_key FROM articles WHERE order_key <= ?2"
+      " ORDER BY order_key DESC LIMIT ?3 OFFSET ?4" },
+    { "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+      " ORDER BY rowid DESC LIMIT ?3 OFFSET ?4",
+      "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+      " AND rowid <= ?2 ORDER BY rowid DESC LIMIT ?3 OFFSET ?4" },
+  };
+  gboolean bounded = from != G_MAXINT64;
+  g_autoptr(NfStmt) stmt = prepare (self, sql[match != NULL][bounded], error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (match != NULL)
+    bind_str (stmt, 1, match);
+  if (bounded)
+    sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  sqlite3_bind_int64 (stmt, 4, skip);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 key = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (keys, key);
+    }
+  return rc == SQLITE_DONE ? TRUE : set_error (self, rc, error);
+}
+
+/* The index in @marks of the last mark at or before @index (-1: none). */
+static int
+mark_before (GArray *marks,
+             guint   index)
+{
+  int lo = 0, hi = (int) marks->len - 1, found = -1;
+
+  while (lo <= hi)
+    {
+      int mid = (lo + hi) / 2;
+
+      if (g_array_index (marks, Mark, mid).index <= index)
+        {
+          found = mid;
+          lo = mid + 1;
+        }
+      else
+        hi = mid - 1;
+    }
+  return found;
+}
+
+/* The key at position @index * SEARCH_STRIDE, found from the nearest
+ * mark before it (or from the top, which skips some three times faster
+ * than a bounded scan) and kept as a mark.  FALSE with no error when
+ * there is no such position. */
+static gboolean
+find_mark (NfStore      *self,
+           const char   *match,
+           SearchState  *state,
+           guint         index,
+           gint64       *key,
+           GError      **error)
+{
+  int before = mark_before (state->marks, index);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Mark mark = { index, 0 };
+  gint64 from = G_MAXINT64;
+  guint skip = index * SEARCH_STRIDE;
+
+  if (before >= 0)
+    {
+      Mark *near = &g_array_index (state->marks, Mark, before);
+
+      if (near->index == index)
+        {
+          *key = near->key;
+          return TRUE;
+        }
+      if ((index - near->index) * 3 < index)
+        {
+          from = near->key;
+          skip = (index - near->index) * SEARCH_STRIDE;
+        }
+    }
+  if (!keys_from (self, match, from, skip, 1, found, error) || found->len == 0)
+    return FALSE;
+  *key = mark.key = g_array_index (found, gint64, 0);
+  g_array_insert_val (state->marks, before + 1, mark);
+  return TRUE;
 }
 
 /* The order keys of the page at @offset, from the mark before it. */
@@ -1634,35 +1798,19 @@ page_keys (NfStore      *self,
            GArray       *page,
            GError      **error)
 {
-  g_autoptr(NfStmt) stmt = NULL;
-  guint mark = offset / SEARCH_STRIDE;
-  int rc;
+  guint index = offset / SEARCH_STRIDE;
+  g_autoptr(GError) local_error = NULL;
+  gint64 from = G_MAXINT64;
 
-  if (!state->complete && mark >= state->marks->len &&
-      !walk_matches (self, match, state, mark, 0, NULL, 0, error))
-    return FALSE;
-  if (mark >= state->marks->len)
-    return TRUE;     /* past the last match */
-  stmt = prepare (self, match == NULL
-                  ? "SELECT order_key FROM articles WHERE order_key <= ?2"
-                    " ORDER BY order_key DESC LIMIT ?3 OFFSET ?4"
-                  : "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
-                    " AND rowid <= ?2 ORDER BY rowid DESC LIMIT ?3 OFFSET ?4",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-  if (match != NULL)
-    bind_str (stmt, 1, match);
-  sqlite3_bind_int64 (stmt, 2, g_array_index (state->marks, gint64, mark));
-  sqlite3_bind_int64 (stmt, 3, limit);
-  sqlite3_bind_int64 (stmt, 4, offset - mark * SEARCH_STRIDE);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (index > 0 && !find_mark (self, match, state, index, &from, &local_error))
     {
-      gint64 key = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (page, key);
+      if (local_error == NULL)
+        return TRUE;    /* past the last match */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-  return rc == SQLITE_DONE ? TRUE : set_error (self, rc, error);
+  return keys_from (self, match, from, offset - index * SEARCH_STRIDE, limit,
+                    page, error);
 }
 
 /* The article ids of order keys. */
@@ -1706,17 +1854,15 @@ search_page (NfStore     *self,
 {
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (gint64));
   SearchState *state;
-  gboolean fresh;
+  gboolean paged = FALSE;
 
   if (!searches_for_snapshot (self, error))
     return NULL;
-  fresh = !g_hash_table_contains (self->searches, match != NULL ? match : "");
-  state = search_state (self, match, offset, limit, keys, error);
+  state = search_state (self, match, offset, limit, keys, &paged, error);
   if (state == NULL)
     return NULL;
   *total = state->total;
-  /* A new full-text state already holds its page. */
-  if (!(fresh && match != NULL) && offset < state->total && limit > 0 &&
+  if (!paged && offset < state->total && limit > 0 &&
       !page_keys (self, match, state, offset, limit, keys, error))
     return NULL;
   return ids_of_keys (self, keys, error);

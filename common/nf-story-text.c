@@ -53,6 +53,8 @@ _nf_story_scan_words (const char *text,
                       GArray     *words)
 {
   gboolean ascii_word[128];
+  NfStoryWord batch[256];   /* appended 256 at a time: one call each */
+  guint n = 0;
   const char *start = NULL;
   const char *p = text;
 
@@ -74,15 +76,20 @@ _nf_story_scan_words (const char *text,
         start = p;
       else if (!word && start != NULL)
         {
-          NfStoryWord w = { start - text, p - start };
-
-          g_array_append_val (words, w);
+          batch[n].start = start - text;
+          batch[n].len = p - start;
+          if (++n == G_N_ELEMENTS (batch))
+            {
+              g_array_append_vals (words, batch, n);
+              n = 0;
+            }
           start = NULL;
         }
       if (b == 0)
         break;
       p = b < 128 ? p + 1 : g_utf8_next_char (p);
     }
+  g_array_append_vals (words, batch, n);
 }
 
 /* The same words, each copied. */
@@ -108,17 +115,23 @@ gboolean
 _nf_story_is_stopword (const char *word)
 {
   static GHashTable *set;
+  static gsize longest;
   static gsize ready;
 
   if (g_once_init_enter (&ready))
     {
       set = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; stopwords[i] != NULL; i++)
-        g_hash_table_add (set, (gpointer) stopwords[i]);
+        {
+          g_hash_table_add (set, (gpointer) stopwords[i]);
+          longest = MAX (longest, strlen (stopwords[i]));
+        }
       g_once_init_leave (&ready, 1);
     }
 
-  return g_hash_table_contains (set, word);
+  /* Words longer than any function word need no hashing. */
+  return strnlen (word, longest + 1) <= longest
+         && g_hash_table_contains (set, word);
 }
 
 /* Folds plurals and possessives so that "talks" meets "talk"; more would

@@ -129,10 +129,22 @@ signature_add (NfStorySignature *sig,
 {
   SigKey key;
 
+  gsize prefix_len, text_len;
+
   if (text == NULL || text[0] == '\0')
     return FALSE;
-  key.key = g_strconcat (prefix, text, NULL);
-  g_strdelimit (key.key, "\t\n\r", ' ');
+  /* prefix + text, its line and tab characters made spaces (the stored
+   * form is one key a line): about a hundred keys an article. */
+  prefix_len = strlen (prefix);
+  text_len = strlen (text);
+  key.key = g_malloc (prefix_len + text_len + 1);
+  memcpy (key.key, prefix, prefix_len);
+  for (gsize i = 0; i <= text_len; i++)
+    {
+      char c = text[i];
+
+      key.key[prefix_len + i] = c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+    }
   if (g_hash_table_contains (seen, key.key))
     {
       g_free (key.key);
@@ -261,61 +273,104 @@ add_figures (NfStorySignature *sig,
     }
 }
 
+/* Counting the content words of a text: the terms live in one array and
+ * their stems in one buffer, found again through an open-addressed table
+ * of term numbers (a few hundred words an article, most seen once: a
+ * hash table of allocated strings cost more than finding the words). */
 typedef struct
 {
-  char  *stem;
+  gsize  stem;              /* offset of its NUL-terminated stem in stems */
   guint  count;
   guint  first;
 } Term;
 
-static int
-compare_terms (gconstpointer a,
-               gconstpointer b)
+typedef struct
 {
-  const Term *x = *(const Term * const *) a;
-  const Term *y = *(const Term * const *) b;
+  GArray  *terms;           /* Term */
+  GString *stems;
+  guint   *slots;           /* term number + 1, or 0 */
+  guint    mask;
+  GString *stem;            /* scratch */
+} TermCounter;
 
-  if (x->count != y->count)
-    return x->count > y->count ? -1 : 1;
-  return x->first < y->first ? -1 : x->first > y->first;
+static guint
+hash_bytes (const char *s,
+            gsize       len)
+{
+  guint h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) s[i]) * 16777619u;
+  return h;
 }
 
 static void
-term_free (Term *term)
+term_counter_init (TermCounter *counter,
+                   guint        max_words)
 {
-  g_free (term->stem);
-  g_free (term);
+  guint size = 64;
+
+  while (size < 2 * max_words)
+    size *= 2;
+  counter->terms = g_array_new (FALSE, FALSE, sizeof (Term));
+  counter->stems = g_string_sized_new (8 * max_words);
+  counter->slots = g_new0 (guint, size);
+  counter->mask = size - 1;
+  counter->stem = g_string_new (NULL);
 }
 
-typedef struct
+static void
+term_counter_clear (TermCounter *counter)
 {
-  GHashTable *by_stem;      /* stem -> Term, borrowed from terms */
-  GPtrArray  *terms;
-  GString    *stem;         /* scratch */
-} TermCounter;
+  g_array_unref (counter->terms);
+  g_string_free (counter->stems, TRUE);
+  g_free (counter->slots);
+  g_string_free (counter->stem, TRUE);
+}
+
+static void
+term_counter_add (TermCounter *counter,
+                  const char  *stem,
+                  gsize        len)
+{
+  guint slot = hash_bytes (stem, len) & counter->mask;
+  Term term;
+
+  for (; counter->slots[slot] != 0; slot = (slot + 1) & counter->mask)
+    {
+      Term *t = &g_array_index (counter->terms, Term, counter->slots[slot] - 1);
+      const char *s = counter->stems->str + t->stem;
+
+      if (strncmp (s, stem, len) == 0 && s[len] == '\0')
+        {
+          t->count++;
+          return;
+        }
+    }
+  term.stem = counter->stems->len;
+  term.count = 1;
+  term.first = counter->terms->len;
+  g_string_append_len (counter->stems, stem, len);
+  g_string_append_c (counter->stems, '\0');
+  g_array_append_val (counter->terms, term);
+  counter->slots[slot] = counter->terms->len;
+}
 
 /* Counts one lowercase word. */
 static void
 count_word (TermCounter *counter,
-            const char  *w)
+            const char  *w,
+            gsize        len)
 {
-  Term *term;
-
-  while (*w == '-' || *w == '\'')
-    w++;
-  if (strlen (w) < 3 || _nf_story_is_stopword (w) || g_ascii_isdigit (*w))
-    return;
-  _nf_story_stem_into (w, strlen (w), counter->stem);
-  term = g_hash_table_lookup (counter->by_stem, counter->stem->str);
-  if (term == NULL)
+  while (len > 0 && (*w == '-' || *w == '\''))
     {
-      term = g_new0 (Term, 1);
-      term->stem = g_strndup (counter->stem->str, counter->stem->len);
-      term->first = counter->terms->len;
-      g_ptr_array_add (counter->terms, term);
-      g_hash_table_insert (counter->by_stem, term->stem, term);
+      w++;
+      len--;
     }
-  term->count++;
+  if (len < 3 || g_ascii_isdigit (*w) || _nf_story_is_stopword (w))
+    return;
+  _nf_story_stem_into (w, len, counter->stem);
+  term_counter_add (counter, counter->stem->str, counter->stem->len);
 }
 
 /* Counts a word of the text as the words of its lowercase form: an ASCII
@@ -336,10 +391,10 @@ count_text_word (TermCounter *counter,
     ascii = (guchar) w[i] < 128;
   if (ascii)
     {
-      g_string_truncate (lower, 0);
+      g_string_set_size (lower, len);
       for (gsize i = 0; i < len; i++)
-        g_string_append_c (lower, g_ascii_tolower (w[i]));
-      count_word (counter, lower->str);
+        lower->str[i] = w[i] >= 'A' && w[i] <= 'Z' ? w[i] + ('a' - 'A') : w[i];
+      count_word (counter, lower->str, len);
       return;
     }
   folded = g_utf8_strdown (w, len);
@@ -350,35 +405,24 @@ count_text_word (TermCounter *counter,
 
       g_string_truncate (lower, 0);
       g_string_append_len (lower, folded + part->start, part->len);
-      count_word (counter, lower->str);
+      count_word (counter, lower->str, lower->len);
     }
 }
 
-/* The content words of @text, most frequent first, first seen first. */
-static GPtrArray *
-count_terms (const char *text,
-             GArray     *words)
+static int
+compare_terms (gconstpointer a,
+               gconstpointer b)
 {
-  g_autoptr(GHashTable) by_stem = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (NfStoryWord));
-  g_autoptr(GString) lower = g_string_new (NULL);
-  g_autoptr(GString) stem = g_string_new (NULL);
-  TermCounter counter = { by_stem, NULL, stem };
+  const Term *x = a;
+  const Term *y = b;
 
-  counter.terms = g_ptr_array_new_with_free_func ((GDestroyNotify) term_free);
-  _nf_story_scan_words (text, "'-_", words);
-  for (guint i = 0; i < words->len; i++)
-    {
-      const NfStoryWord *w = &g_array_index (words, NfStoryWord, i);
-
-      count_text_word (&counter, text + w->start, w->len, lower, parts);
-    }
-  g_ptr_array_sort (counter.terms, compare_terms);
-
-  return counter.terms;
+  if (x->count != y->count)
+    return x->count > y->count ? -1 : 1;
+  return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* Adds the @max_terms (0: all) most frequent content words of @text. */
+/* Adds the @max_terms (0: all) most frequent content words of @text,
+ * first seen first among equals. */
 static void
 add_words (NfStorySignature *sig,
            GHashTable       *seen,
@@ -388,19 +432,32 @@ add_words (NfStorySignature *sig,
            guint             max_terms,
            guint            *group)
 {
-  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GArray) parts = NULL;
+  g_autoptr(GString) lower = NULL;
+  TermCounter counter;
   guint added = 0;
 
   if (text == NULL)
     return;
-  terms = count_terms (text, words);
-  for (guint i = 0; i < terms->len && (max_terms == 0 || added < max_terms); i++)
-    if (signature_add (sig, seen, prefix, ((Term *) g_ptr_array_index (terms, i))->stem,
-                       *group))
+  _nf_story_scan_words (text, "'-_", words);
+  parts = g_array_new (FALSE, FALSE, sizeof (NfStoryWord));
+  lower = g_string_new (NULL);
+  term_counter_init (&counter, words->len);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const NfStoryWord *w = &g_array_index (words, NfStoryWord, i);
+
+      count_text_word (&counter, text + w->start, w->len, lower, parts);
+    }
+  g_array_sort (counter.terms, compare_terms);
+  for (guint i = 0; i < counter.terms->len && (max_terms == 0 || added < max_terms); i++)
+    if (signature_add (sig, seen, prefix, counter.stems->str
+                       + g_array_index (counter.terms, Term, i).stem, *group))
       {
         (*group)++;
         added++;
       }
+  term_counter_clear (&counter);
 }
 
 /**

@@ -14,12 +14,17 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 #include <locale.h>
+#include <malloc.h>
 
 #include "nf-error.h"
 #include "nf-notify.h"
 #include "nf-search-provider.h"
 #include "nf-store-impl.h"
 #include "nf-watcher.h"
+
+/* How often the service gives memory that malloc holds free back to the
+ * system, when articles came or went since the last time. */
+#define TRIM_INTERVAL_MSEC 1000
 
 typedef struct
 {
@@ -32,7 +37,35 @@ typedef struct
   gboolean     reparse;
   gboolean     acquired;
   int          status;
+  guint        trimmed_count;  /* ArticleCount at the last trim */
 } Service;
+
+/* Parsing and storing a burst of articles leaves freed memory in the
+ * malloc arenas of the threads that did it; glibc gives it back only
+ * when asked.  About 0.5-1 ms at 100,000 articles, and only after a
+ * change. */
+static gboolean
+trim_memory (gpointer user_data)
+{
+  Service *service = user_data;
+  guint count = nf_dbus_store_get_article_count (NF_DBUS_STORE (service->store));
+
+  if (count != service->trimmed_count)
+    {
+      malloc_trim (0);
+      service->trimmed_count = count;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Fewer malloc arenas than glibc's default of eight per core: the
+ * service's threads mostly wait, and every arena keeps its own free
+ * memory. */
+static void
+set_memory_limits (void)
+{
+  mallopt (M_ARENA_MAX, 2);
+}
 
 static void
 on_bus_acquired (GDBusConnection *connection,
@@ -164,6 +197,7 @@ main (int    argc,
     { NULL }
   };
 
+  set_memory_limits ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -203,6 +237,7 @@ main (int    argc,
   g_unix_signal_add (SIGINT, on_signal, &service);
   g_unix_signal_add (SIGTERM, on_signal, &service);
   g_unix_signal_add (SIGHUP, on_signal, &service);
+  g_timeout_add (TRIM_INTERVAL_MSEC, trim_memory, &service);
 
   owner_id = g_bus_own_name (G_BUS_TYPE_SESSION, NF_DBUS_NAME,
                              G_BUS_NAME_OWNER_FLAGS_ALLOW_REPLACEMENT |

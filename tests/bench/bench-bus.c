@@ -647,6 +647,15 @@ main (int    argc,
                        "RSS after import %.1f MB <= %.0f MB", rss_after,
                        TARGET_RSS_MB);
 
+  /* A moment to look at the service (gdb -p, /proc) before it stops. */
+  if (g_getenv ("NF_BENCH_PAUSE") != NULL)
+    {
+      printf ("# pausing %s s: newsfactsd is pid %d\n",
+              g_getenv ("NF_BENCH_PAUSE"), (int) service->pid);
+      fflush (stdout);
+      g_usleep (G_USEC_PER_SEC * g_ascii_strtoull (g_getenv ("NF_BENCH_PAUSE"),
+                                                   NULL, 10));
+    }
   nf_bench_tap_result (nf_bench_service_stop (service) == 0,
                        "the service exits cleanly on SIGTERM");
   for (int k = 0; k < N_KINDS; k++)

@@ -241,6 +241,24 @@ def antecedent(pronoun, pos, named, text):
     return before[-1] if before else None
 
 
+def described(source, pos, named, text):
+    """The named Source a definite description stands for ("the Florida
+    senator", "The Wisconsin Republican": "the", no name of its own, one
+    person): the nearest one annotated before or after it whose gender
+    fits (an article may name the senator only later); None for anything
+    else ("a reporter" brings in someone new)."""
+    ws = core(source)
+    if is_named(source) or len(ws) < 2 or ws[0].lower() != "the" or \
+            is_group(source, text):
+        return None
+    sex = gender(source, text)
+    fits = [(abs(p - pos), s) for p, s in named
+            if p != pos and not is_group(s, text) and
+            (sex is None or gender(s, text) in (sex, None)) and
+            core(s)[:1] != ws[:1]]
+    return min(fits)[1] if fits else None
+
+
 def gold_quotes(text, spans, rels, rule="fit"):
     sources = []
     for rel in rels:
@@ -262,7 +280,7 @@ def gold_quotes(text, spans, rels, rule="fit"):
             rng = spans[src][1]
             stext = " ".join(text[a:b] for a, b in rng)
             kind = "pronoun" if stext.lower().strip() in PRONOUNS else "named"
-            said = (stext, rng[0][0])
+            said = (stext, rng[0][0], described(stext, rng[0][0], named, text))
             if kind == "pronoun" and rule == "fit":
                 stext = antecedent(stext.lower().strip(), rng[0][0], named,
                                    text)
@@ -285,7 +303,7 @@ def overlap(a, b):
 def context_lines(text, gs, ge, said):
     """The text around a wrong speaker, for --context: from two sentences
     before the quote to the end of the gold Source, the Source in [[ ]]."""
-    stext, at = said
+    stext, at = said[:2]
     start = min(gs, at)
     for _ in range(3):
         cut = max(text.rfind(". ", 0, start - 1), text.rfind("\n", 0, start - 1))
@@ -301,7 +319,8 @@ def score_polnear(newsfacts, shared, split, show, context=()):
     texts = sorted(glob.glob(os.path.join(base, "text", "*.txt")))
     facts = run_parse(newsfacts, texts)
     tp = fp = fn = 0
-    spk = {"named": [0, 0], "pronoun": [0, 0], "nearest": [0, 0]}
+    spk = {"named": [0, 0], "pronoun": [0, 0], "nearest": [0, 0],
+           "described": [0, 0]}
     errors = []
     for path in texts:
         name = os.path.basename(path)
@@ -333,7 +352,11 @@ def score_polnear(newsfacts, shared, split, show, context=()):
             if stext is None or kind is None:
                 continue
             q = got[best][2]
-            ok = same_speaker(q.get("speaker"), stext)
+            # a description is also right as the name of whom it describes
+            ok = same_speaker(q.get("speaker"), stext) or \
+                (said[2] is not None and same_speaker(q.get("speaker"), said[2]))
+            spk["described"][0] += ok and said[2] is not None
+            spk["described"][1] += said[2] is not None
             spk[kind][0] += ok
             spk[kind][1] += 1
             if kind == "pronoun":
@@ -359,7 +382,9 @@ def score_polnear(newsfacts, shared, split, show, context=()):
             "named_n": spk["named"][1],
             "pronoun": spk["pronoun"][0] / max(1, spk["pronoun"][1]),
             "pronoun_n": spk["pronoun"][1],
-            "nearest": spk["nearest"][0] / max(1, spk["nearest"][1])}
+            "nearest": spk["nearest"][0] / max(1, spk["nearest"][1]),
+            "described": spk["described"][0] / max(1, spk["described"][1]),
+            "described_n": spk["described"][1]}
 
 
 # --- MEANTIME ------------------------------------------------------------
@@ -506,7 +531,9 @@ def main():
         f" R {q['quote_r']:.3f} F1 {q['quote_f1']:.3f}",
         f"speaker accuracy: named {q['named']:.3f} (n={q['named_n']}),"
         f" pronoun {q['pronoun']:.3f} (n={q['pronoun_n']};"
-        f" {q['nearest']:.3f} by the nearest named Source alone)",
+        f" {q['nearest']:.3f} by the nearest named Source alone);"
+        f" descriptions among the named {q['described']:.3f}"
+        f" (n={q['described_n']})",
     ]
     for t in ("PER", "ORG", "LOC"):
         p, r, f = m[t]
