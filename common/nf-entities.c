@@ -76,6 +76,8 @@ typedef struct
   GHashTable *defined;       /* short form → index + 1 of the long mention */
   GHashTable *heads;         /* "department" → GArray of NfSpan ("the department") */
   GHashTable *surnames;      /* last or first word → person Building* */
+  GHashTable *first_words;   /* first word of a two-to-four word name →
+                              * Building*, or &ambiguous_first */
   GHashTable *cap_inside;    /* words seen capitalised inside sentences */
   GHashTable *metonyms;      /* NfLexGroup* whose capital stands for it */
   gsize       dateline_end;
@@ -246,8 +248,11 @@ add_lexicon_mention (Scan             *scan,
 {
   Mention *m;
 
-  /* A demonym alone is an adjective ("American troops"), not a name. */
-  if (entry->role == NF_LEX_DEMONYM)
+  /* A demonym alone is an adjective ("American troops"), not a name;
+   * "US$40" is money, not the country. */
+  if (entry->role == NF_LEX_DEMONYM
+      || (tok (scan, j - 1)->end < scan->article->text_len
+          && scan->text[tok (scan, j - 1)->end] == '$'))
     return;
   m = add_mention (scan, MENTION_LEXICON, i, j);
   m->entry = entry;
@@ -982,6 +987,35 @@ _nf_apposition_role (const char *text,
   return g_strndup (text + start, end - start);
 }
 
+static Building ambiguous_first;
+
+/* "Apple" after "Apple Computer", "Hillary" after "Hillary Clinton": the
+ * first word of a name, when no other name begins with it. */
+static void
+remember_first (Scan       *scan,
+                const char *text,
+                gsize       start,
+                gsize       end,
+                Building   *b)
+{
+  const char *space = memchr (text + start, ' ', end - start);
+  char *key;
+  Building *had;
+
+  if (space == NULL)
+    return;
+  key = g_strndup (text + start, space - (text + start));
+  had = g_hash_table_lookup (scan->first_words, key);
+  if (had == NULL)
+    g_hash_table_insert (scan->first_words, key, b);
+  else
+    {
+      if (had != b)
+        g_hash_table_replace (scan->first_words, g_strdup (key), &ambiguous_first);
+      g_free (key);
+    }
+}
+
 static void
 merge_person (Scan    *scan,
               Mention *m)
@@ -989,6 +1023,8 @@ merge_person (Scan    *scan,
   g_autofree char *key = person_key (scan->text, m->start, m->end);
   Building *b = building_get (scan, key, NF_ENTITY_PERSON);
   gsize last = m->end;
+
+  remember_first (scan, scan->text, m->start, m->end, b);
 
   building_add (scan, b, m, m->end);
   if (b->role == NULL)
@@ -1026,6 +1062,13 @@ merge_named (Scan         *scan,
     remember_word (scan, text, first_end - text, b);
 }
 
+static gboolean
+tok_word_in (const char *word,
+             NfLexSet    set)
+{
+  return _nf_lexicon_has (set, word, strlen (word));
+}
+
 /* One capitalised word: an acronym defined earlier, a person's surname or
  * given name, or a name of its own. */
 static void
@@ -1042,6 +1085,16 @@ merge_single (Scan    *scan,
     b = g_array_index (scan->mentions, Mention, defined - 1).building;
   if (b == NULL)
     b = g_hash_table_lookup (scan->surnames, word);
+  /* a first word alone: the body's short name ("Apple"), or a person's
+   * given name ("Hillary") */
+  if (b == NULL && !m->surname_only)
+    {
+      b = g_hash_table_lookup (scan->first_words, word);
+      if (b == &ambiguous_first
+          || (b != NULL && b->evidence
+              && !tok_word_in (word, NF_LEX_SET_GIVEN_NAMES)))
+        b = NULL;
+    }
   if (b != NULL && (!m->surname_only || b->kind == NF_ENTITY_PERSON))
     {
       building_add (scan, b, m, m->end);
@@ -1302,6 +1355,7 @@ scan_free (Scan *scan)
   g_hash_table_unref (scan->defined);
   g_hash_table_unref (scan->heads);
   g_hash_table_unref (scan->surnames);
+  g_hash_table_unref (scan->first_words);
   g_hash_table_unref (scan->cap_inside);
   g_hash_table_unref (scan->metonyms);
 }
@@ -1326,6 +1380,7 @@ _nf_entities_run (NfArticle *article)
   scan.heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) g_array_unref);
   scan.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan.first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   scan.cap_inside = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   scan.metonyms = g_hash_table_new (NULL, NULL);
   scan.dateline_end = find_dateline_end (article);
