@@ -22,9 +22,9 @@
 #include "nf-store-impl.h"
 #include "nf-watcher.h"
 
-/* How often the service gives memory that malloc holds free back to the
- * system, when articles came or went since the last time. */
-#define TRIM_INTERVAL_MSEC 1000
+/* How soon after articles came or went the service gives memory that
+ * malloc holds free back to the system (at most this often). */
+#define TRIM_DELAY_MSEC 1000
 
 typedef struct
 {
@@ -37,25 +37,32 @@ typedef struct
   gboolean     reparse;
   gboolean     acquired;
   int          status;
-  guint        trimmed_count;  /* ArticleCount at the last trim */
+  guint        trim_id;
 } Service;
 
 /* Parsing and storing a burst of articles leaves freed memory in the
  * malloc arenas of the threads that did it; glibc gives it back only
- * when asked.  About 0.5-1 ms at 100,000 articles, and only after a
- * change. */
+ * when asked.  About 0.5-1 ms at 100,000 articles. */
 static gboolean
 trim_memory (gpointer user_data)
 {
   Service *service = user_data;
-  guint count = nf_dbus_store_get_article_count (NF_DBUS_STORE (service->store));
 
-  if (count != service->trimmed_count)
-    {
-      malloc_trim (0);
-      service->trimmed_count = count;
-    }
-  return G_SOURCE_CONTINUE;
+  malloc_trim (0);
+  service->trim_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A timer only while articles come or go: an idle service never wakes. */
+static void
+on_article_count (GObject    *store,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  Service *service = user_data;
+
+  if (service->trim_id == 0)
+    service->trim_id = g_timeout_add (TRIM_DELAY_MSEC, trim_memory, service);
 }
 
 /* Fewer malloc arenas than glibc's default of eight per core: the
@@ -237,7 +244,8 @@ main (int    argc,
   g_unix_signal_add (SIGINT, on_signal, &service);
   g_unix_signal_add (SIGTERM, on_signal, &service);
   g_unix_signal_add (SIGHUP, on_signal, &service);
-  g_timeout_add (TRIM_INTERVAL_MSEC, trim_memory, &service);
+  g_signal_connect (service.store, "notify::article-count",
+                    G_CALLBACK (on_article_count), &service);
 
   owner_id = g_bus_own_name (G_BUS_TYPE_SESSION, NF_DBUS_NAME,
                              G_BUS_NAME_OWNER_FLAGS_ALLOW_REPLACEMENT |
@@ -246,6 +254,9 @@ main (int    argc,
                              &service, NULL);
   g_main_loop_run (service.loop);
 
+  g_clear_handle_id (&service.trim_id, g_source_remove);
+  g_signal_handlers_disconnect_by_func (service.store, on_article_count,
+                                        &service);
   g_clear_pointer (&service.watcher, nf_watcher_free);
   if (service.notify != NULL)
     g_signal_handlers_disconnect_by_func (service.store, on_articles_arrived,
