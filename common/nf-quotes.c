@@ -515,7 +515,8 @@ main_clause_start (Quotes *q,
   gsize len;
 
   g_array_set_size (q->tokens, 0);
-  _nf_words_scan (q->text, start, MIN (end, start + 64), q->tokens);
+  /* only the first word is looked at */
+  _nf_words_scan_max (q->text, start, MIN (end, start + 64), q->tokens, 1);
   if (q->tokens->len == 0)
     return start;
   w = tok (q, 0);
@@ -1251,21 +1252,26 @@ start_of_sentence (Quotes *q,
                         : pos;
 }
 
-/* Is [start, end) one word that joins clauses ("and", "but")? */
+/* Does [start, end) end with a word that joins clauses ("and", "but"),
+ * maybe before speech adverbs ("and repeatedly says")?  Where it starts
+ * in @at. */
 static gboolean
 is_coordinator (Quotes *q,
                 gsize   start,
-                gsize   end)
+                gsize   end,
+                gsize  *at)
 {
   guint n;
 
   trim (q->text, &start, &end);
   g_array_set_size (q->tokens, 0);
   _nf_words_scan (q->text, start, end, q->tokens);
-  /* "and repeatedly says" */
   for (n = q->tokens->len; n > 1 && tok_in (q, n - 1, NF_LEX_SET_SPEECH_ADVERBS); n--)
     ;
-  return n == 1 && (tok_is (q, 0, "and") || tok_is (q, 0, "but"));
+  if (n == 0 || !(tok_is (q, n - 1, "and") || tok_is (q, n - 1, "but")))
+    return FALSE;
+  *at = tok (q, n - 1)->start;
+  return TRUE;
 }
 
 /* Does the -ing cue at @cue open a leading clause ("After saying",
@@ -1325,7 +1331,7 @@ speaker_at_cue (Quotes  *q,
   g_autofree char *verb = NULL;
   g_autofree char *role = NULL;
   gsize cue_start = tok (q, c)->start, cue_end = tok (q, c)->end;
-  gsize np_start, np_end;
+  gsize np_start, np_end, coordinator;
   gboolean according = tok_is (q, c, "according");
 
   if (according)
@@ -1345,8 +1351,13 @@ speaker_at_cue (Quotes  *q,
     }
   /* 'he found Trump "very charming" and called': the verb shares the
    * subject of its sentence */
-  else if (!according && is_coordinator (q, from, cue_start))
-    subject_of (q, index, start_of_sentence (q, from), from, s);
+  else if (!according && is_coordinator (q, from, cue_start, &coordinator))
+    {
+      /* "He praised those who left but said": the clause before; '"…,"
+       * and said': the sentence before the quote */
+      if (!subject_of (q, index, from, coordinator, s))
+        subject_of (q, index, start_of_sentence (q, from), from, s);
+    }
   else if (!according && left_np (q, from, cue_start, &np_start, &np_end, &role))
     resolve_np (q, index, np_start, np_end, s);
   else if (right_np (q, cue_end, to, &np_start, &np_end))
