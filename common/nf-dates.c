@@ -81,7 +81,7 @@ lookup (const char         *lower,
         const char * const *words)
 {
   for (int i = 0; words[i] != NULL; i++)
-    if (lower[0] == words[i][0] && strcmp (lower, words[i]) == 0)
+    if (lower[0] == words[i][0] && _nf_str_equal (lower, words[i]))
       return i;
   return -1;
 }
@@ -100,7 +100,7 @@ is_punct (const Scan *s,
           const char *p)
 {
   return i < s->n && s->t[i].kind == NF_TOKEN_PUNCT
-         && s->t[i].lower[0] == p[0] && strcmp (s->t[i].lower, p) == 0;
+         && s->t[i].lower[0] == p[0] && _nf_str_equal (s->t[i].lower, p);
 }
 
 /* Skips the period of an abbreviation ("Jan.", "p.m."). */
@@ -1206,29 +1206,34 @@ add_date (NfArticle  *article,
 }
 
 /* Only numerals, number words and the words below can start a date, so
- * the matchers run at few tokens. */
+ * the matchers run at few tokens.  The tokenizer marks the words
+ * (NfToken.datestart) when it looks up the number words. */
+static const char * const start_words[] = {
+  "last", "next", "this", "past", "previous", "coming", "current",
+  "earlier", "later", "early", "late", "yesterday", "today", "tomorrow",
+  "tonight", "now", "until", "till", "currently", "nowadays", "these",
+  "recently", "lately", "recent", "the", "soon", "noon", "midday", "a",
+  "an", "sept", "latest", "most", NULL
+};
+
+const char * const * const *
+_nf_dates_start_words (guint *n_lists)
+{
+  static const char * const * const lists[] = { start_words, month_names,
+                                                month_abbrevs, weekday_names };
+
+  *n_lists = G_N_ELEMENTS (lists);
+  return lists;
+}
+
 static gboolean
 may_start_date (const Scan *s,
                 guint       i)
 {
-  static NfWordSet *starts;
-  static const char * const words[] = {
-    "last", "next", "this", "past", "previous", "coming", "current",
-    "earlier", "later", "early", "late", "yesterday", "today", "tomorrow",
-    "tonight", "now", "until", "till", "currently", "nowadays", "these",
-    "recently", "lately", "recent", "the", "soon", "noon", "midday", "a",
-    "an", "sept", "latest", "most", NULL
-  };
-  const char * const *lists[] = { words, month_names, month_abbrevs,
-                                  weekday_names };
   const NfToken *t = &s->t[i];
 
-  if (g_once_init_enter (&starts))
-    g_once_init_leave (&starts, _nf_word_set_new (lists, G_N_ELEMENTS (lists)));
   return t->kind == NF_TOKEN_NUMBER
-         || (t->kind == NF_TOKEN_WORD
-             && (t->numword
-                 || _nf_word_set_has (starts, t->lower, strlen (t->lower))));
+         || (t->kind == NF_TOKEN_WORD && (t->numword || t->datestart));
 }
 
 /* @taken, when not NULL, gets the marks _nf_dates_mark () would give. */

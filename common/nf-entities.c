@@ -79,6 +79,7 @@ typedef struct
   GHashTable *first_words;   /* first word of a two-to-four word name →
                               * Building*, or &ambiguous_first */
   GHashTable *cap_inside;    /* words seen capitalised inside sentences */
+  GStringChunk *cap_words;   /* the keys of @cap_inside */
   GHashTable *metonyms;      /* NfLexGroup* whose capital stands for it */
   gsize       dateline_end;
 } Scan;
@@ -143,10 +144,8 @@ lookup_span (Scan  *scan,
 {
   char key[256];
   const NfLexEntry *entry;
-  const NfWord *first = tok (scan, i);
-
-  if (j - i > _nf_lexicon_max_tokens_from (scan->text + first->start,
-                                           first->end - first->start)
+  if (j - i > _nf_word_max_tokens (scan->text,
+                                   &g_array_index (scan->tokens, NfWord, i))
       || !span_key (scan, i, j, key, sizeof key))
     return NULL;
   entry = _nf_lexicon_lookup (key);
@@ -167,9 +166,8 @@ longest_lexicon (Scan              *scan,
                  guint              j,
                  const NfLexEntry **out)
 {
-  const NfWord *first = tok (scan, i);
-  guint max = MIN (j - i, _nf_lexicon_max_tokens_from (scan->text + first->start,
-                                                       first->end - first->start));
+  guint max = MIN (j - i, _nf_word_max_tokens (scan->text,
+                                               &g_array_index (scan->tokens, NfWord, i)));
 
   for (guint n = max; n > 0; n--)
     {
@@ -690,8 +688,8 @@ chunk_end (Scan  *scan,
       if (tok (scan, j)->flags & NF_WORD_CAP)
         j++;
       else if (j + 1 < n && !(tok (scan, j)->flags & NF_WORD_POSS)
-               && tok_in (scan, j, NF_LEX_SET_CONNECTORS)
                && (tok (scan, j + 1)->flags & NF_WORD_CAP)
+               && tok_in (scan, j, NF_LEX_SET_CONNECTORS)
                && only_spaces (scan->text, tok (scan, j)->next,
                                tok (scan, j + 1)->start))
         j += 2;
@@ -811,7 +809,9 @@ scan_block (Scan        *scan,
         }
       if (!(t->flags & NF_WORD_SENT_START))
         g_hash_table_add (scan->cap_inside,
-                          g_strndup (scan->text + t->start, t->end - t->start));
+                          g_string_chunk_insert_len (scan->cap_words,
+                                                     scan->text + t->start,
+                                                     t->end - t->start));
       read_side (scan, i);
       j = chunk_end (scan, i);
       n_before = scan->mentions->len;
@@ -858,20 +858,22 @@ building_add (Scan          *scan,
               gsize          end)
 {
   NfSpan span = { m->start, end };
-  char *surface = g_strndup (scan->text + m->start, end - m->start);
+  const char *surface = scan->text + m->start;
+  gsize len = end - m->start;
+  gboolean seen = FALSE;
 
   g_array_append_val (b->spans, span);
   ((Mention *) m)->building = b;
   b->first = MIN (b->first, m->start);
-  for (guint i = 0; i < b->surfaces->len; i++)
-    if (strcmp (g_ptr_array_index (b->surfaces, i), surface) == 0)
-      {
-        g_free (surface);
-        surface = NULL;
-        break;
-      }
-  if (surface != NULL)
-    g_ptr_array_add (b->surfaces, surface);
+  /* Most mentions repeat a surface already kept: no copy for those. */
+  for (guint i = 0; i < b->surfaces->len && !seen; i++)
+    {
+      const char *old = g_ptr_array_index (b->surfaces, i);
+
+      seen = strncmp (old, surface, len) == 0 && old[len] == '\0';
+    }
+  if (!seen)
+    g_ptr_array_add (b->surfaces, g_strndup (surface, len));
   if (b->role == NULL && m->role != NULL)
     b->role = g_strdup (m->role);
   b->evidence |= m->titled;
@@ -889,6 +891,27 @@ name_key (const char *prefix,
     if (text[i] != '.')
       g_string_append_c (key, g_ascii_tolower (text[i]));
   return g_string_free (key, FALSE);
+}
+
+/* "group:0x…", as "%p" prints the address, without printf. */
+static char *
+group_key (const NfLexGroup *group)
+{
+  char buf[2 * sizeof (guintptr) + 9] = "group:0x";
+  char digits[2 * sizeof (guintptr)];
+  guintptr v = (guintptr) group;
+  guint n = 0, k = 8;
+
+  do
+    {
+      digits[n++] = "0123456789abcdef"[v & 15];
+      v >>= 4;
+    }
+  while (v != 0);
+  while (n > 0)
+    buf[k++] = digits[--n];
+  buf[k] = '\0';
+  return g_strdup (buf);
 }
 
 static void
@@ -909,7 +932,7 @@ merge_lexicon (Scan    *scan,
     }
   else
     {
-      key = g_strdup_printf ("group:%p", (void *) group);
+      key = group_key (group);
       b = building_get (scan, key, group->kind);
       b->group = group;
       if (b->fixed_name == NULL && group->kind == NF_ENTITY_PLACE)
@@ -925,14 +948,23 @@ person_key (const char *text,
             gsize       end)
 {
   gsize first_end = start, last_start = end;
+  gsize first_len, last_len;
+  char *key;
 
   while (first_end < end && text[first_end] != ' ')
     first_end++;
   while (last_start > start && text[last_start - 1] != ' ')
     last_start--;
-  return g_strdup_printf ("person:%.*s %.*s", (int) (first_end - start),
-                          text + start, (int) (end - last_start),
-                          text + last_start);
+  first_len = first_end - start;
+  last_len = end - last_start;
+  /* "person:First Last", built without printf */
+  key = g_malloc (7 + first_len + 1 + last_len + 1);
+  memcpy (key, "person:", 7);
+  memcpy (key + 7, text + start, first_len);
+  key[7 + first_len] = ' ';
+  memcpy (key + 8 + first_len, text + last_start, last_len);
+  key[8 + first_len + last_len] = '\0';
+  return key;
 }
 
 static void
@@ -1292,9 +1324,11 @@ note_heads (Scan *scan)
       GArray *spans;
       char *word;
 
-      if ((t->flags & NF_WORD_CAP) || !tok_in (scan, i, NF_LEX_SET_ORG_WORDS)
+      /* The article first: it is cheaper to test than the word list. */
+      if ((t->flags & NF_WORD_CAP)
           || !(tok_is (scan, i - 1, "the") || tok_is (scan, i - 1, "a")
-               || tok_is (scan, i - 1, "an")))
+               || tok_is (scan, i - 1, "an"))
+          || !tok_in (scan, i, NF_LEX_SET_ORG_WORDS))
         continue;
       word = g_ascii_strdown (scan->text + t->start, t->end - t->start);
       spans = g_hash_table_lookup (scan->heads, word);
@@ -1357,6 +1391,7 @@ scan_free (Scan *scan)
   g_hash_table_unref (scan->surnames);
   g_hash_table_unref (scan->first_words);
   g_hash_table_unref (scan->cap_inside);
+  g_string_chunk_free (scan->cap_words);
   g_hash_table_unref (scan->metonyms);
 }
 
@@ -1381,7 +1416,8 @@ _nf_entities_run (NfArticle *article)
                                       (GDestroyNotify) g_array_unref);
   scan.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   scan.first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  scan.cap_inside = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan.cap_inside = g_hash_table_new (g_str_hash, g_str_equal);
+  scan.cap_words = g_string_chunk_new (1024);
   scan.metonyms = g_hash_table_new (NULL, NULL);
   scan.dateline_end = find_dateline_end (article);
 

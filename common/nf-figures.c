@@ -206,7 +206,7 @@ lookup (const char         *lower,
         const char * const *words)
 {
   for (int i = 0; words[i] != NULL; i++)
-    if (lower[0] == words[i][0] && strcmp (lower, words[i]) == 0)
+    if (lower[0] == words[i][0] && _nf_str_equal (lower, words[i]))
       return i;
   return -1;
 }
@@ -231,7 +231,7 @@ currency_lookup (const Currency *table,
                  const char     *lower)
 {
   for (guint k = 0; table[k].word != NULL; k++)
-    if (lower[0] == table[k].word[0] && strcmp (lower, table[k].word) == 0)
+    if (lower[0] == table[k].word[0] && _nf_str_equal (lower, table[k].word))
       return table[k].code;
   return NULL;
 }
@@ -994,7 +994,8 @@ numberish (const NfToken *t)
   if (t->kind == NF_TOKEN_NUMBER || t->numword)
     return TRUE;
   if (t->kind == NF_TOKEN_PUNCT)
-    return currency_lookup (currency_symbols, t->lower) != NULL;
+    return (t->lower[0] == '$' || (guchar) t->lower[0] >= 0x80)  /* commas, stops */
+           && currency_lookup (currency_symbols, t->lower) != NULL;
   return t->upper && strpbrk (t->lower, "0123456789") != NULL;
 }
 

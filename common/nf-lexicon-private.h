@@ -9,11 +9,47 @@
 
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 #include "nf-article.h"
 
 G_BEGIN_DECLS
+
+/* Bit 7 of each byte of @x (all below 0x80) that lies in [lo, hi]. */
+#define NF_SWAR_ONES 0x0101010101010101ull
+#define NF_SWAR_IN_RANGE(x, lo, hi) \
+  (((x) + NF_SWAR_ONES * (0x80 - (lo))) & ~((x) + NF_SWAR_ONES * (0x7F - (hi))))
+
+/* How many ASCII letters and digits stand at @p, up to @end: eight bytes
+ * at a time, so that a word costs one test of its length, not one per
+ * letter.  Any other byte, and any byte from 0x80, ends the run. */
+static inline gsize
+_nf_alnum_run (const char *p,
+               const char *end)
+{
+  const char *start = p;
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  while (end - p >= 8)
+    {
+      guint64 x, x7, stop;
+
+      memcpy (&x, p, 8);
+      x7 = x & 0x7F7F7F7F7F7F7F7Full;
+      stop = ~(NF_SWAR_IN_RANGE (x7, '0', '9') | NF_SWAR_IN_RANGE (x7, 'A', 'Z')
+               | NF_SWAR_IN_RANGE (x7, 'a', 'z'));
+      stop = (stop | x) & 0x8080808080808080ull;
+      if (stop != 0)
+        return (gsize) (p - start) + (__builtin_ctzll (stop) >> 3);
+      p += 8;
+    }
+#endif
+  while (p < end && g_ascii_isalnum (*p))
+    p++;
+  return p - start;
+}
 
 typedef enum
 {
@@ -98,6 +134,8 @@ typedef struct
   guint flags;
   guint sets_known;       /* cache of _nf_word_in(): sets looked up */
   guint sets_in;          /* and those that hold the word */
+  guint8 names_known;     /* cache of _nf_word_max_tokens () */
+  guint8 names_max;
 } NfWord;
 
 /* Is the word in the list @set?  Cached on the word. */
@@ -105,11 +143,22 @@ gboolean       _nf_word_in            (const char  *text,
                                        NfWord      *word,
                                        NfLexSet     set);
 
+/* _nf_lexicon_max_tokens_from () of the word, cached on it. */
+guint          _nf_word_max_tokens    (const char  *text,
+                                       NfWord      *word);
+
 /* Appends the words of text[start, end) to @tokens (NfWord). */
 void           _nf_words_scan           (const char  *text,
                                        gsize        start,
                                        gsize        end,
                                        GArray      *tokens);
+/* The same, stopping after @max_words words: the words are the first
+ * ones _nf_words_scan () gives. */
+void           _nf_words_scan_max     (const char  *text,
+                                       gsize        start,
+                                       gsize        end,
+                                       GArray      *tokens,
+                                       guint        max_words);
 
 /* Lowercases text[start, end) into @buf (size @size); FALSE if too long. */
 gboolean       _nf_lower_into         (const char  *text,

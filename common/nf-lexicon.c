@@ -17,26 +17,38 @@
 #define LEXICON_PATH "/io/github/newsfacts/lexicon/"
 #define MAX_KEY 256
 
-/* The word sets as an open-addressed table: the key is hashed while it is
- * lowercased, so a look-up needs no copy, strlen () or callbacks. */
+/* The word sets as open-addressed tables: the key is hashed while it is
+ * lowercased, so a look-up needs no copy, strlen () or callbacks.  The
+ * three lists of given names hold nine words in ten and are asked about
+ * capitalised words only, so they have a table of their own: the table of
+ * the other sets stays small enough to stay in the cache. */
 typedef struct
 {
   const char *word;                  /* lowercase, owned by NfLexicon.sets */
   guint32     hash;
-  guint32     len;
-  guint       mask;
+  guint16     mask;
+  guint16     len;
 } NfLexSlot;
 
 typedef struct
 {
-  GHashTable *sets;                  /* lowercase word → mask of NfLexSet bits */
   NfLexSlot  *slots;
   guint32     n_slots;               /* a power of two */
+} NfLexIndex;
+
+#define NAME_SETS ((1u << NF_LEX_SET_GIVEN_NAMES) | (1u << NF_LEX_SET_FEMALE_NAMES) \
+                   | (1u << NF_LEX_SET_MALE_NAMES))
+#define OTHER_SETS (((1u << NF_LEX_N_SETS) - 1) & ~NAME_SETS)
+
+typedef struct
+{
+  GHashTable *sets;                  /* lowercase word → mask of NfLexSet bits */
+  NfLexIndex  other_sets;            /* the words of OTHER_SETS */
+  NfLexIndex  name_sets;             /* the words of NAME_SETS */
   GHashTable *pronouns;              /* lowercase word → NfPronounKind */
   GHashTable *names;                 /* key → NfLexEntry* */
   GHashTable *firsts;                /* first word of a key → most tokens */
-  NfLexSlot  *first_slots;           /* the same, open-addressed */
-  guint32     n_first_slots;
+  NfLexIndex  first_words;           /* the same, open-addressed */
   GPtrArray  *groups;                /* NfLexGroup*, owned */
   guint       max_tokens;
 } NfLexicon;
@@ -60,7 +72,8 @@ static const char * const set_files[NF_LEX_N_SETS] = {
 };
 
 static guint lexicon_sets_of (const char *word,
-                              gsize       len);
+                              gsize       len,
+                              guint       group);
 
 gboolean
 _nf_lower_into (const char *text,
@@ -158,10 +171,16 @@ takes_dot (const char *text,
     return FALSE;
   _nf_lower_into (text + start, end - start, buf, sizeof buf - 1);
   strcat (buf, ".");
-  return (lexicon_sets_of (buf, strlen (buf))
+  return (lexicon_sets_of (buf, strlen (buf), OTHER_SETS)
           & ((1u << NF_LEX_SET_HONORIFICS) | (1u << NF_LEX_SET_TITLES)
              | (1u << NF_LEX_SET_ORG_WORDS))) != 0;
 }
+
+/* The bytes that can carry a word on: - & ' . and the first byte of the
+ * right single quotation mark. */
+static const guint8 word_glue[256] = {
+  ['-'] = 1, ['&'] = 1, ['\''] = 1, ['.'] = 1, [0xE2] = 1,
+};
 
 /* Scans one word from @pos; returns the token end (after any 's).  ASCII
  * letters and digits, nearly every byte of a word, are taken without the
@@ -180,19 +199,15 @@ scan_word (const char *text,
 
       while (p < end)
         {
-          guchar b = (guchar) text[p];
-
-          if (b < 0x80)
-            {
-              if (!g_ascii_isalnum (b))
-                break;
-              p++;
-            }
-          else if (is_alnum_at (text, p, end))
+          p += _nf_alnum_run (text + p, text + end);
+          if (p < end && (guchar) text[p] >= 0x80 && is_alnum_at (text, p, end))
             p = next_char (text, p, end);
           else
             break;
         }
+      /* Nearly every word ends at a byte none of the tests below wants. */
+      if (p >= end || !word_glue[(guchar) text[p]])
+        break;
       if (p + 1 < end && (text[p] == '-' || text[p] == '&')
           && is_alnum_at (text, p + 1, end))
         {
@@ -275,18 +290,29 @@ _nf_words_scan (const char *text,
               gsize       end,
               GArray     *tokens)
 {
+  _nf_words_scan_max (text, start, end, tokens, G_MAXUINT);
+}
+
+void
+_nf_words_scan_max (const char *text,
+                    gsize       start,
+                    gsize       end,
+                    GArray     *tokens,
+                    guint       max_words)
+{
   gboolean sent_start = TRUE;
   gsize p = start;
   guint n = tokens->len;
   guint room = tokens->len;
+  guint limit = tokens->len + MIN (max_words, G_MAXUINT - tokens->len);
 
-  while (p < end)
+  while (p < end && n < limit)
     {
       guchar b = (guchar) text[p];
 
       if (b < 0x80 ? g_ascii_isalnum (b) : is_alnum_at (text, p, end))
         {
-          NfWord token = { p, p, p, 0, 0, 0 };
+          NfWord token = { p, p, p, 0, 0, 0, 0, 0 };
 
           token.next = scan_word (text, p, end, &token);
           set_case_flags (text, &token);
@@ -587,44 +613,51 @@ hash_step (guint32 hash,
   return (hash ^ (guchar) c) * 16777619u;   /* FNV-1a */
 }
 
-/* Lowercase word → value as an open-addressed table, at least half empty. */
-static NfLexSlot *
+/* Lowercase word → value & @keep as an open-addressed table, at least
+ * half empty; words whose value & @keep is 0 are left out. */
+static void
 index_words (GHashTable *words,
-             guint32    *n_slots)
+             guint       keep,
+             NfLexIndex *index)
 {
   GHashTableIter iter;
   gpointer key, value;
-  NfLexSlot *slots;
+  guint n = 0;
 
-  *n_slots = 64;
-  while (*n_slots < 2 * g_hash_table_size (words))
-    *n_slots *= 2;
-  slots = g_new0 (NfLexSlot, *n_slots);
+  g_hash_table_iter_init (&iter, words);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    n += (GPOINTER_TO_UINT (value) & keep) != 0;
+  index->n_slots = 64;
+  while (index->n_slots < 2 * n)
+    index->n_slots *= 2;
+  index->slots = g_new0 (NfLexSlot, index->n_slots);
   g_hash_table_iter_init (&iter, words);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const char *word = key;
+      guint mask = GPOINTER_TO_UINT (value) & keep;
       guint32 hash = 2166136261u;
       guint32 i;
 
+      if (mask == 0 || strlen (word) > G_MAXUINT16)
+        continue;
       for (const char *c = word; *c != '\0'; c++)
         hash = hash_step (hash, *c);
-      for (i = hash & (*n_slots - 1); slots[i].word != NULL;
-           i = (i + 1) & (*n_slots - 1))
+      for (i = hash & (index->n_slots - 1); index->slots[i].word != NULL;
+           i = (i + 1) & (index->n_slots - 1))
         ;
-      slots[i] = (NfLexSlot) { word, hash, strlen (word),
-                               GPOINTER_TO_UINT (value) };
+      index->slots[i] = (NfLexSlot) { word, hash, mask, strlen (word) };
     }
-  return slots;
 }
 
-/* The value of @word (lowercased here) in @slots, or 0. */
+/* The value of @word (lowercased here) in @index, or 0. */
 static guint
-slot_value (const NfLexSlot *slots,
-            guint32          n_slots,
-            const char      *word,
-            gsize            len)
+index_value (const NfLexIndex *index,
+             const char       *word,
+             gsize             len)
 {
+  const NfLexSlot *slots = index->slots;
+  guint32 mask = index->n_slots - 1;
   char buf[MAX_KEY];
   guint32 hash = 2166136261u;
 
@@ -637,8 +670,7 @@ slot_value (const NfLexSlot *slots,
       buf[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
       hash = hash_step (hash, buf[i]);
     }
-  for (guint32 i = hash & (n_slots - 1); slots[i].word != NULL;
-       i = (i + 1) & (n_slots - 1))
+  for (guint32 i = hash & mask; slots[i].word != NULL; i = (i + 1) & mask)
     {
       const NfLexSlot *slot = &slots[i];
 
@@ -685,7 +717,8 @@ lexicon_sets (void)
       NfLexicon *lex = g_new0 (NfLexicon, 1);
 
       load_sets (lex);
-      lex->slots = index_words (lex->sets, &lex->n_slots);
+      index_words (lex->sets, OTHER_SETS, &lex->other_sets);
+      index_words (lex->sets, NAME_SETS, &lex->name_sets);
       load_pronouns (lex);
       g_once_init_leave (&lexicon, lex);
     }
@@ -708,20 +741,29 @@ lexicon_get (void)
       load_countries (lex);
       load_places (lex);
       load_organizations (lex);
-      lex->first_slots = index_words (lex->firsts, &lex->n_first_slots);
+      index_words (lex->firsts, G_MAXUINT, &lex->first_words);
       g_once_init_leave (&lexicon, lex);
     }
   return lexicon;
 }
 
-/* The sets that hold the word (lowercased here), as a mask. */
+/* The sets of @group (OTHER_SETS or NAME_SETS) that hold the word
+ * (lowercased here), as a mask. */
 static guint
 lexicon_sets_of (const char *word,
-                 gsize       len)
+                 gsize       len,
+                 guint       group)
 {
   const NfLexicon *lex = lexicon_sets ();
 
-  return slot_value (lex->slots, lex->n_slots, word, len);
+  return index_value (group == NAME_SETS ? &lex->name_sets : &lex->other_sets,
+                      word, len);
+}
+
+static guint
+group_of (NfLexSet set)
+{
+  return (NAME_SETS & (1u << set)) ? NAME_SETS : OTHER_SETS;
 }
 
 gboolean
@@ -730,7 +772,7 @@ _nf_lexicon_has (NfLexSet    set,
                  gsize       len)
 {
   g_assert (set < NF_LEX_N_SETS);
-  return (lexicon_sets_of (word, len) & (1u << set)) != 0;
+  return (lexicon_sets_of (word, len, group_of (set)) & (1u << set)) != 0;
 }
 
 gboolean
@@ -743,12 +785,28 @@ _nf_word_in (const char *text,
   g_assert (set < NF_LEX_N_SETS);
   if (!(word->sets_known & bit))
     {
-      /* One look-up answers for every set. */
-      word->sets_known = (1u << NF_LEX_N_SETS) - 1;
-      word->sets_in = lexicon_sets_of (text + word->start,
-                                       word->end - word->start);
+      /* One look-up answers for every set of the group. */
+      guint group = group_of (set);
+
+      word->sets_known |= group;
+      word->sets_in |= lexicon_sets_of (text + word->start,
+                                        word->end - word->start, group);
     }
   return (word->sets_in & bit) != 0;
+}
+
+guint
+_nf_word_max_tokens (const char *text,
+                     NfWord     *word)
+{
+  if (!word->names_known)
+    {
+      word->names_known = TRUE;
+      word->names_max = MIN (_nf_lexicon_max_tokens_from (text + word->start,
+                                                          word->end - word->start),
+                             G_MAXUINT8);
+    }
+  return word->names_max;
 }
 
 NfPronounKind
@@ -780,5 +838,5 @@ _nf_lexicon_max_tokens_from (const char *word,
 {
   const NfLexicon *lex = lexicon_get ();
 
-  return slot_value (lex->first_slots, lex->n_first_slots, word, len);
+  return index_value (&lex->first_words, word, len);
 }

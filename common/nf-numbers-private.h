@@ -37,6 +37,7 @@ typedef struct
   guint       has_point : 1;     /* a numeral with a decimal point */
   guint       numword : 1;       /* a word that can be part of a number in
                                   * words ("two", "million", "third") */
+  guint       datestart : 1;     /* one of _nf_dates_start_words () */
   guint       digits : 8;        /* digits in a numeral */
   gsize       start;             /* byte offsets into the text, end exclusive */
   gsize       end;
@@ -53,6 +54,18 @@ NfWordSet  *_nf_word_set_new     (const char * const * const *lists,
 gboolean    _nf_word_set_has     (const NfWordSet *set,
                                   const char      *lower,
                                   gsize            len);
+/* A set whose words carry the bits @classes[k] of the lists they are in. */
+NfWordSet  *_nf_word_set_new_classes (const char * const * const *lists,
+                                      const guint                *classes,
+                                      guint                       n_lists);
+/* The bits of @lower, or 0 when it is not in the set. */
+guint       _nf_word_set_classes (const NfWordSet *set,
+                                  const char      *lower,
+                                  gsize            len);
+
+/* The words besides numbers that can start a date expression
+ * (nf-dates.c): NULL-terminated lists, @n_lists of them. */
+const char * const * const *_nf_dates_start_words (guint *n_lists);
 
 /* Flags of a parsed number phrase. */
 typedef enum
@@ -72,14 +85,28 @@ void        _nf_tokenize_into    (const char    *text,
                                   gsize          end,
                                   GArray        *tokens);
 
-/* Inline, and the first letters compared before strcmp (): the matchers
- * ask this of nearly every token. */
+/* strcmp () == 0 without a call: the words compared are short, and most
+ * differ in their first letters. */
+static inline gboolean
+_nf_str_equal (const char *a,
+               const char *b)
+{
+  while (*a != '\0' && *a == *b)
+    {
+      a++;
+      b++;
+    }
+  return *a == *b;
+}
+
+/* Inline, and the first letters compared first: the matchers ask this of
+ * nearly every token. */
 static inline gboolean
 _nf_token_is (const NfToken *token,
               const char    *lower)
 {
   return token->kind != NF_TOKEN_NUMBER && token->lower[0] == lower[0]
-         && strcmp (token->lower, lower) == 0;
+         && _nf_str_equal (token->lower, lower);
 }
 
 gboolean    _nf_token_in         (const NfToken *token,

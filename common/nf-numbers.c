@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nf-lexicon-private.h"
 #include "nf-numbers-private.h"
 
 static const char * const small_words[] = {
@@ -40,7 +41,7 @@ word_index (const char         *lower,
             const char * const *words)
 {
   for (int i = 0; words[i] != NULL; i++)
-    if (lower[0] == words[i][0] && strcmp (lower, words[i]) == 0)
+    if (lower[0] == words[i][0] && _nf_str_equal (lower, words[i]))
       return i;
   return -1;
 }
@@ -123,6 +124,43 @@ _nf_word_set_new (const char * const * const *lists,
   return set;
 }
 
+NfWordSet *
+_nf_word_set_new_classes (const char * const * const *lists,
+                          const guint                *classes,
+                          guint                       n_lists)
+{
+  NfWordSet *set = _nf_word_set_new (lists, 0);
+
+  for (guint k = 0; k < n_lists; k++)
+    for (guint w = 0; lists[k][w] != NULL; w++)
+      {
+        const char *word = lists[k][w];
+        gssize shape = word_shape (word, strlen (word));
+        guint old = GPOINTER_TO_UINT (g_hash_table_lookup (set->words, word));
+
+        if (shape < 0)
+          set->unfiltered = TRUE;
+        else
+          set->shapes[shape / 8] |= 1 << (shape % 8);
+        g_hash_table_insert (set->words, (gpointer) word,
+                             GUINT_TO_POINTER (old | classes[k]));
+      }
+  return set;
+}
+
+guint
+_nf_word_set_classes (const NfWordSet *set,
+                      const char      *lower,
+                      gsize            len)
+{
+  gssize shape = word_shape (lower, len);
+
+  if (!set->unfiltered
+      && (shape < 0 || !(set->shapes[shape / 8] & (1 << (shape % 8)))))
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (set->words, lower));
+}
+
 gboolean
 _nf_word_set_has (const NfWordSet *set,
                   const char      *lower,
@@ -136,8 +174,12 @@ _nf_word_set_has (const NfWordSet *set,
   return g_hash_table_contains (set->words, lower);
 }
 
-/* Every word that can be part of a number in words, looked up once per
- * token so that the matchers can skip all other words at once. */
+#define CLASS_NUMBER     (1u << 0)
+#define CLASS_DATE_START (1u << 1)
+
+/* Every word that can be part of a number in words, and every word that
+ * can start a date, looked up once per token so that the matchers can
+ * skip all other words at once. */
 static const NfWordSet *
 number_words (void)
 {
@@ -145,10 +187,20 @@ number_words (void)
 
   if (g_once_init_enter (&table))
     {
-      const char * const *lists[] = { small_words, tens_words, ordinal_words,
-                                      tens_ordinal_words, other_number_words };
+      const char * const *lists[16] = { small_words, tens_words, ordinal_words,
+                                        tens_ordinal_words, other_number_words };
+      guint classes[16] = { CLASS_NUMBER, CLASS_NUMBER, CLASS_NUMBER,
+                            CLASS_NUMBER, CLASS_NUMBER };
+      guint n = 5, n_dates = 0;
+      const char * const * const *dates = _nf_dates_start_words (&n_dates);
 
-      g_once_init_leave (&table, _nf_word_set_new (lists, G_N_ELEMENTS (lists)));
+      g_assert (n + n_dates <= G_N_ELEMENTS (lists));
+      for (guint k = 0; k < n_dates; k++, n++)
+        {
+          lists[n] = dates[k];
+          classes[n] = CLASS_DATE_START;
+        }
+      g_once_init_leave (&table, _nf_word_set_new_classes (lists, classes, n));
     }
   return table;
 }
@@ -264,29 +316,36 @@ _nf_tokenize_into (const char *text,
 
   while ((p = skip_space (text, p, end, &space)) < end)
     {
-      NfToken token = { 0 };
+      NfToken *t;
       guchar b = (guchar) text[p];
       gsize lower_len;
 
-      token.start = p;
-      token.space_before = space;
+      /* The token is made in place in the array. */
+      if (n == room)
+        {
+          room = n + MIN (MAX (n, 32u), end - p);
+          g_array_set_size (tokens, room);
+        }
+      t = &g_array_index (tokens, NfToken, n++);
+      memset (t, 0, sizeof *t);
+      t->start = p;
+      t->space_before = space;
       space = FALSE;
       if (g_ascii_isdigit (b))
         {
-          token.kind = NF_TOKEN_NUMBER;
-          p = scan_numeral (text, p, end, &token);
+          t->kind = NF_TOKEN_NUMBER;
+          p = scan_numeral (text, p, end, t);
         }
       else if (is_word_char (text + p, text + end, TRUE))
         {
-          token.kind = NF_TOKEN_WORD;
-          token.upper = b < 0x80 ? g_ascii_isupper (b)
-                                 : g_unichar_isupper (g_utf8_get_char (text + p));
+          t->kind = NF_TOKEN_WORD;
+          t->upper = b < 0x80 ? g_ascii_isupper (b)
+                            : g_unichar_isupper (g_utf8_get_char (text + p));
           while (p < end)
             {
-              b = (guchar) text[p];
-              if (b < 0x80 && g_ascii_isalnum (b))
-                p++;
-              else if (b >= 0x80 && is_word_char (text + p, text + end, FALSE))
+              p += _nf_alnum_run (text + p, text + end);
+              if (p < end && (guchar) text[p] >= 0x80
+                  && is_word_char (text + p, text + end, FALSE))
                 p = g_utf8_next_char (text + p) - text;
               else
                 break;
@@ -294,19 +353,18 @@ _nf_tokenize_into (const char *text,
         }
       else
         {
-          token.kind = NF_TOKEN_PUNCT;
+          t->kind = NF_TOKEN_PUNCT;
           p = MIN ((gsize) (g_utf8_next_char (text + p) - text), end);
         }
-      token.end = p;
-      lower_len = set_lower (&token, text);
-      if (token.kind == NF_TOKEN_WORD)
-        token.numword = _nf_word_set_has (words, token.lower, lower_len);
-      if (n == room)
+      t->end = p;
+      lower_len = set_lower (t, text);
+      if (t->kind == NF_TOKEN_WORD)
         {
-          room = n + MIN (MAX (n, 32u), end - token.start);
-          g_array_set_size (tokens, room);
+          guint classes = _nf_word_set_classes (words, t->lower, lower_len);
+
+          t->numword = (classes & CLASS_NUMBER) != 0;
+          t->datestart = (classes & CLASS_DATE_START) != 0;
         }
-      g_array_index (tokens, NfToken, n++) = token;
     }
   g_array_set_size (tokens, n);
 }
@@ -341,7 +399,7 @@ _nf_scale_word (const NfToken *token)
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
     if (token->lower[0] == scales[i].word[0]
-        && strcmp (token->lower, scales[i].word) == 0)
+        && _nf_str_equal (token->lower, scales[i].word))
       return (scales[i].glued && token->space_before) ? 0 : scales[i].scale;
   return 0;
 }

@@ -105,22 +105,20 @@ sha256_blocks_ni (guint32       state[8],
   _mm_storeu_si128 ((__m128i *) &state[4], _mm_alignr_epi8 (cdgh, tmp, 8));
 }
 
-/* The first 16 hex digits of SHA-256 (@data, @len). */
+/* Pads and hashes the last @len (< 64) bytes after @hashed ones;
+ * the first 16 hex digits of the digest. */
 static char *
-sha256_prefix_ni (const guint8 *data,
+sha256_finish_ni (guint32       state[8],
+                  guint64       hashed,
+                  const guint8 *rest,
                   gsize         len)
 {
-  guint32 state[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
   guint8 tail[128] = { 0 };
-  gsize full = len / 64;
-  gsize rest = len % 64;
-  gsize tail_len = rest < 56 ? 64 : 128;
-  guint64 bits = (guint64) len * 8;
+  gsize tail_len = len < 56 ? 64 : 128;
+  guint64 bits = (hashed + len) * 8;
 
-  sha256_blocks_ni (state, data, full);
-  memcpy (tail, data + full * 64, rest);
-  tail[rest] = 0x80;
+  memcpy (tail, rest, len);
+  tail[len] = 0x80;
   for (int i = 0; i < 8; i++)
     tail[tail_len - 1 - i] = (guint8) (bits >> (8 * i));
   sha256_blocks_ni (state, tail, tail_len / 64);
@@ -128,45 +126,107 @@ sha256_prefix_ni (const guint8 *data,
 }
 #endif
 
+/* SHA-256 of the folded text, fed in whole 64-byte blocks. */
+typedef struct
+{
+  GChecksum *sum;         /* NULL when the SHA instructions do it */
+  guint32    state[8];
+  guint64    hashed;      /* bytes fed so far */
+} IdHash;
+
+static void
+id_hash_init (IdHash *h)
+{
+  static const guint32 start[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372,
+                                    0xa54ff53a, 0x510e527f, 0x9b05688c,
+                                    0x1f83d9ab, 0x5be0cd19 };
+
+  memcpy (h->state, start, sizeof start);
+  h->hashed = 0;
+  h->sum = NULL;
+#ifdef NF_SHA_NI
+  if (have_sha_ni ())
+    return;
+#endif
+  h->sum = g_checksum_new (G_CHECKSUM_SHA256);
+}
+
+static void
+id_hash_blocks (IdHash       *h,
+                const guint8 *data,
+                gsize         len)
+{
+  if (h->sum != NULL)
+    g_checksum_update (h->sum, data, len);
+#ifdef NF_SHA_NI
+  else
+    sha256_blocks_ni (h->state, data, len / 64);
+#endif
+  h->hashed += len;
+}
+
+static char *
+id_hash_finish (IdHash       *h,
+                const guint8 *rest,
+                gsize         len)
+{
+  gsize whole = len & ~(gsize) 63;
+  char *id;
+
+  id_hash_blocks (h, rest, whole);
+  rest += whole;
+  len -= whole;
+#ifdef NF_SHA_NI
+  if (h->sum == NULL)
+    return sha256_finish_ni (h->state, h->hashed, rest, len);
+#endif
+  g_checksum_update (h->sum, rest, len);
+  id = g_strndup (g_checksum_get_string (h->sum), 16);
+  g_checksum_free (h->sum);
+  return id;
+}
+
 /* The id hashes the text with runs of white space folded to one space and
  * the ends trimmed, so that a re-saved copy (CRLF, trailing blanks) is the
- * same article.  The folded text is made whole, then hashed at once. */
+ * same article.  The folding has no branch per byte (a space is written,
+ * then kept or overwritten), and the folded text goes to the hash a few
+ * kilobytes at a time. */
+#define ID_BLOCK 4096
+
 char *
 nf_text_id (const char *text,
             gsize       len)
 {
-  g_autofree guchar *buf = NULL;
-  gboolean pending_space = FALSE;
+  guint8 buf[ID_BLOCK + 2];
+  IdHash hash;
+  guint pending = 0;     /* a space is due before the next character */
+  guint started = 0;     /* a character was kept */
   gsize n = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  buf = g_malloc (len + 1);
+  id_hash_init (&hash);
   for (gsize i = 0; i < len; i++)
     {
-      char c = text[i];
+      guint8 c = (guint8) text[i];
+      guint keep = !g_ascii_isspace (c);
 
-      if (g_ascii_isspace (c))
+      buf[n] = ' ';
+      n += pending & keep;
+      buf[n] = c;
+      n += keep;
+      started |= keep;
+      pending = (keep ^ 1) & started;
+      if (G_UNLIKELY (n >= ID_BLOCK))
         {
-          pending_space = n > 0;
-          continue;
+          gsize whole = n & ~(gsize) 63;
+
+          id_hash_blocks (&hash, buf, whole);
+          memmove (buf, buf + whole, n - whole);
+          n -= whole;
         }
-      if (pending_space)
-        buf[n++] = ' ';
-      pending_space = FALSE;
-      buf[n++] = c;
     }
-
-#ifdef NF_SHA_NI
-  if (have_sha_ni ())
-    return sha256_prefix_ni (buf, n);
-#endif
-  {
-    g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-
-    g_checksum_update (sum, buf, n);
-    return g_strndup (g_checksum_get_string (sum), 16);
-  }
+  return id_hash_finish (&hash, buf, n);
 }
 
 void

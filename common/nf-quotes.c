@@ -515,7 +515,8 @@ main_clause_start (Quotes *q,
   gsize len;
 
   g_array_set_size (q->tokens, 0);
-  _nf_words_scan (q->text, start, MIN (end, start + 64), q->tokens);
+  /* only the first word is looked at */
+  _nf_words_scan_max (q->text, start, MIN (end, start + 64), q->tokens, 1);
   if (q->tokens->len == 0)
     return start;
   w = tok (q, 0);
