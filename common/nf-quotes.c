@@ -1555,6 +1555,36 @@ has_piece (Quotes        *q,
          && g_array_index (q->pieces, Piece, lo).open < block->end;
 }
 
+/* '"a great deal of weight" and help bring the "grass-roots firepower"
+ * they need, Sroka said': the cue after a later quote of the sentence. */
+static gboolean
+cue_after_later_quote (Quotes *q,
+                       guint   i)
+{
+  const Piece *p = piece (q, i);
+  const NfBlock *block = &g_array_index (q->article->blocks, NfBlock, p->block);
+  guint sentence = sentence_of (q->article, p->after);
+  gsize end;
+
+  if (sentence == G_MAXUINT)
+    return FALSE;
+  end = MIN (g_array_index (q->article->sentences, NfSpan, sentence).end,
+             block->end);
+  for (guint k = i + 1; k < q->pieces->len; k++)
+    {
+      const Piece *pk = piece (q, k);
+      gsize to = end;
+
+      if (pk->block != p->block || pk->open >= end)
+        break;
+      if (k + 1 < q->pieces->len && piece (q, k + 1)->block == p->block)
+        to = MIN (to, piece (q, k + 1)->open);
+      if (pk->after < to && cue_in (q, i, pk->after, to, FALSE, &q->speakers[i]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The quote's own cue: after it in its sentence, else before it. */
 static void
 find_speaker (Quotes *q,
@@ -1589,6 +1619,12 @@ find_speaker (Quotes *q,
   if (cue_in (q, i, sentence_start (text, from, p->open), p->open, TRUE,
               &q->speakers[i])
       || colon_speaker (q, i, from, p->open, &q->speakers[i]))
+    return;
+  /* (a quote after another in its sentence goes on with that one's) */
+  if (p->closed && last != '.' && last != '!' && last != '?'
+      && (i == 0 || sentence_of (q->article, piece (q, i - 1)->start)
+                    != sentence_of (q->article, p->start))
+      && cue_after_later_quote (q, i))
     return;
   /* 'Sanders pushed his promise of "free college"': a partial quote with
    * no speech verb belongs to the subject of its sentence */

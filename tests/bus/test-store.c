@@ -406,6 +406,75 @@ test_search_deep_pages (void)
   check_pages (store, path, "", NULL);
 }
 
+/* Matches of @query, as a count. */
+static guint
+count_matches (NfStore    *store,
+               const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  guint total = 99;
+
+  ids = nf_store_search (store, query, 0, 10, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, total);
+  return total;
+}
+
+/* The index rows of an article are written when no savepoint is open: a
+ * rolled-back savepoint drops its own, and an article removed or
+ * replaced in the transaction that wrote it leaves no trace. */
+static void
+test_index_held (void)
+{
+  g_autofree char *path = new_db_path ();
+  g_autoptr(NfStore) store = nf_store_open (path, NULL);
+  g_autoptr(NfArticle) kept = parse_text ("kept.txt",
+      "Walrus count rises\n\nThe walrus count rose on Monday, the "
+      "ministry said.\n");
+  g_autoptr(NfArticle) dropped = parse_text ("dropped.txt",
+      "Narwhal sighting\n\nA narwhal was seen near the harbour on "
+      "Tuesday.\n");
+  g_autoptr(NfArticle) removed = parse_text ("removed.txt",
+      "Ocelot escapes\n\nAn ocelot left the zoo on Wednesday.\n");
+  g_autoptr(GError) error = NULL;
+  NfStorePutResult result;
+
+  g_assert_nonnull (store);
+  g_assert_true (nf_store_begin (store, &error));
+  g_assert_true (nf_store_put_article (store, kept, NULL, FALSE, NULL, &error));
+  g_assert_true (nf_store_begin (store, &error));
+  g_assert_true (nf_store_put_article (store, dropped, NULL, FALSE, NULL,
+                                       &error));
+  nf_store_rollback (store);
+  g_assert_true (nf_store_put_article (store, removed, NULL, FALSE, NULL,
+                                       &error));
+  g_assert_true (nf_store_remove_article (store, removed->id, &error));
+  g_assert_true (nf_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (nf_store_count_articles (store, NULL), ==, 1);
+  g_assert_cmpuint (count_matches (store, "walrus"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "narwhal"), ==, 0);
+  g_assert_cmpuint (count_matches (store, "ocelot"), ==, 0);
+
+  /* Replaced in one transaction with another article: found by its new
+   * words only, and the other one too. */
+  g_free (kept->headline);
+  kept->headline = g_strdup ("Walrus census");
+  g_assert_true (nf_store_begin (store, &error));
+  g_assert_true (nf_store_put_article (store, kept, NULL, TRUE, &result,
+                                       &error));
+  g_assert_cmpint (result, ==, NF_STORE_PUT_CHANGED);
+  g_assert_true (nf_store_put_article (store, dropped, NULL, FALSE, NULL,
+                                       &error));
+  g_assert_true (nf_store_commit (store, &error));
+  g_assert_cmpuint (count_matches (store, "census"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "rises"), ==, 0);
+  g_assert_cmpuint (count_matches (store, "walrus"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "narwhal"), ==, 1);
+}
+
 static void
 test_stories (void)
 {
@@ -593,6 +662,7 @@ main (int    argc,
   g_test_add_func ("/store/put-and-read", test_put_and_read);
   g_test_add_func ("/store/search-paging", test_search_paging);
   g_test_add_func ("/store/search-deep-pages", test_search_deep_pages);
+  g_test_add_func ("/store/index-held", test_index_held);
   g_test_add_func ("/store/stories", test_stories);
   g_test_add_func ("/store/files", test_files);
   g_test_add_func ("/store/schema", test_schema);
