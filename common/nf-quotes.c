@@ -1490,12 +1490,14 @@ dash_speaker (Quotes  *q,
   if (n == 0)
     return FALSE;
   p += n;
+  /* '"…" - Hillary Clinton. Clinton has …': the name's sentence only */
+  end = sentence_end (q->text, p, end);
   g_array_set_size (q->tokens, 0);
   _nf_words_scan (q->text, p, end, q->tokens);
   if (q->tokens->len == 0 || q->tokens->len > 6
       || !(tok (q, 0)->flags & NF_WORD_CAP))
     return FALSE;
-  resolve_np (q, index, p, sentence_end (q->text, p, end), &q->speakers[index]);
+  resolve_np (q, index, p, end, &q->speakers[index]);
   return q->speakers[index].found;
 }
 
@@ -1590,8 +1592,13 @@ find_speaker (Quotes *q,
 
   if (i + 1 < q->pieces->len && piece (q, i + 1)->block == p->block)
     to = piece (q, i + 1)->open;
-  if (i > 0 && piece (q, i - 1)->block == p->block)
-    from = piece (q, i - 1)->after;
+  /* a title or scare quote before it does not end the cue's region */
+  for (guint k = i; k > 0 && piece (q, k - 1)->block == p->block; k--)
+    if (!piece (q, k - 1)->scare)
+      {
+        from = piece (q, k - 1)->after;
+        break;
+      }
   if (label_speaker (q, i) || (p->closed && dash_speaker (q, i, p->after, to)))
     return;
   if (p->closed)
