@@ -165,7 +165,8 @@ month_at (const Scan *s,
   const NfToken *t;
   int m;
 
-  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD)
+  /* Month names are among the words that may start a date. */
+  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD || !s->t[i].datestart)
     return 0;
   t = &s->t[i];
   if ((m = lookup (t->lower, month_names)) >= 0)
@@ -188,8 +189,8 @@ weekday_at (const Scan *s,
 {
   int w;
 
-  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD)
-    return 0;
+  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD || !s->t[i].datestart)
+    return 0;   /* weekdays too are among the words that may start a date */
   w = lookup (s->t[i].lower, weekday_names);
   return w >= 0 ? w + 1 : 0;
 }
