@@ -1594,9 +1594,10 @@ scan_sentences (NfArticle *article,
                 gboolean   with_figures)
 {
   Scan s = { 0 };
-  /* One token array and one mark array serve every sentence. */
-  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (NfToken));
-  g_autoptr(GByteArray) marks = g_byte_array_new ();
+  /* One token array and one mark array serve every sentence, with room
+   * for most sentences from the start. */
+  g_autoptr(GArray) tokens = g_array_sized_new (FALSE, FALSE, sizeof (NfToken), 128);
+  g_autoptr(GByteArray) marks = g_byte_array_sized_new (129);
 
   scan_prepare (article, &s);
   for (guint i = 0; i < article->sentences->len; i++)
