@@ -564,6 +564,15 @@ next_to_cue (Quotes       *q,
 {
   guint i = 0;
 
+  /* "…, said Jake Horowitz, editor in chief of Mic.com." */
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, MAX (sentence->start, m->start > 16 ? m->start - 16 : 0),
+                  m->start, q->tokens);
+  if (q->tokens->len > 0
+      && !(tok (q, q->tokens->len - 1)->flags & NF_WORD_CAP)
+      && tok_in (q, q->tokens->len - 1, NF_LEX_SET_CUE_VERBS)
+      && m->end < sentence->end && strchr (",.", q->text[m->end]) != NULL)
+    return TRUE;
   g_array_set_size (q->tokens, 0);
   _nf_words_scan (q->text, m->end, MIN (sentence->end, m->end + 40), q->tokens);
   /* "Cruz openly admitted", "Reid also said" */
