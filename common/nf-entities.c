@@ -1407,7 +1407,10 @@ _nf_entities_run (NfArticle *article)
 
   scan.article = article;
   scan.text = article->text;
-  scan.tokens = g_array_new (FALSE, FALSE, sizeof (NfWord));
+  /* Room for the words of the whole text (about one per six bytes), so
+   * that the array is not grown word by word. */
+  scan.tokens = g_array_sized_new (FALSE, FALSE, sizeof (NfWord),
+                                   article->text_len / 5 + 16);
   scan.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   scan.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) building_free);

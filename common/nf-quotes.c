@@ -266,8 +266,13 @@ find_pieces (Quotes        *q,
 
   for (gsize p = block->start; p < block->end; p += char_len (text, p))
     {
-      gunichar c = char_at (text, p, block->end);
-      gsize n = char_len (text, p);
+      gunichar c;
+      gsize n;
+
+      if ((guchar) text[p] < 0x80 && text[p] != '"')
+        continue;   /* speed: no other ASCII character is a mark */
+      c = char_at (text, p, block->end);
+      n = char_len (text, p);
 
       if (c == '"' ? !open : (c == 0x201C || c == 0x201E || c == 0x00AB))
         {
@@ -574,7 +579,10 @@ next_to_cue (Quotes       *q,
       && m->end < sentence->end && strchr (",.", q->text[m->end]) != NULL)
     return TRUE;
   g_array_set_size (q->tokens, 0);
-  _nf_words_scan (q->text, m->end, MIN (sentence->end, m->end + 40), q->tokens);
+  /* speed: the words below are read up to q->tokens[3]; scan more if
+   * more are read */
+  _nf_words_scan_max (q->text, m->end, MIN (sentence->end, m->end + 40),
+                      q->tokens, 4);
   /* "Cruz openly admitted", "Reid also said" */
   while (i + 1 < q->tokens->len && i < 2 && !(tok (q, i)->flags & NF_WORD_CAP)
          && (tok_in (q, i, NF_LEX_SET_SPEECH_ADVERBS)
