@@ -428,6 +428,28 @@ gap_is_space (Quotes *q,
   return TRUE;
 }
 
+/* "Trump's early-morning tweets", "his remarks", "the claims": a cue
+ * word after a determiner or an owner is a noun. */
+static gboolean
+is_noun_use (Quotes *q,
+             guint   i)
+{
+  static const char * const determiners[] = {
+    "the", "a", "an", "his", "her", "their", "its", "my", "our", "your",
+    "these", "those",
+  };
+
+  if (i == 0)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (determiners); k++)
+    if (tok_is (q, i - 1, determiners[k]))
+      return TRUE;
+  return (tok (q, i - 1)->flags & NF_WORD_POSS)
+         || (i > 1 && (tok (q, i - 2)->flags & NF_WORD_POSS)
+             && memchr (q->text + tok (q, i - 1)->start, '-',
+                        tok (q, i - 1)->end - tok (q, i - 1)->start) != NULL);
+}
+
 /* A cue token in q->tokens: a speech verb, or "according" before "to". */
 static gboolean
 is_cue (Quotes *q,
@@ -438,7 +460,7 @@ is_cue (Quotes *q,
            && tok_is (q, i + 1, "to");
   if (tok_is (q, i, "according"))
     return i + 1 < q->tokens->len && tok_is (q, i + 1, "to");
-  return tok_in (q, i, NF_LEX_SET_CUE_VERBS);
+  return tok_in (q, i, NF_LEX_SET_CUE_VERBS) && !is_noun_use (q, i);
 }
 
 static void
