@@ -64,6 +64,7 @@ typedef struct
   char             *role;
   gsize             first;
   gboolean          evidence;  /* a person for sure: title, given name */
+  gboolean          lone;      /* one capitalised word with no cue beside it */
 } Building;
 
 typedef struct
@@ -1145,6 +1146,8 @@ merge_single (Scan    *scan,
   key = name_key (kind == NF_ENTITY_PERSON ? "person:" : "name:", word,
                   strlen (word));
   b = building_get (scan, key, kind);
+  b->lone = b->spans->len == 0 ? kind == NF_ENTITY_ORGANIZATION && !m->allcaps
+                               : b->lone && kind == NF_ENTITY_ORGANIZATION;
   building_add (scan, b, m, m->end);
   if (kind == NF_ENTITY_PERSON && b->role == NULL)
     b->role = _nf_apposition_role (scan->text, m->next_end, scan->article->text_len);
@@ -1244,6 +1247,11 @@ building_to_entity (const Building *b)
   /* a name with nothing to say it is a person's ("Northrop Grumman") */
   NfEntityKind kind = b->kind == NF_ENTITY_PERSON && !b->evidence
                       ? NF_ENTITY_ORGANIZATION : b->kind;
+
+  /* "Christmas", "Nano": a capitalised word met once, with nothing to
+   * say what it names, is no organisation we can vouch for */
+  if (b->lone && b->spans->len == 1 && kind == NF_ENTITY_ORGANIZATION)
+    kind = NF_ENTITY_OTHER;
   NfEntity *entity = nf_entity_new (name, kind);
 
   for (guint i = 0; i < b->surfaces->len; i++)

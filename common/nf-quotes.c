@@ -428,6 +428,28 @@ gap_is_space (Quotes *q,
   return TRUE;
 }
 
+/* "Trump's early-morning tweets", "his remarks", "the claims": a cue
+ * word after a determiner or an owner is a noun. */
+static gboolean
+is_noun_use (Quotes *q,
+             guint   i)
+{
+  static const char * const determiners[] = {
+    "the", "a", "an", "his", "her", "their", "its", "my", "our", "your",
+    "these", "those",
+  };
+
+  if (i == 0)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (determiners); k++)
+    if (tok_is (q, i - 1, determiners[k]))
+      return TRUE;
+  return (tok (q, i - 1)->flags & NF_WORD_POSS)
+         || (i > 1 && (tok (q, i - 2)->flags & NF_WORD_POSS)
+             && memchr (q->text + tok (q, i - 1)->start, '-',
+                        tok (q, i - 1)->end - tok (q, i - 1)->start) != NULL);
+}
+
 /* A cue token in q->tokens: a speech verb, or "according" before "to". */
 static gboolean
 is_cue (Quotes *q,
@@ -438,7 +460,7 @@ is_cue (Quotes *q,
            && tok_is (q, i + 1, "to");
   if (tok_is (q, i, "according"))
     return i + 1 < q->tokens->len && tok_is (q, i + 1, "to");
-  return tok_in (q, i, NF_LEX_SET_CUE_VERBS);
+  return tok_in (q, i, NF_LEX_SET_CUE_VERBS) && !is_noun_use (q, i);
 }
 
 static void
@@ -569,6 +591,15 @@ next_to_cue (Quotes       *q,
 {
   guint i = 0;
 
+  /* "…, said Jake Horowitz, editor in chief of Mic.com." */
+  g_array_set_size (q->tokens, 0);
+  _nf_words_scan (q->text, MAX (sentence->start, m->start > 16 ? m->start - 16 : 0),
+                  m->start, q->tokens);
+  if (q->tokens->len > 0
+      && !(tok (q, q->tokens->len - 1)->flags & NF_WORD_CAP)
+      && tok_in (q, q->tokens->len - 1, NF_LEX_SET_CUE_VERBS)
+      && m->end < sentence->end && strchr (",.", q->text[m->end]) != NULL)
+    return TRUE;
   g_array_set_size (q->tokens, 0);
   /* speed: the words below are read up to q->tokens[3]; scan more if
    * more are read */
@@ -867,6 +898,31 @@ entity_in (Quotes *q,
   return best;
 }
 
+/* Do q->tokens from @first on end like a noun phrase: not with a verb
+ * of being, having or mood, a small word or an adverb? */
+static gboolean
+is_noun_phrase (Quotes *q,
+                guint   first)
+{
+  static const char * const verbs[] = {
+    "was", "were", "is", "are", "had", "has", "have", "would", "will",
+    "been", "be", "could", "should", "did", "does", "do", "can", "may",
+    "might", "must",
+  };
+  guint last = q->tokens->len - 1;
+  const NfWord *w = tok (q, last);
+
+  if (last < first)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+    if (tok_is (q, last, verbs[k]))
+      return FALSE;
+  return !tok_in (q, last, NF_LEX_SET_STOPWORDS)
+         && !tok_in (q, last, NF_LEX_SET_CONNECTORS)
+         && !(w->end - w->start > 4 && q->text[w->end - 2] == 'l'
+              && q->text[w->end - 1] == 'y');
+}
+
 /* No entity and no unnamed source: the words themselves ("the judge",
  * "the newspaper"), without their article. */
 static void
@@ -894,6 +950,12 @@ speaker_from_words (Quotes  *q,
     }
   if (first < q->tokens->len && tok_is (q, first, "the"))
     first++;
+  /* "the authors of the" cut short by a quoted title */
+  while (q->tokens->len > first + 1
+         && !(tok (q, q->tokens->len - 1)->flags & NF_WORD_CAP)
+         && (tok_in (q, q->tokens->len - 1, NF_LEX_SET_STOPWORDS)
+             || tok_in (q, q->tokens->len - 1, NF_LEX_SET_CONNECTORS)))
+    g_array_set_size (q->tokens, q->tokens->len - 1);
   if (first >= q->tokens->len)
     return;
   for (guint i = first; i < q->tokens->len; i++)
@@ -904,8 +966,9 @@ speaker_from_words (Quotes  *q,
     }
   named &= caps > 0;
   /* "the judge", "his wife", "Breitbart News": a noun phrase, not a
-   * stray clause ("returned he began by") */
-  if (first == 0 && !named)
+   * stray clause ("returned he began by", "walkouts were either",
+   * "efforts of", "typically") */
+  if ((first == 0 && !named) || (!named && !is_noun_phrase (q, first)))
     return;
   s->name = g_strndup (q->text + tok (q, first)->start,
                        tok (q, q->tokens->len - 1)->end - tok (q, first)->start);
@@ -1084,6 +1147,19 @@ left_np (Quotes  *q,
   _nf_words_scan (text, from, to, q->tokens);
   for (guint i = q->tokens->len; i > 0 && tok_in (q, i - 1, NF_LEX_SET_SPEECH_ADVERBS); i--)
     end = tok (q, i - 1)->start;
+  /* "The email goes on to say", "Trump declined to say": the verb that
+   * the cue completes is no part of the subject */
+  {
+    guint n = 0;
+
+    while (n < q->tokens->len && tok (q, n)->end <= end)
+      n++;
+    if (n > 2 && tok_is (q, n - 1, "to"))
+      {
+        n -= tok_is (q, n - 2, "on") && n > 3 ? 3 : 2;
+        end = tok (q, n)->start;
+      }
+  }
   trim (text, &from, &end);
   if (end > from && text[end - 1] == ',')
     {
