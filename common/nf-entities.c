@@ -844,8 +844,9 @@ building_get (Scan         *scan,
     {
       b = g_new0 (Building, 1);
       b->kind = kind;
-      b->surfaces = g_ptr_array_new_with_free_func (g_free);
-      b->spans = g_array_new (FALSE, FALSE, sizeof (NfSpan));
+      /* room for a few mentions: most entities have no more */
+      b->surfaces = g_ptr_array_new_full (4, g_free);
+      b->spans = g_array_sized_new (FALSE, FALSE, sizeof (NfSpan), 4);
       b->first = G_MAXSIZE;
       g_hash_table_insert (scan->by_key, g_strdup (key), b);
     }
@@ -1419,7 +1420,7 @@ _nf_entities_run (NfArticle *article)
    * that the array is not grown word by word. */
   scan.tokens = g_array_sized_new (FALSE, FALSE, sizeof (NfWord),
                                    article->text_len / 5 + 16);
-  scan.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  scan.mentions = g_array_sized_new (FALSE, FALSE, sizeof (Mention), 64);
   scan.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) building_free);
   scan.defined = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
