@@ -1108,6 +1108,8 @@ match_core (const Scan *s,
             guint       i,
             Hit        *hit)
 {
+  /* match_at () asks only match_vague () at "the": a matcher that can
+   * start at "the" must be asked there too. */
   static const Matcher matchers[] = {
     match_numeric_date, match_month_relative, match_month_first,
     match_day_first, match_week_weekday, match_weekday,
@@ -1237,6 +1239,21 @@ may_start_date (const Scan *s,
          || (t->kind == NF_TOKEN_WORD && (t->numword || t->datestart));
 }
 
+/* The date expression at token @i, if any: a clock time, or what
+ * match_core () finds.  "The", nearly a tenth of the words, starts none
+ * but "the past" and "the (near) future" of match_vague (): every other
+ * matcher turns it away at its first test, so only that one is asked.  A
+ * matcher that comes to take "the" must be asked here too. */
+static gboolean
+match_at (const Scan *s,
+          guint       i,
+          Hit        *hit)
+{
+  if (is_word (s, i, "the"))
+    return match_vague (s, i, hit);
+  return match_time (s, i, hit) || match_core (s, i, hit);
+}
+
 /* @taken, when not NULL, gets the marks _nf_dates_mark () would give. */
 static void
 scan_sentence (NfArticle *article,
@@ -1250,8 +1267,7 @@ scan_sentence (NfArticle *article,
       Hit hit = { 0 };
       guint first;
 
-      if (may_start_date (s, i)
-          && (match_time (s, i, &hit) || match_core (s, i, &hit)))
+      if (may_start_date (s, i) && match_at (s, i, &hit))
         {
           extend_with_time (s, &hit);
           first = modifier_start (s, i);
@@ -1279,8 +1295,7 @@ _nf_dates_mark (const NfToken *tokens,
     {
       Hit hit = { 0 };
 
-      if (may_start_date (&s, i)
-          && (match_time (&s, i, &hit) || match_core (&s, i, &hit)))
+      if (may_start_date (&s, i) && match_at (&s, i, &hit))
         {
           extend_with_time (&s, &hit);
           for (guint k = modifier_start (&s, i); k < hit.next; k++)
