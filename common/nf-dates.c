@@ -1108,8 +1108,8 @@ match_core (const Scan *s,
             guint       i,
             Hit        *hit)
 {
-  /* match_at () asks only match_vague () at "the": a matcher that can
-   * start at "the" must be asked there too. */
+  /* match_at () asks only some of these at "the", "a" and "an": a
+   * matcher that can start at an article must be asked there too. */
   static const Matcher matchers[] = {
     match_numeric_date, match_month_relative, match_month_first,
     match_day_first, match_week_weekday, match_weekday,
@@ -1240,10 +1240,13 @@ may_start_date (const Scan *s,
 }
 
 /* The date expression at token @i, if any: a clock time, or what
- * match_core () finds.  "The", nearly a tenth of the words, starts none
- * but "the past" and "the (near) future" of match_vague (): every other
- * matcher turns it away at its first test, so only that one is asked.  A
- * matcher that comes to take "the" must be asked here too. */
+ * match_core () finds.  The articles, a tenth of the words, can start
+ * few: "the" only "the past" and "the (near) future" (match_vague ()),
+ * "an" only match_ago (), "a" match_ago () and the ordinals ("a"
+ * followed by a number word) of match_day_first () and match_quarter ().
+ * Every other matcher turns them away at its first test, so only these
+ * are asked, in match_core ()'s order.  A matcher that comes to take an
+ * article must be asked here too. */
 static gboolean
 match_at (const Scan *s,
           guint       i,
@@ -1251,6 +1254,11 @@ match_at (const Scan *s,
 {
   if (is_word (s, i, "the"))
     return match_vague (s, i, hit);
+  if (is_word (s, i, "an"))
+    return match_ago (s, i, hit);
+  if (is_word (s, i, "a"))
+    return match_day_first (s, i, hit) || match_ago (s, i, hit)
+           || match_quarter (s, i, hit);
   return match_time (s, i, hit) || match_core (s, i, hit);
 }
 
