@@ -165,7 +165,8 @@ month_at (const Scan *s,
   const NfToken *t;
   int m;
 
-  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD)
+  /* Month names are among the words that may start a date. */
+  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD || !s->t[i].datestart)
     return 0;
   t = &s->t[i];
   if ((m = lookup (t->lower, month_names)) >= 0)
@@ -188,8 +189,8 @@ weekday_at (const Scan *s,
 {
   int w;
 
-  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD)
-    return 0;
+  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD || !s->t[i].datestart)
+    return 0;   /* weekdays too are among the words that may start a date */
   w = lookup (s->t[i].lower, weekday_names);
   return w >= 0 ? w + 1 : 0;
 }
@@ -1593,9 +1594,10 @@ scan_sentences (NfArticle *article,
                 gboolean   with_figures)
 {
   Scan s = { 0 };
-  /* One token array and one mark array serve every sentence. */
-  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (NfToken));
-  g_autoptr(GByteArray) marks = g_byte_array_new ();
+  /* One token array and one mark array serve every sentence, with room
+   * for most sentences from the start. */
+  g_autoptr(GArray) tokens = g_array_sized_new (FALSE, FALSE, sizeof (NfToken), 128);
+  g_autoptr(GByteArray) marks = g_byte_array_sized_new (129);
 
   scan_prepare (article, &s);
   for (guint i = 0; i < article->sentences->len; i++)

@@ -64,6 +64,7 @@ typedef struct
   char             *role;
   gsize             first;
   gboolean          evidence;  /* a person for sure: title, given name */
+  gboolean          lone;      /* one capitalised word with no cue beside it */
 } Building;
 
 typedef struct
@@ -843,8 +844,9 @@ building_get (Scan         *scan,
     {
       b = g_new0 (Building, 1);
       b->kind = kind;
-      b->surfaces = g_ptr_array_new_with_free_func (g_free);
-      b->spans = g_array_new (FALSE, FALSE, sizeof (NfSpan));
+      /* room for a few mentions: most entities have no more */
+      b->surfaces = g_ptr_array_new_full (4, g_free);
+      b->spans = g_array_sized_new (FALSE, FALSE, sizeof (NfSpan), 4);
       b->first = G_MAXSIZE;
       g_hash_table_insert (scan->by_key, g_strdup (key), b);
     }
@@ -1144,6 +1146,8 @@ merge_single (Scan    *scan,
   key = name_key (kind == NF_ENTITY_PERSON ? "person:" : "name:", word,
                   strlen (word));
   b = building_get (scan, key, kind);
+  b->lone = b->spans->len == 0 ? kind == NF_ENTITY_ORGANIZATION && !m->allcaps
+                               : b->lone && kind == NF_ENTITY_ORGANIZATION;
   building_add (scan, b, m, m->end);
   if (kind == NF_ENTITY_PERSON && b->role == NULL)
     b->role = _nf_apposition_role (scan->text, m->next_end, scan->article->text_len);
@@ -1243,6 +1247,11 @@ building_to_entity (const Building *b)
   /* a name with nothing to say it is a person's ("Northrop Grumman") */
   NfEntityKind kind = b->kind == NF_ENTITY_PERSON && !b->evidence
                       ? NF_ENTITY_ORGANIZATION : b->kind;
+
+  /* "Christmas", "Nano": a capitalised word met once, with nothing to
+   * say what it names, is no organisation we can vouch for */
+  if (b->lone && b->spans->len == 1 && kind == NF_ENTITY_ORGANIZATION)
+    kind = NF_ENTITY_OTHER;
   NfEntity *entity = nf_entity_new (name, kind);
 
   for (guint i = 0; i < b->surfaces->len; i++)
@@ -1407,8 +1416,11 @@ _nf_entities_run (NfArticle *article)
 
   scan.article = article;
   scan.text = article->text;
-  scan.tokens = g_array_new (FALSE, FALSE, sizeof (NfWord));
-  scan.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  /* Room for the words of the whole text (about one per six bytes), so
+   * that the array is not grown word by word. */
+  scan.tokens = g_array_sized_new (FALSE, FALSE, sizeof (NfWord),
+                                   article->text_len / 5 + 16);
+  scan.mentions = g_array_sized_new (FALSE, FALSE, sizeof (Mention), 64);
   scan.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) building_free);
   scan.defined = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

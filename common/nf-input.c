@@ -82,6 +82,7 @@ static const guint8 is_control[256] = {
 static gboolean
 looks_binary (const guint8  *data,
               gsize          len,
+              gsize         *n_controls,
               GError       **error)
 {
   gsize controls = 0;
@@ -89,6 +90,7 @@ looks_binary (const guint8  *data,
 
   for (gsize i = 0; i < len; i++)
     controls += is_control[data[i]];
+  *n_controls = controls;
 
   if (controls * 100 > len)
     {
@@ -156,14 +158,18 @@ utf8_valid (const guint8 *data,
   return g_utf8_validate_len ((const char *) data + i, len - i, NULL);
 }
 
-/* UTF-8, with or without its mark, or else Windows-1252. */
+/* UTF-8, with or without its mark, or else Windows-1252.  @clean is set
+ * when the text is the bytes as they came, with no NUL and no control
+ * character to blank: nearly always. */
 static char *
 decode_8bit (const guint8  *data,
              gsize          len,
              gsize         *out_len,
+             gboolean      *clean,
              char         **warning,
              GError       **error)
 {
+  gsize controls = 0;
   char *text;
 
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -171,7 +177,7 @@ decode_8bit (const guint8  *data,
       data += 3;
       len -= 3;
     }
-  if (looks_binary (data, len, error))
+  if (looks_binary (data, len, &controls, error))
     return NULL;
 
   if (utf8_valid (data, len))
@@ -181,6 +187,7 @@ decode_8bit (const guint8  *data,
       memcpy (text, data, len);
       text[len] = '\0';
       *out_len = len;
+      *clean = controls == 0;
       return text;
     }
 
@@ -239,6 +246,7 @@ nf_text_decode (const guint8  *data,
   const char *charset = NULL;
   char *text = NULL;
   gsize text_len = 0;
+  gboolean clean = FALSE;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (out_len != NULL, NULL);
@@ -271,12 +279,12 @@ nf_text_decode (const guint8  *data,
         *warning = g_strdup_printf ("no byte-order mark: read as %s", charset);
     }
   else
-    text = decode_8bit (data, len, &text_len, warning, error);
+    text = decode_8bit (data, len, &text_len, &clean, warning, error);
 
   if (text == NULL)
     return NULL;
 
-  if (memchr (text, '\0', text_len) != NULL)
+  if (!clean && memchr (text, '\0', text_len) != NULL)
     {
       g_free (text);
       g_set_error_literal (error, NF_ERROR, NF_ERROR_INVALID_INPUT,
@@ -292,7 +300,8 @@ nf_text_decode (const guint8  *data,
       return NULL;
     }
 
-  blank_controls (text, text_len);
+  if (!clean)
+    blank_controls (text, text_len);
   *out_len = text_len;
   return text;
 }

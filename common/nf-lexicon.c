@@ -650,6 +650,18 @@ index_words (GHashTable *words,
     }
 }
 
+/* memcmp () == 0 without a call, for words of a few letters. */
+static inline gboolean
+same_bytes (const char *a,
+            const char *b,
+            gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
 /* The value of @word (lowercased here) in @index, or 0. */
 static guint
 index_value (const NfLexIndex *index,
@@ -675,7 +687,7 @@ index_value (const NfLexIndex *index,
       const NfLexSlot *slot = &slots[i];
 
       if (slot->hash == hash && slot->len == len
-          && memcmp (slot->word, buf, len) == 0)
+          && same_bytes (slot->word, buf, len))
         return slot->mask;
     }
   return 0;

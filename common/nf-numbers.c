@@ -83,12 +83,35 @@ static const char * const other_number_words[] = {
 #define SHAPE_MAX_LEN 15
 #define SHAPE_BITS (26 * 27 * (SHAPE_MAX_LEN + 1))
 
+/* The classes of a word of _nf_word_set_new_classes (), open-addressed
+ * on an FNV-1a hash: the tokenizer asks about every word. */
+typedef struct
+{
+  const char *word;
+  guint32     hash;
+  guint16     len;
+  guint16     classes;
+} ClassSlot;
+
 struct _NfWordSet
 {
   GHashTable *words;
   gboolean    unfiltered;   /* a word has no shape: ask the table always */
   guint8      shapes[SHAPE_BITS / 8 + 1];
+  ClassSlot  *slots;        /* with classes only */
+  guint32     n_slots;      /* a power of two, at least twice the words */
 };
+
+static inline guint32
+fnv_hash (const char *word,
+          gsize       len)
+{
+  guint32 hash = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    hash = (hash ^ (guchar) word[i]) * 16777619u;
+  return hash;
+}
 
 static gssize
 word_shape (const char *lower,
@@ -124,6 +147,31 @@ _nf_word_set_new (const char * const * const *lists,
   return set;
 }
 
+static void
+index_classes (NfWordSet *set)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  set->n_slots = 64;
+  while (set->n_slots < 2 * g_hash_table_size (set->words))
+    set->n_slots *= 2;
+  set->slots = g_new0 (ClassSlot, set->n_slots);
+  g_hash_table_iter_init (&iter, set->words);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize len = strlen (key);
+      guint32 hash = fnv_hash (key, len);
+      guint32 i;
+
+      g_assert (len <= G_MAXUINT16 && GPOINTER_TO_UINT (value) <= G_MAXUINT16);
+      for (i = hash & (set->n_slots - 1); set->slots[i].word != NULL;
+           i = (i + 1) & (set->n_slots - 1))
+        ;
+      set->slots[i] = (ClassSlot) { key, hash, len, GPOINTER_TO_UINT (value) };
+    }
+}
+
 NfWordSet *
 _nf_word_set_new_classes (const char * const * const *lists,
                           const guint                *classes,
@@ -145,6 +193,7 @@ _nf_word_set_new_classes (const char * const * const *lists,
         g_hash_table_insert (set->words, (gpointer) word,
                              GUINT_TO_POINTER (old | classes[k]));
       }
+  index_classes (set);
   return set;
 }
 
@@ -155,10 +204,21 @@ _nf_word_set_classes (const NfWordSet *set,
 {
   gssize shape = word_shape (lower, len);
 
+  guint32 hash, mask = set->n_slots - 1;
+
   if (!set->unfiltered
       && (shape < 0 || !(set->shapes[shape / 8] & (1 << (shape % 8)))))
     return 0;
-  return GPOINTER_TO_UINT (g_hash_table_lookup (set->words, lower));
+  hash = fnv_hash (lower, len);
+  for (guint32 i = hash & mask; set->slots[i].word != NULL; i = (i + 1) & mask)
+    {
+      const ClassSlot *slot = &set->slots[i];
+
+      if (slot->hash == hash && slot->len == len
+          && _nf_str_equal (slot->word, lower))
+        return slot->classes;
+    }
+  return 0;
 }
 
 gboolean

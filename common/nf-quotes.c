@@ -266,8 +266,13 @@ find_pieces (Quotes        *q,
 
   for (gsize p = block->start; p < block->end; p += char_len (text, p))
     {
-      gunichar c = char_at (text, p, block->end);
-      gsize n = char_len (text, p);
+      gunichar c;
+      gsize n;
+
+      if ((guchar) text[p] < 0x80 && text[p] != '"')
+        continue;   /* speed: no other ASCII character is a mark */
+      c = char_at (text, p, block->end);
+      n = char_len (text, p);
 
       if (c == '"' ? !open : (c == 0x201C || c == 0x201E || c == 0x00AB))
         {
@@ -423,6 +428,28 @@ gap_is_space (Quotes *q,
   return TRUE;
 }
 
+/* "Trump's early-morning tweets", "his remarks", "the claims": a cue
+ * word after a determiner or an owner is a noun. */
+static gboolean
+is_noun_use (Quotes *q,
+             guint   i)
+{
+  static const char * const determiners[] = {
+    "the", "a", "an", "his", "her", "their", "its", "my", "our", "your",
+    "these", "those",
+  };
+
+  if (i == 0)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (determiners); k++)
+    if (tok_is (q, i - 1, determiners[k]))
+      return TRUE;
+  return (tok (q, i - 1)->flags & NF_WORD_POSS)
+         || (i > 1 && (tok (q, i - 2)->flags & NF_WORD_POSS)
+             && memchr (q->text + tok (q, i - 1)->start, '-',
+                        tok (q, i - 1)->end - tok (q, i - 1)->start) != NULL);
+}
+
 /* A cue token in q->tokens: a speech verb, or "according" before "to". */
 static gboolean
 is_cue (Quotes *q,
@@ -433,7 +460,7 @@ is_cue (Quotes *q,
            && tok_is (q, i + 1, "to");
   if (tok_is (q, i, "according"))
     return i + 1 < q->tokens->len && tok_is (q, i + 1, "to");
-  return tok_in (q, i, NF_LEX_SET_CUE_VERBS);
+  return tok_in (q, i, NF_LEX_SET_CUE_VERBS) && !is_noun_use (q, i);
 }
 
 static void
@@ -564,8 +591,20 @@ next_to_cue (Quotes       *q,
 {
   guint i = 0;
 
+  /* "…, said Jake Horowitz, editor in chief of Mic.com." */
   g_array_set_size (q->tokens, 0);
-  _nf_words_scan (q->text, m->end, MIN (sentence->end, m->end + 40), q->tokens);
+  _nf_words_scan (q->text, MAX (sentence->start, m->start > 16 ? m->start - 16 : 0),
+                  m->start, q->tokens);
+  if (q->tokens->len > 0
+      && !(tok (q, q->tokens->len - 1)->flags & NF_WORD_CAP)
+      && tok_in (q, q->tokens->len - 1, NF_LEX_SET_CUE_VERBS)
+      && m->end < sentence->end && strchr (",.", q->text[m->end]) != NULL)
+    return TRUE;
+  g_array_set_size (q->tokens, 0);
+  /* speed: the words below are read up to q->tokens[3]; scan more if
+   * more are read */
+  _nf_words_scan_max (q->text, m->end, MIN (sentence->end, m->end + 40),
+                      q->tokens, 4);
   /* "Cruz openly admitted", "Reid also said" */
   while (i + 1 < q->tokens->len && i < 2 && !(tok (q, i)->flags & NF_WORD_CAP)
          && (tok_in (q, i, NF_LEX_SET_SPEECH_ADVERBS)
@@ -859,6 +898,31 @@ entity_in (Quotes *q,
   return best;
 }
 
+/* Do q->tokens from @first on end like a noun phrase: not with a verb
+ * of being, having or mood, a small word or an adverb? */
+static gboolean
+is_noun_phrase (Quotes *q,
+                guint   first)
+{
+  static const char * const verbs[] = {
+    "was", "were", "is", "are", "had", "has", "have", "would", "will",
+    "been", "be", "could", "should", "did", "does", "do", "can", "may",
+    "might", "must",
+  };
+  guint last = q->tokens->len - 1;
+  const NfWord *w = tok (q, last);
+
+  if (last < first)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (verbs); k++)
+    if (tok_is (q, last, verbs[k]))
+      return FALSE;
+  return !tok_in (q, last, NF_LEX_SET_STOPWORDS)
+         && !tok_in (q, last, NF_LEX_SET_CONNECTORS)
+         && !(w->end - w->start > 4 && q->text[w->end - 2] == 'l'
+              && q->text[w->end - 1] == 'y');
+}
+
 /* No entity and no unnamed source: the words themselves ("the judge",
  * "the newspaper"), without their article. */
 static void
@@ -886,6 +950,12 @@ speaker_from_words (Quotes  *q,
     }
   if (first < q->tokens->len && tok_is (q, first, "the"))
     first++;
+  /* "the authors of the" cut short by a quoted title */
+  while (q->tokens->len > first + 1
+         && !(tok (q, q->tokens->len - 1)->flags & NF_WORD_CAP)
+         && (tok_in (q, q->tokens->len - 1, NF_LEX_SET_STOPWORDS)
+             || tok_in (q, q->tokens->len - 1, NF_LEX_SET_CONNECTORS)))
+    g_array_set_size (q->tokens, q->tokens->len - 1);
   if (first >= q->tokens->len)
     return;
   for (guint i = first; i < q->tokens->len; i++)
@@ -896,8 +966,9 @@ speaker_from_words (Quotes  *q,
     }
   named &= caps > 0;
   /* "the judge", "his wife", "Breitbart News": a noun phrase, not a
-   * stray clause ("returned he began by") */
-  if (first == 0 && !named)
+   * stray clause ("returned he began by", "walkouts were either",
+   * "efforts of", "typically") */
+  if ((first == 0 && !named) || (!named && !is_noun_phrase (q, first)))
     return;
   s->name = g_strndup (q->text + tok (q, first)->start,
                        tok (q, q->tokens->len - 1)->end - tok (q, first)->start);
@@ -1076,6 +1147,19 @@ left_np (Quotes  *q,
   _nf_words_scan (text, from, to, q->tokens);
   for (guint i = q->tokens->len; i > 0 && tok_in (q, i - 1, NF_LEX_SET_SPEECH_ADVERBS); i--)
     end = tok (q, i - 1)->start;
+  /* "The email goes on to say", "Trump declined to say": the verb that
+   * the cue completes is no part of the subject */
+  {
+    guint n = 0;
+
+    while (n < q->tokens->len && tok (q, n)->end <= end)
+      n++;
+    if (n > 2 && tok_is (q, n - 1, "to"))
+      {
+        n -= tok_is (q, n - 2, "on") && n > 3 ? 3 : 2;
+        end = tok (q, n)->start;
+      }
+  }
   trim (text, &from, &end);
   if (end > from && text[end - 1] == ',')
     {
@@ -1490,12 +1574,14 @@ dash_speaker (Quotes  *q,
   if (n == 0)
     return FALSE;
   p += n;
+  /* '"…" - Hillary Clinton. Clinton has …': the name's sentence only */
+  end = sentence_end (q->text, p, end);
   g_array_set_size (q->tokens, 0);
   _nf_words_scan (q->text, p, end, q->tokens);
   if (q->tokens->len == 0 || q->tokens->len > 6
       || !(tok (q, 0)->flags & NF_WORD_CAP))
     return FALSE;
-  resolve_np (q, index, p, sentence_end (q->text, p, end), &q->speakers[index]);
+  resolve_np (q, index, p, end, &q->speakers[index]);
   return q->speakers[index].found;
 }
 
@@ -1590,8 +1676,13 @@ find_speaker (Quotes *q,
 
   if (i + 1 < q->pieces->len && piece (q, i + 1)->block == p->block)
     to = piece (q, i + 1)->open;
-  if (i > 0 && piece (q, i - 1)->block == p->block)
-    from = piece (q, i - 1)->after;
+  /* a title or scare quote before it does not end the cue's region */
+  for (guint k = i; k > 0 && piece (q, k - 1)->block == p->block; k--)
+    if (!piece (q, k - 1)->scare)
+      {
+        from = piece (q, k - 1)->after;
+        break;
+      }
   if (label_speaker (q, i) || (p->closed && dash_speaker (q, i, p->after, to)))
     return;
   if (p->closed)
@@ -1790,7 +1881,7 @@ _nf_quotes_run (NfArticle *article)
   q.article = article;
   q.text = article->text;
   q.pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
-  q.tokens = g_array_new (FALSE, FALSE, sizeof (NfWord));
+  q.tokens = g_array_sized_new (FALSE, FALSE, sizeof (NfWord), 128);   /* speed */
   collect_pieces (&q);
   if (q.pieces->len > 0)
     {

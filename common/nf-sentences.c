@@ -423,6 +423,9 @@ nf_sentences_split (const char *text,
 void
 _nf_sentences_run (NfArticle *article)
 {
+  /* Room for the sentences at once (news sentences run to about 120
+   * bytes), so that the array does not grow one step at a time. */
+  g_array_set_size (article->sentences, article->text_len / 100 + 8);
   g_array_set_size (article->sentences, 0);
   for (guint i = 0; i < article->blocks->len; i++)
     {

@@ -175,13 +175,25 @@ is_word_char (char c)
 }
 
 /* Whether [p, e) starts with @prefix (ASCII, any case). */
+/* g_ascii_tolower (), inline */
+static inline char
+lower_c (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
 static gboolean
 has_prefix_ci (const char *p,
                const char *e,
                const char *prefix)
 {
-  gsize n = strlen (prefix);
+  gsize n;
 
+  /* The first letters first: lines are tested against many words. */
+  if (*prefix != '\0'
+      && (p >= e || lower_c (*p) != lower_c (*prefix)))
+    return FALSE;
+  n = strlen (prefix);
   return (gsize) (e - p) >= n && g_ascii_strncasecmp (p, prefix, n) == 0;
 }
 
@@ -202,6 +214,8 @@ equal_ci (const char *p,
           const char *e,
           const char *word)
 {
+  if (p < e && lower_c (*p) != lower_c (*word))
+    return FALSE;
   return (gsize) (e - p) == strlen (word) && has_prefix_ci (p, e, word);
 }
 
