@@ -1068,8 +1068,11 @@ is_caption (const char *p,
 {
   for (gsize i = 0; i < G_N_ELEMENTS (caption_openings); i++)
     {
-      gsize n = strlen (caption_openings[i]);
+      gsize n;
 
+      if (p >= e || *p != caption_openings[i][0])
+        continue;   /* the first letters first: few lines start like one */
+      n = strlen (caption_openings[i]);
       if ((gsize) (e - p) > n && memcmp (p, caption_openings[i], n) == 0
           && (!g_ascii_isalpha (p[n]) || caption_openings[i][n - 1] == ':'))
         return TRUE;
