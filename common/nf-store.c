@@ -992,6 +992,7 @@ signature_string (const NfArticle *article)
 static gboolean
 write_article_row (NfStore          *self,
                    const NfArticle  *article,
+                   const char       *given_signature,
                    const char       *fallback_published,
                    const char       *story,
                    gint64            rowid,
@@ -999,7 +1000,8 @@ write_article_row (NfStore          *self,
                    GError          **error)
 {
   g_autofree char *byline = join_strings (article->byline);
-  g_autofree char *signature = signature_string (article);
+  g_autofree char *signature = given_signature != NULL
+                               ? NULL : signature_string (article);
   g_autofree char *sort_key = article->published != NULL
                               ? g_strdup (article->published) : sort_key_now ();
   g_autoptr(NfStmt) stmt = NULL;
@@ -1028,7 +1030,7 @@ write_article_row (NfStore          *self,
   bind_static (stmt, 11, story);
   sqlite3_bind_int64 (stmt, 12, g_get_real_time () / G_USEC_PER_SEC);
   bind_static (stmt, 13, sort_key);
-  bind_static (stmt, 14, signature);
+  bind_static (stmt, 14, given_signature != NULL ? given_signature : signature);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return set_error (self, sqlite3_errcode (self->db), error);
   *order_key = sqlite3_column_int64 (stmt, 0);
@@ -1038,6 +1040,7 @@ write_article_row (NfStore          *self,
 static gboolean
 write_article (NfStore          *self,
                const NfArticle  *article,
+               const char       *signature,
                const char       *json,
                const char       *fallback_published,
                const char       *story,
@@ -1047,8 +1050,8 @@ write_article (NfStore          *self,
   g_autoptr(NfStmt) stmt = NULL;
   gint64 order_key = 0;
 
-  if (!write_article_row (self, article, fallback_published, story, rowid,
-                          &order_key, error))
+  if (!write_article_row (self, article, signature, fallback_published, story,
+                          rowid, &order_key, error))
     return FALSE;
   stmt = prepare (self,
                   "INSERT OR REPLACE INTO article_texts (article, text, json)"
@@ -1091,6 +1094,24 @@ nf_store_put_article (NfStore           *self,
                       NfStorePutResult  *result,
                       GError           **error)
 {
+  return nf_store_put_signed_article (self, article, NULL, fallback_published,
+                                      replace, result, error);
+}
+
+/**
+ * nf_store_put_signed_article:
+ * @signature: (nullable): @article's nf_story_signature_to_string (), when
+ *   the caller made it already (a story index did)
+ */
+gboolean
+nf_store_put_signed_article (NfStore           *self,
+                             const NfArticle   *article,
+                             const char        *signature,
+                             const char        *fallback_published,
+                             gboolean           replace,
+                             NfStorePutResult  *result,
+                             GError           **error)
+{
   g_autofree char *old_json = NULL;
   g_autofree char *old_story = NULL;
   g_autofree char *json = NULL;
@@ -1119,7 +1140,7 @@ nf_store_put_article (NfStore           *self,
 
   ok = (exists || next_rowid (self, &rowid, error)) &&
        (!exists || delete_facts (self, rowid, order_key, error)) &&
-       write_article (self, article, json, fallback_published,
+       write_article (self, article, signature, json, fallback_published,
                       article->story != NULL ? article->story : old_story,
                       rowid, error);
   if (!release (self, ok, ok ? error : NULL))
@@ -1279,6 +1300,266 @@ nf_store_load_article (NfStore     *self,
   if (article != NULL)
     article->story = column_dup (stmt, 3);
   return article;
+}
+
+/* Stored facts read back (nf_store_load_facts ()) */
+
+/* Code-point offsets of the facts tables back to byte offsets; facts of
+ * one kind come in text order, so the walk mostly goes forward. */
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  gsize       byte;
+  gint64      chars;
+} ByteCounter;
+
+static gsize
+byte_offset (ByteCounter *counter,
+             gint64       chars)
+{
+  if (chars < counter->chars)
+    {
+      counter->byte = 0;
+      counter->chars = 0;
+    }
+  while (counter->chars < chars && counter->byte < counter->len)
+    {
+      counter->byte++;
+      while (counter->byte < counter->len
+             && ((guchar) counter->text[counter->byte] & 0xC0) == 0x80)
+        counter->byte++;
+      counter->chars++;
+    }
+  return counter->byte;
+}
+
+static int
+enum_from_string (const char  *value,
+                  const char *(*to_string) (int),
+                  int          n_values)
+{
+  for (int i = 0; value != NULL && i < n_values; i++)
+    if (strcmp (to_string (i), value) == 0)
+      return i;
+  return 0;
+}
+
+#define ENUM_FROM_STRING(value, to_string, n) \
+  enum_from_string (value, (const char *(*) (int)) to_string, n)
+
+static gboolean
+load_quotes (NfStore    *self,
+             gint64      rowid,
+             NfArticle  *article,
+             GError    **error)
+{
+  g_autoptr(NfStmt) stmt = prepare (self,
+                                    "SELECT text, speaker, speaker_role,"
+                                    " speaker_kind, start, end FROM quotes"
+                                    " WHERE article = ? ORDER BY seq", error);
+  ByteCounter counter = { article->text, article->text_len, 0, 0 };
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NfQuote *quote = nf_quote_new ();
+
+      quote->text = column_dup (stmt, 0);
+      quote->speaker = column_dup (stmt, 1);
+      quote->speaker_role = column_dup (stmt, 2);
+      quote->speaker_kind = ENUM_FROM_STRING ((const char *) sqlite3_column_text (stmt, 3),
+                                              nf_speaker_kind_to_string,
+                                              NF_SPEAKER_ANONYMOUS + 1);
+      quote->start = byte_offset (&counter, sqlite3_column_int64 (stmt, 4));
+      quote->end = byte_offset (&counter, sqlite3_column_int64 (stmt, 5));
+      g_ptr_array_add (article->quotes, quote);
+    }
+  return rc == SQLITE_DONE || set_error (self, rc, error);
+}
+
+/* FALSE in *@exact when a value is null: the store cannot tell which
+ * value (not finite, or too large for the facts JSON) the parse gave. */
+static gboolean
+load_figures (NfStore    *self,
+              gint64      rowid,
+              NfArticle  *article,
+              gboolean   *exact,
+              GError    **error)
+{
+  g_autoptr(NfStmt) stmt = prepare (self,
+                                    "SELECT text, kind, value, unit, qualifier,"
+                                    " subject, start, end FROM figures"
+                                    " WHERE article = ? ORDER BY seq", error);
+  ByteCounter counter = { article->text, article->text_len, 0, 0 };
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NfFigure *figure = nf_figure_new ();
+
+      figure->text = column_dup (stmt, 0);
+      figure->kind = ENUM_FROM_STRING ((const char *) sqlite3_column_text (stmt, 1),
+                                       nf_figure_kind_to_string,
+                                       NF_FIGURE_ORDINAL + 1);
+      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+        {
+          figure->value = NAN;
+          *exact = FALSE;
+        }
+      else
+        figure->value = sqlite3_column_double (stmt, 2);
+      figure->unit = column_dup (stmt, 3);
+      figure->qualifier = column_dup (stmt, 4);
+      figure->subject = column_dup (stmt, 5);
+      figure->start = byte_offset (&counter, sqlite3_column_int64 (stmt, 6));
+      figure->end = byte_offset (&counter, sqlite3_column_int64 (stmt, 7));
+      g_ptr_array_add (article->figures, figure);
+    }
+  return rc == SQLITE_DONE || set_error (self, rc, error);
+}
+
+/* Aliases were joined with new lines (join_strings ()); an empty one
+ * cannot be told apart, so *@exact goes FALSE. */
+static void
+split_aliases (NfEntity   *entity,
+               const char *joined,
+               gboolean   *exact)
+{
+  const char *start = joined;
+
+  if (joined == NULL || joined[0] == '\0')
+    return;
+  for (const char *p = joined; ; p++)
+    if (*p == '\n' || *p == '\0')
+      {
+        if (p == start)
+          *exact = FALSE;
+        g_ptr_array_add (entity->aliases, g_strndup (start, p - start));
+        if (*p == '\0')
+          break;
+        start = p + 1;
+      }
+}
+
+static gboolean
+load_entities (NfStore    *self,
+               gint64      rowid,
+               NfArticle  *article,
+               gboolean   *exact,
+               GError    **error)
+{
+  g_autoptr(NfStmt) stmt = prepare (self,
+                                    "SELECT name, kind, aliases, role FROM entities"
+                                    " WHERE article = ? ORDER BY seq", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NfEntity *entity;
+
+      entity = nf_entity_new ((const char *) sqlite3_column_text (stmt, 0),
+                              ENUM_FROM_STRING ((const char *) sqlite3_column_text (stmt, 1),
+                                                nf_entity_kind_to_string,
+                                                NF_ENTITY_OTHER + 1));
+      split_aliases (entity, (const char *) sqlite3_column_text (stmt, 2), exact);
+      entity->role = column_dup (stmt, 3);
+      g_ptr_array_add (article->entities, entity);
+    }
+  return rc == SQLITE_DONE || set_error (self, rc, error);
+}
+
+/* The facts JSON's "published_inferred": its first occurrence is the
+ * top-level key, as a quote inside a string is escaped. */
+static gboolean
+json_published_inferred (const char *json)
+{
+  const char *key = json != NULL ? strstr (json, "\"published_inferred\":") : NULL;
+
+  return key != NULL && key[sizeof "\"published_inferred\":" - 1] == 't';
+}
+
+/**
+ * nf_store_load_facts:
+ * @exact: (out): FALSE when the stored facts cannot give the parse's
+ *   article back exactly (see below); the caller may parse it again
+ *
+ * Reads an article back as it was stored, without parsing its text
+ * again: its id, source, text, headline, published (and whether it was
+ * inferred), story, quotes, figures and entities, with byte offsets into
+ * the text.  Its blocks, sentences, dates, acronyms, byline and the like
+ * stay empty.  *@exact is FALSE when a figure's value was not stored (not
+ * finite, or too large for the facts JSON) or an alias was empty.
+ *
+ * Returns: (transfer full): the article, or NULL with @error set.
+ */
+NfArticle *
+nf_store_load_facts (NfStore     *self,
+                     const char  *id,
+                     gboolean    *exact,
+                     GError     **error)
+{
+  g_autoptr(NfStmt) stmt = NULL;
+  g_autoptr(NfArticle) article = NULL;
+  const char *text;
+  gsize text_len;
+  gint64 rowid;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (exact != NULL, NULL);
+
+  stmt = prepare (self,
+                  "SELECT a.rowid, a.source, t.text, a.headline, a.published,"
+                  " a.story, t.json FROM articles a"
+                  " JOIN article_texts t ON t.article = a.rowid WHERE a.id = ?",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_str (stmt, 1, id);
+  if (!step_row (self, stmt, "article", id, error))
+    return NULL;
+  rowid = sqlite3_column_int64 (stmt, 0);
+  text = column_str (stmt, 2);
+  text_len = sqlite3_column_bytes (stmt, 2);
+  article = nf_article_new (column_str (stmt, 1), g_strndup (text, text_len),
+                            text_len);
+  article->id = g_strdup (id);
+  article->headline = column_dup (stmt, 3);
+  article->published = column_dup (stmt, 4);
+  article->story = column_dup (stmt, 5);
+  article->published_inferred =
+    json_published_inferred ((const char *) sqlite3_column_text (stmt, 6));
+  g_clear_pointer (&stmt, stmt_release);
+
+  *exact = TRUE;
+  if (!load_quotes (self, rowid, article, error)
+      || !load_figures (self, rowid, article, exact, error)
+      || !load_entities (self, rowid, article, exact, error))
+    return NULL;
+  return g_steal_pointer (&article);
+}
+
+/* The story signature stored with an article (NULL for one stored by an
+ * older schema), without parsing it. */
+char *
+nf_store_get_signature (NfStore     *self,
+                        const char  *id,
+                        GError     **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return get_article_column (self, "SELECT signature FROM articles WHERE id = ?",
+                             id, error);
 }
 
 gboolean

@@ -63,6 +63,15 @@ gboolean          nf_store_put_article          (NfStore          *store,
                                                  gboolean          replace,
                                                  NfStorePutResult *result,
                                                  GError          **error);
+/* The same, with the article's story signature made by the caller
+ * (nf_story_signature_to_string ()) instead of here; NULL: made here. */
+gboolean          nf_store_put_signed_article   (NfStore          *store,
+                                                 const NfArticle  *article,
+                                                 const char       *signature,
+                                                 const char       *fallback_published,
+                                                 gboolean          replace,
+                                                 NfStorePutResult *result,
+                                                 GError          **error);
 gboolean          nf_store_remove_article       (NfStore          *store,
                                                  const char       *id,
                                                  GError          **error);
@@ -77,6 +86,20 @@ char             *nf_store_get_text             (NfStore          *store,
                                                  const char       *id,
                                                  GError          **error);
 NfArticle        *nf_store_load_article         (NfStore          *store,
+                                                 const char       *id,
+                                                 GError          **error);
+/* An article as it was stored, read back without parsing it again: id,
+ * source, text, headline, published, story, quotes, figures and entities
+ * (no blocks, sentences, dates…).  *@exact is FALSE when the stored facts
+ * cannot give back exactly what parsing gives (a figure value kept as
+ * null, an empty alias). */
+NfArticle        *nf_store_load_facts           (NfStore          *store,
+                                                 const char       *id,
+                                                 gboolean         *exact,
+                                                 GError          **error);
+/* The article's story signature (nf_story_signature_to_string ()), or
+ * NULL for one stored by an older schema. */
+char             *nf_store_get_signature        (NfStore          *store,
                                                  const char       *id,
                                                  GError          **error);
 /* What an article was parsed from: its name, text and the fallback

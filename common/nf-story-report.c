@@ -324,14 +324,34 @@ subject_words (const char *subject)
   return words;
 }
 
+/* The words of each subject, made once per story: the same subjects are
+ * compared again for every pair of sources. */
+static GHashTable *
+cached_subject_words (GHashTable *cache,
+                      const char *subject)
+{
+  GHashTable *words;
+
+  if (subject == NULL)
+    subject = "";
+  words = g_hash_table_lookup (cache, subject);
+  if (words == NULL)
+    {
+      words = subject_words (subject);
+      g_hash_table_insert (cache, (gpointer) subject, words);
+    }
+  return words;
+}
+
 /* Whether two subjects name the same measure: most of the words of the
  * shorter one are in the other. */
 static gboolean
-same_subject (const char *a,
+same_subject (GHashTable *cache,
+              const char *a,
               const char *b)
 {
-  g_autoptr(GHashTable) x = subject_words (a);
-  g_autoptr(GHashTable) y = subject_words (b);
+  GHashTable *x = cached_subject_words (cache, a);
+  GHashTable *y = cached_subject_words (cache, b);
   GHashTable *small = g_hash_table_size (x) <= g_hash_table_size (y) ? x : y;
   GHashTable *large = small == x ? y : x;
   GHashTableIter iter;
@@ -348,7 +368,8 @@ same_subject (const char *a,
 }
 
 static gboolean
-same_measure (const NfStoryFigure *a,
+same_measure (GHashTable          *subjects,
+              const NfStoryFigure *a,
               const NfStoryFigure *b,
               guint               *ia,
               guint               *ib)
@@ -367,7 +388,7 @@ same_measure (const NfStoryFigure *a,
         const NfStorySource *y = &g_array_index (b->sources, NfStorySource, *ib);
 
         if (x->article != y->article
-            && same_subject (x->figure->subject, y->figure->subject))
+            && same_subject (subjects, x->figure->subject, y->figure->subject))
           return TRUE;
       }
 
@@ -378,6 +399,9 @@ same_measure (const NfStoryFigure *a,
 static void
 find_value_differences (GPtrArray *figures)
 {
+  g_autoptr(GHashTable) subjects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) g_hash_table_unref);
+
   for (guint i = 0; i < figures->len; i++)
     for (guint j = i + 1; j < figures->len; j++)
       {
@@ -385,7 +409,7 @@ find_value_differences (GPtrArray *figures)
         NfStoryFigure *b = g_ptr_array_index (figures, j);
         guint ia, ib;
 
-        if (!same_measure (a, b, &ia, &ib))
+        if (!same_measure (subjects, a, b, &ia, &ib))
           continue;
         a->agreement = b->agreement = NF_STORY_AGREEMENT_DIFFER;
         add_difference (a, "value", &g_array_index (a->sources, NfStorySource, ia),
@@ -494,8 +518,54 @@ add_articles (JsonBuilder   *builder,
   json_builder_end_array (builder);
 }
 
+/* Code-point offsets of an article's facts: each article keeps where
+ * its last offset was, so that the many sources of a story do not each
+ * walk their text from the start.  The same steps as
+ * nf_article_char_offset () take; only a place they land on is kept. */
+typedef struct
+{
+  gsize byte;
+  glong chars;
+} OffsetWalk;
+
+static glong
+char_offset (GHashTable      *walks,
+             const NfArticle *article,
+             gsize            byte)
+{
+  OffsetWalk *walk = g_hash_table_lookup (walks, article);
+  const char *end = article->text + MIN (byte, article->text_len);
+  const char *p;
+  glong chars;
+
+  if (walk == NULL)
+    {
+      walk = g_new0 (OffsetWalk, 1);
+      g_hash_table_insert (walks, (gpointer) article, walk);
+    }
+  if (article->text + walk->byte > end)
+    {
+      walk->byte = 0;
+      walk->chars = 0;
+    }
+  p = article->text + walk->byte;
+  chars = walk->chars;
+  while (p < end)
+    {
+      p = g_utf8_next_char (p);
+      chars++;
+    }
+  if (p == end)
+    {
+      walk->byte = end - article->text;
+      walk->chars = chars;
+    }
+  return chars;
+}
+
 static void
 add_source_object (JsonBuilder         *builder,
+                   GHashTable          *walks,
                    const NfStorySource *source)
 {
   json_builder_begin_object (builder);
@@ -506,20 +576,17 @@ add_source_object (JsonBuilder         *builder,
   add_string_or_null (builder, "qualifier", source->figure->qualifier);
   add_string_or_null (builder, "subject", source->figure->subject);
   json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder,
-                              nf_article_char_offset (source->article,
-                                                      MIN (source->figure->start,
-                                                           source->article->text_len)));
+  json_builder_add_int_value (builder, char_offset (walks, source->article,
+                                                    source->figure->start));
   json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder,
-                              nf_article_char_offset (source->article,
-                                                      MIN (source->figure->end,
-                                                           source->article->text_len)));
+  json_builder_add_int_value (builder, char_offset (walks, source->article,
+                                                    source->figure->end));
   json_builder_end_object (builder);
 }
 
 static void
 add_figure_object (JsonBuilder         *builder,
+                   GHashTable          *walks,
                    const NfStoryFigure *figure)
 {
   json_builder_begin_object (builder);
@@ -535,7 +602,8 @@ add_figure_object (JsonBuilder         *builder,
   json_builder_set_member_name (builder, "sources");
   json_builder_begin_array (builder);
   for (guint i = 0; i < figure->sources->len; i++)
-    add_source_object (builder, &g_array_index (figure->sources, NfStorySource, i));
+    add_source_object (builder, walks,
+                       &g_array_index (figure->sources, NfStorySource, i));
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "differences");
   json_builder_begin_array (builder);
@@ -547,9 +615,9 @@ add_figure_object (JsonBuilder         *builder,
       json_builder_begin_object (builder);
       add_string_or_null (builder, "field", difference->field);
       json_builder_set_member_name (builder, "a");
-      add_source_object (builder, &difference->a);
+      add_source_object (builder, walks, &difference->a);
       json_builder_set_member_name (builder, "b");
-      add_source_object (builder, &difference->b);
+      add_source_object (builder, walks, &difference->b);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -558,6 +626,7 @@ add_figure_object (JsonBuilder         *builder,
 
 static void
 add_figures (JsonBuilder   *builder,
+             GHashTable    *walks,
              const NfStory *story)
 {
   g_autoptr(GPtrArray) figures = nf_story_get_figures (story);
@@ -565,7 +634,7 @@ add_figures (JsonBuilder   *builder,
   json_builder_set_member_name (builder, "figures");
   json_builder_begin_array (builder);
   for (guint i = 0; i < figures->len; i++)
-    add_figure_object (builder, g_ptr_array_index (figures, i));
+    add_figure_object (builder, walks, g_ptr_array_index (figures, i));
   json_builder_end_array (builder);
 }
 
@@ -705,6 +774,7 @@ speaker_name (const NfQuote *quote,
 
 static void
 add_quote_object (JsonBuilder     *builder,
+                  GHashTable      *walks,
                   const NfArticle *article,
                   const NfQuote   *quote)
 {
@@ -714,11 +784,9 @@ add_quote_object (JsonBuilder     *builder,
   add_string_or_null (builder, "article", article->id);
   add_string_or_null (builder, "published", article->published);
   json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder,
-                              nf_article_char_offset (article, MIN (quote->start, article->text_len)));
+  json_builder_add_int_value (builder, char_offset (walks, article, quote->start));
   json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder,
-                              nf_article_char_offset (article, MIN (quote->end, article->text_len)));
+  json_builder_add_int_value (builder, char_offset (walks, article, quote->end));
   json_builder_end_object (builder);
 }
 
@@ -726,6 +794,7 @@ add_quote_object (JsonBuilder     *builder,
  * each speaker's quotes in time order. */
 static void
 add_quotes (JsonBuilder   *builder,
+            GHashTable    *walks,
             const NfStory *story,
             GHashTable    *people)
 {
@@ -774,7 +843,7 @@ add_quotes (JsonBuilder   *builder,
                   json_builder_begin_array (builder);
                   opened = TRUE;
                 }
-              add_quote_object (builder, article, quote);
+              add_quote_object (builder, walks, article, quote);
             }
         }
       if (opened)
@@ -792,6 +861,7 @@ nf_story_to_json_node (const NfStory *story)
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GHashTable) people_names = NULL;
   g_autoptr(GHashTable) org_names = NULL;
+  g_autoptr(GHashTable) walks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) orgs = NULL;
   const NfArticle *first, *last;
@@ -813,10 +883,10 @@ nf_story_to_json_node (const NfStory *story)
   add_string_or_null (builder, "first", first != NULL ? first->published : NULL);
   add_string_or_null (builder, "last", last != NULL ? last->published : NULL);
   add_articles (builder, story);
-  add_figures (builder, story);
+  add_figures (builder, walks, story);
   add_actors (builder, "people", people);
   add_actors (builder, "organizations", orgs);
-  add_quotes (builder, story, people_names);
+  add_quotes (builder, walks, story, people_names);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -460,6 +460,27 @@ add_words (NfStorySignature *sig,
   term_counter_clear (&counter);
 }
 
+/* The date the text gives: a dateline without a year stays year-less
+ * (day 0) after a story settled its year (_nf_story_set_year ()), so
+ * that a signature made of the settled article is the one parsing its
+ * text again makes, and tells which articles a story may date. */
+static int
+signature_day (const NfArticle *article,
+               int             *month,
+               int             *mday)
+{
+  const NfDateParts *parts = &article->published_parts;
+
+  if (article->published_inferred && parts->year != 0 && parts->month > 0
+      && parts->day > 0)
+    {
+      *month = parts->month;
+      *mday = parts->day;
+      return 0;
+    }
+  return _nf_story_article_day (article, month, mday);
+}
+
 /**
  * nf_story_signature_new:
  * @article: a parsed article with its id
@@ -481,7 +502,7 @@ nf_story_signature_new (const NfArticle *article)
   g_return_val_if_fail (article->id != NULL, NULL);
 
   sig = signature_alloc (article->id);
-  sig->day = _nf_story_article_day (article, &sig->month, &sig->mday);
+  sig->day = signature_day (article, &sig->month, &sig->mday);
   body = nf_article_dup_body (article);
   if (body[0] == '\0')
     {
@@ -580,6 +601,33 @@ nf_story_signature_parse (const char *string)
     }
 
   return g_steal_pointer (&sig);
+}
+
+/**
+ * nf_story_signature_string_is_yearless:
+ * @string: what nf_story_signature_to_string () made
+ *
+ * Reads only the header: whether the article's dateline gave a month and
+ * day but no year, which a story may settle.
+ */
+gboolean
+nf_story_signature_string_is_yearless (const char *string)
+{
+  const char *field = string;
+
+  g_return_val_if_fail (string != NULL, FALSE);
+
+  /* "nfsig1\tID\tDAY\tMONTH\tMDAY\n" */
+  for (guint i = 0; i < 2 && field != NULL; i++)
+    {
+      field = strpbrk (field, "\t\n");
+      field = field != NULL && *field == '\t' ? field + 1 : NULL;
+    }
+  if (field == NULL || atoi (field) != 0)
+    return FALSE;
+  field = strpbrk (field, "\t\n");
+
+  return field != NULL && *field == '\t' && atoi (field + 1) > 0;
 }
 
 /* Keys */

@@ -36,6 +36,7 @@ NfStorySignature *nf_story_signature_parse        (const char             *strin
 char             *nf_story_signature_to_string    (const NfStorySignature *signature);
 const char       *nf_story_signature_get_article  (const NfStorySignature *signature);
 void              nf_story_signature_free         (NfStorySignature       *signature);
+gboolean          nf_story_signature_string_is_yearless (const char       *string);
 
 typedef struct _NfStoryIndex NfStoryIndex;
 

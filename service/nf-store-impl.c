@@ -110,6 +110,7 @@ typedef struct
   NfStorePutResult       result;
   char                  *removed_id;   /* the file's previous article */
   NfStoryKeeper         *stories;
+  char                  *signature;    /* made by the story keeper */
   GPtrArray             *changed_stories;
 } IngestJob;
 
@@ -126,6 +127,7 @@ ingest_job_free (IngestJob *job)
   g_clear_pointer (&job->article, nf_article_free);
   g_free (job->removed_id);
   g_free (job->reparse_id);
+  g_free (job->signature);
   g_clear_pointer (&job->changed_stories, g_ptr_array_unref);
   g_free (job);
 }
@@ -407,8 +409,9 @@ write_article (NfStore  *store,
 
   if (job->track)
     nf_store_get_file (store, job->path, &old_id, NULL, NULL);
-  if (!nf_store_put_article (store, job->article, job->published,
-                             job->replace, &job->result, error))
+  if (!nf_store_put_signed_article (store, job->article, job->signature,
+                                    job->published, job->replace,
+                                    &job->result, error))
     return FALSE;
   if (!job->track)
     return TRUE;
@@ -443,7 +446,8 @@ write_article_and_story (NfStore  *store,
       g_free (job->article->id);
       job->article->id = g_strdup (job->reparse_id);
     }
-  if (!nf_story_keeper_file (job->stories, store, job->article, error)
+  if (!nf_story_keeper_file (job->stories, store, job->article,
+                             &job->signature, error)
       || !write_article (store, data, error))
     return FALSE;
   if (job->removed_id != NULL)

@@ -64,6 +64,25 @@ mark_dirty (NfStoryKeeper *self,
     g_hash_table_add (self->dirty, g_strdup (story_id));
 }
 
+/* The signature of a stored article: the one stored with it, or for an
+ * article stored by an older schema, made from its text again. */
+static NfStorySignature *
+stored_signature (NfStore     *store,
+                  const char  *id,
+                  GError     **error)
+{
+  g_autofree char *text = nf_store_get_signature (store, id, error);
+  g_autoptr(NfArticle) article = NULL;
+  NfStorySignature *signature = NULL;
+
+  if (text != NULL)
+    signature = nf_story_signature_parse (text);
+  if (signature != NULL || (error != NULL && *error != NULL))
+    return signature;
+  article = nf_store_load_article (store, id, error);
+  return article != NULL ? nf_story_signature_new (article) : NULL;
+}
+
 /* Puts one stored article in the index: in the story it was filed under,
  * or, for articles stored before they had stories, in a story now. */
 static void
@@ -72,21 +91,24 @@ load_one (NfStoryKeeper *self,
           const char    *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(NfArticle) article = nf_store_load_article (store, id, &error);
+  g_autofree char *filed = NULL;
+  NfStorySignature *signature = stored_signature (store, id, &error);
   const char *story;
 
-  if (article == NULL)
+  if (signature != NULL)
+    filed = nf_store_get_article_story (store, id, &error);
+  if (signature == NULL || error != NULL)
     {
       g_message ("stories: article %s: %s", id, error->message);
+      nf_story_signature_free (signature);
       return;
     }
-  if (article->story != NULL)
+  if (filed != NULL)
     {
-      nf_story_index_insert (self->index, nf_story_signature_new (article),
-                             article->story);
+      nf_story_index_insert (self->index, signature, filed);
       return;
     }
-  story = nf_story_index_add (self->index, nf_story_signature_new (article), NULL);
+  story = nf_story_index_add (self->index, signature, NULL);
   if (story != NULL && nf_store_set_article_story (store, id, story, &error))
     mark_dirty (self, story);
   else if (error != NULL)
@@ -124,13 +146,38 @@ ensure_loaded (NfStoryKeeper  *self,
   return TRUE;
 }
 
+/* Files @article in the index and returns its signature as stored. */
+static char *
+file_new_article (NfStoryKeeper *self,
+                  NfArticle     *article,
+                  const char    *story_id)
+{
+  NfStorySignature *signature = nf_story_signature_new (article);
+  char *text = nf_story_signature_to_string (signature);
+
+  /* The index takes the signature and drops its keys. */
+  if (story_id != NULL)
+    nf_story_index_insert (self->index, signature, story_id);
+  else
+    nf_story_index_add (self->index, signature, NULL);
+  return text;
+}
+
+/**
+ * nf_story_keeper_file:
+ * @signature: (out) (optional): @article's story signature, for
+ *   nf_store_put_signed_article (), or NULL when none was made (the
+ *   article was in the index already)
+ */
 gboolean
 nf_story_keeper_file (NfStoryKeeper  *self,
                       NfStore        *store,
                       NfArticle      *article,
+                      char          **signature,
                       GError        **error)
 {
   g_autofree char *stored = NULL;
+  g_autofree char *made = NULL;
   const char *story;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -144,13 +191,11 @@ nf_story_keeper_file (NfStoryKeeper  *self,
   story = nf_story_index_lookup (self->index, article->id);
   if (story == NULL && nf_store_has_article (store, article->id))
     stored = nf_store_get_article_story (store, article->id, NULL);
-  if (story == NULL && stored != NULL)
+  if (story == NULL)
     {
-      nf_story_index_insert (self->index, nf_story_signature_new (article), stored);
+      made = file_new_article (self, article, stored);
       story = nf_story_index_lookup (self->index, article->id);
     }
-  if (story == NULL)
-    story = nf_story_index_add (self->index, nf_story_signature_new (article), NULL);
 
   g_free (article->story);
   article->story = g_strdup (story);
@@ -159,6 +204,8 @@ nf_story_keeper_file (NfStoryKeeper  *self,
   /* Only the newest articles stay in the index, as after a restart: a
    * long run must not grow it (nor the cost of comparing with it). */
   nf_story_index_trim (self->index, INDEX_ARTICLES);
+  if (signature != NULL)
+    *signature = g_steal_pointer (&made);
 
   return TRUE;
 }
@@ -201,6 +248,35 @@ restore_if_redated (NfStore    *store,
   return TRUE;
 }
 
+/* A member of a story as the story needs it: read back from the store's
+ * facts, or parsed again when the story may settle the year of its
+ * dateline (which re-resolves its dates) or the facts tables cannot give
+ * it back exactly. */
+static NfArticle *
+load_member (NfStore     *store,
+             const char  *id,
+             gboolean    *parsed,
+             GError     **error)
+{
+  g_autofree char *signature = nf_store_get_signature (store, id, error);
+  gboolean exact = FALSE;
+  NfArticle *article = NULL;
+
+  if (signature == NULL && error != NULL && *error != NULL)
+    return NULL;
+  if (signature != NULL && !nf_story_signature_string_is_yearless (signature))
+    article = nf_store_load_facts (store, id, &exact, error);
+  *parsed = FALSE;
+  if (article != NULL && exact)
+    return article;
+  g_clear_pointer (&article, nf_article_free);
+  if (error != NULL && *error != NULL)
+    return NULL;
+
+  *parsed = TRUE;
+  return nf_store_load_article (store, id, error);
+}
+
 /* Rebuilds one story's row from its stored articles; a story left with
  * no article goes.  Adds the paths of what changed to @changed. */
 static gboolean
@@ -212,6 +288,7 @@ rewrite_story (NfStore     *store,
   g_autoptr(GPtrArray) ids = nf_store_list_story_articles (store, story_id, error);
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_article_free);
   g_autoptr(NfStory) story = nf_story_new (story_id);
+  g_autoptr(GArray) parsed = NULL;
   g_autofree char *json = NULL;
 
   if (ids == NULL)
@@ -219,19 +296,26 @@ rewrite_story (NfStore     *store,
   g_ptr_array_add (changed, nf_object_id_to_path ("story", story_id));
   if (ids->len == 0)
     return nf_store_remove_story (store, story_id, error);
+  parsed = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), ids->len);
   for (guint i = 0; i < ids->len; i++)
     {
-      NfArticle *article = nf_store_load_article (store, g_ptr_array_index (ids, i),
-                                                  error);
+      gboolean was_parsed = FALSE;
+      NfArticle *article = load_member (store, g_ptr_array_index (ids, i),
+                                        &was_parsed, error);
 
       if (article == NULL)
         return FALSE;
       g_ptr_array_add (articles, article);
+      g_array_append_val (parsed, was_parsed);
       nf_story_add_article (story, article);
     }
+  /* Only a parsed member can have its date settled; one read back from
+   * the facts has no dateline left to settle and must not be stored. */
   if (nf_story_settle_years (story))
     for (guint i = 0; i < articles->len; i++)
-      if (!restore_if_redated (store, g_ptr_array_index (articles, i), changed, error))
+      if (g_array_index (parsed, gboolean, i)
+          && !restore_if_redated (store, g_ptr_array_index (articles, i),
+                                  changed, error))
         return FALSE;
   json = nf_story_to_json (story, FALSE);
 

@@ -23,10 +23,12 @@ NfStoryKeeper *nf_story_keeper_new     (void);
 void           nf_story_keeper_free    (NfStoryKeeper  *keeper);
 
 /* Before @article is stored: puts it in a story (setting article->story)
- * and settles a year-less dateline from the story. */
+ * and settles a year-less dateline from the story.  *@signature gets the
+ * story signature it made of @article, for the store to keep. */
 gboolean       nf_story_keeper_file    (NfStoryKeeper  *keeper,
                                         NfStore        *store,
                                         NfArticle      *article,
+                                        char          **signature,
                                         GError        **error);
 
 /* After an article is removed from @store. */
