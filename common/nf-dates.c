@@ -1108,6 +1108,8 @@ match_core (const Scan *s,
             guint       i,
             Hit        *hit)
 {
+  /* match_at () asks only some of these at "the", "a" and "an": a
+   * matcher that can start at an article must be asked there too. */
   static const Matcher matchers[] = {
     match_numeric_date, match_month_relative, match_month_first,
     match_day_first, match_week_weekday, match_weekday,
@@ -1237,6 +1239,29 @@ may_start_date (const Scan *s,
          || (t->kind == NF_TOKEN_WORD && (t->numword || t->datestart));
 }
 
+/* The date expression at token @i, if any: a clock time, or what
+ * match_core () finds.  The articles, a tenth of the words, can start
+ * few: "the" only "the past" and "the (near) future" (match_vague ()),
+ * "an" only match_ago (), "a" match_ago () and the ordinals ("a"
+ * followed by a number word) of match_day_first () and match_quarter ().
+ * Every other matcher turns them away at its first test, so only these
+ * are asked, in match_core ()'s order.  A matcher that comes to take an
+ * article must be asked here too. */
+static gboolean
+match_at (const Scan *s,
+          guint       i,
+          Hit        *hit)
+{
+  if (is_word (s, i, "the"))
+    return match_vague (s, i, hit);
+  if (is_word (s, i, "an"))
+    return match_ago (s, i, hit);
+  if (is_word (s, i, "a"))
+    return match_day_first (s, i, hit) || match_ago (s, i, hit)
+           || match_quarter (s, i, hit);
+  return match_time (s, i, hit) || match_core (s, i, hit);
+}
+
 /* @taken, when not NULL, gets the marks _nf_dates_mark () would give. */
 static void
 scan_sentence (NfArticle *article,
@@ -1250,8 +1275,7 @@ scan_sentence (NfArticle *article,
       Hit hit = { 0 };
       guint first;
 
-      if (may_start_date (s, i)
-          && (match_time (s, i, &hit) || match_core (s, i, &hit)))
+      if (may_start_date (s, i) && match_at (s, i, &hit))
         {
           extend_with_time (s, &hit);
           first = modifier_start (s, i);
@@ -1279,8 +1303,7 @@ _nf_dates_mark (const NfToken *tokens,
     {
       Hit hit = { 0 };
 
-      if (may_start_date (&s, i)
-          && (match_time (&s, i, &hit) || match_core (&s, i, &hit)))
+      if (may_start_date (&s, i) && match_at (&s, i, &hit))
         {
           extend_with_time (&s, &hit);
           for (guint k = modifier_start (&s, i); k < hit.next; k++)

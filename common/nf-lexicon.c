@@ -310,6 +310,11 @@ _nf_words_scan_max (const char *text,
     {
       guchar b = (guchar) text[p];
 
+      if (b == ' ')
+        {
+          p++;   /* the usual separator: neither a word nor a break */
+          continue;
+        }
       if (b < 0x80 ? g_ascii_isalnum (b) : is_alnum_at (text, p, end))
         {
           NfWord token = { p, p, p, 0, 0, 0, 0, 0 };
