@@ -540,6 +540,74 @@ read_name (Scan     *scan,
   m->titled = person || m->role != NULL;
 }
 
+/* What is left of a run beside a listed name: "Chief Executive Robert
+ * Nardelli" after "Chrysler" still holds a title. */
+static void
+read_rest (Scan     *scan,
+           guint     i,
+           guint     j,
+           gboolean  person)
+{
+  if (j - i >= 2 && has_set (scan, i, j, NF_LEX_SET_TITLES)
+      && lookup_span (scan, i, j) == NULL)
+    read_span (scan, i, j, person);
+  else
+    read_name (scan, i, j, person);
+}
+
+/* "Inc.", "Motor Company": words after a listed body's name that leave it
+ * the same body ("Ford Motor Company" is Ford). */
+static gboolean
+is_company_form (Scan  *scan,
+                 guint  k)
+{
+  static const char * const forms[] = {
+    "inc", "inc.", "llc", "corp", "corp.", "corporation", "company", "co.",
+    "ltd", "ltd.", "plc", "ag", "sa", "n.v.", "nv", "se", "gmbh", "group",
+    "holding", "holdings", "motor", "motors", "computer",
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+    if (tok_is (scan, k, forms[f]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A listed body's name at the start of a run: "Ford Motor Company" is
+ * the body itself, "Airbus A380" and "Ford Taurus" are its products
+ * (one more word, or a model number), "Ford Australia" is a part of it. */
+static gboolean
+read_company_run (Scan  *scan,
+                  guint  i,
+                  guint  j)
+{
+  const NfLexEntry *entry = NULL, *rest = NULL;
+  guint n = longest_lexicon (scan, i, j, &entry), k;
+  gboolean code = FALSE;
+
+  if (n == 0 || n == j - i || entry->group->kind != NF_ENTITY_ORGANIZATION
+      || entry->role != NF_LEX_NAME)
+    return FALSE;
+  for (k = i + n; k < j && is_company_form (scan, k); k++)
+    ;
+  if (k == j)
+    {
+      add_lexicon_mention (scan, entry, i, j);
+      return TRUE;
+    }
+  for (k = i + n; k < j; k++)
+    code |= has_digit (scan, k) || is_code (scan, k);
+  if (longest_lexicon (scan, i + n, j, &rest) == j - i - n
+      && rest->group->kind == NF_ENTITY_PLACE)
+    add_mention (scan, MENTION_ORG, i, j);
+  else if (code || (j - i - n == 1 && !tok_in (scan, i + n, NF_LEX_SET_ORG_WORDS)
+                    && !is_title_word (scan, i + n)))
+    add_mention (scan, MENTION_OTHER, i, j);
+  else
+    return FALSE;
+  return TRUE;
+}
+
 /* Listed forms inside a run, and the bits between them as names. */
 static void
 read_mixed (Scan     *scan,
@@ -554,6 +622,8 @@ read_mixed (Scan     *scan,
       read_name (scan, i, j, TRUE);
       return;
     }
+  if (read_company_run (scan, i, j))
+    return;
   while (k < j)
     {
       const NfLexEntry *entry = NULL;
@@ -565,13 +635,13 @@ read_mixed (Scan     *scan,
           continue;
         }
       if (k > from)
-        read_name (scan, from, k, person);
+        read_rest (scan, from, k, person);
       add_lexicon_mention (scan, entry, k, k + n);
       k += n;
       from = k;
     }
   if (j > from)
-    read_name (scan, from, j, person);
+    read_rest (scan, from, j, person);
 }
 
 static void
