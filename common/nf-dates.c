@@ -27,6 +27,9 @@ typedef struct
   guint          n;
   GDate          ref;        /* the day relative expressions count from */
   gboolean       has_ref;
+  /* The quarter the text named last, as year * 4 + quarter - 1, or 0:
+   * earnings copy goes on with "the quarter", "a year earlier". */
+  int            focus_q;
 } Scan;
 
 /* What a matcher found: the end token and the resolved value. */
@@ -36,6 +39,7 @@ typedef struct
   char  *value;              /* owned; NULL when unresolved */
   int    grain;              /* GRAIN_* of a value */
   GDate  day;                /* the day, when grain is GRAIN_DAY */
+  gboolean back;             /* a year before the quarter in focus */
 } Hit;
 
 enum { GRAIN_NONE, GRAIN_DAY, GRAIN_OTHER };
@@ -1099,6 +1103,198 @@ match_vague (const Scan *s,
   return TRUE;
 }
 
+/* ---- expressions that lean on the quarter named before ---- */
+
+/* The quarter "the quarter" means: the one named last, else the last one
+ * over. */
+static int
+quarter_in_focus (const Scan *s)
+{
+  if (s->focus_q > 0 || !s->has_ref)
+    return s->focus_q;
+  return g_date_get_year (&s->ref) * 4
+         + (g_date_get_month (&s->ref) - 1) / 3 - 1;
+}
+
+static char *
+format_quarter (int total)
+{
+  return g_strdup_printf ("%04d-Q%d", total / 4, total % 4 + 1);
+}
+
+/* "year-earlier", "year-ago": the tokens after it, or 0. */
+static guint
+year_back_at (const Scan *s,
+              guint       j)
+{
+  if (is_word (s, j, "year") && is_punct (s, j + 1, "-")
+      && !s->t[j + 1].space_before && !s->t[j + 2 < s->n ? j + 2 : j].space_before
+      && (is_word (s, j + 2, "earlier") || is_word (s, j + 2, "ago")))
+    return j + 3;
+  return 0;
+}
+
+/* "a year earlier", "a year ago": the tokens after it, or 0. */
+static guint
+a_year_back_at (const Scan *s,
+                guint       j)
+{
+  if ((is_word (s, j, "a") || is_word (s, j, "one")) && is_word (s, j + 1, "year")
+      && (is_word (s, j + 2, "earlier") || is_word (s, j + 2, "ago")))
+    return j + 3;
+  return 0;
+}
+
+/* An ordinal quarter at @j ("third quarter", "third-quarter"): 1-4, with
+ * @next after it, or 0. */
+static int
+ordinal_quarter_at (const Scan *s,
+                    guint       j,
+                    guint      *next)
+{
+  double nth;
+  guint k;
+
+  if (!_nf_ordinal_parse (s->t, s->n, j, &nth, &k) || nth < 1 || nth > 4)
+    return 0;
+  if (is_punct (s, k, "-") && !s->t[k].space_before)
+    k++;
+  if (!is_word (s, k, "quarter"))
+    return 0;
+  *next = k + 1;
+  return (int) nth;
+}
+
+/* "year-earlier", "the year-ago quarter", "the year-earlier third
+ * quarter": the quarter in focus a year before, or last year. */
+static gboolean
+match_year_back (const Scan *s,
+                 guint       i,
+                 Hit        *hit)
+{
+  guint j = is_word (s, i, "the") ? i + 1 : i, k;
+  gboolean quarter = s->focus_q > 0;
+  int total = quarter_in_focus (s), q;
+
+  if (is_word (s, j, "comparable") || is_word (s, j, "corresponding"))
+    j++;
+  if ((j = year_back_at (s, j)) == 0)
+    return FALSE;
+  if ((q = ordinal_quarter_at (s, j, &k)) > 0)
+    total = total / 4 * 4 + q - 1, j = k, quarter = TRUE;
+  else if (is_word (s, j, "quarter") || is_word (s, j, "period"))
+    j++, quarter = TRUE;
+  else if (j == i + 4)
+    return FALSE;   /* "the year-earlier profit": the date is the word */
+  hit->back = TRUE;
+  if (!s->has_ref)
+    hit_other (hit, NULL, j);
+  else if (quarter)
+    hit_other (hit, format_quarter (total - 4), j);
+  else
+    hit_other (hit, g_strdup_printf ("%04d", g_date_get_year (&s->ref) - 1), j);
+  return TRUE;
+}
+
+/* "the quarter", "the quarter a year ago", "a year earlier" after a
+ * quarter was named, "the 1988 third quarter", "the 1988 period" */
+static gboolean
+match_focus_quarter (const Scan *s,
+                     guint       i,
+                     Hit        *hit)
+{
+  guint j, k;
+  int year, q, total = quarter_in_focus (s);
+
+  if ((j = a_year_back_at (s, i)) > 0)
+    {
+      /* without a quarter named, match_ago () or nothing */
+      if (s->focus_q == 0 || !s->has_ref)
+        return FALSE;
+      hit->back = TRUE;
+      hit_other (hit, format_quarter (s->focus_q - 4), j);
+      return TRUE;
+    }
+  if (!is_word (s, i, "the"))
+    return FALSE;
+  if ((year = year_at (s, i + 1)) > 0)
+    {
+      if ((q = ordinal_quarter_at (s, i + 2, &k)) > 0)
+        hit_other (hit, g_strdup_printf ("%04d-Q%d", year, q), k);
+      else if (s->focus_q > 0
+               && (is_word (s, i + 2, "quarter") || is_word (s, i + 2, "period")))
+        hit_other (hit, g_strdup_printf ("%04d-Q%d", year, s->focus_q % 4 + 1),
+                   i + 3);
+      else
+        return FALSE;
+      return TRUE;
+    }
+  if (!is_word (s, i + 1, "quarter") || is_punct (s, i + 2, "-")
+      || (is_word (s, i + 2, "of") && year_at (s, i + 3) == 0))
+    return FALSE;   /* "the quarter-point cut", "the quarter of a century" */
+  j = i + 2;
+  if ((k = a_year_back_at (s, j)) > 0)
+    j = k, total -= 4, hit->back = TRUE;
+  hit_other (hit, s->has_ref ? format_quarter (total) : NULL, j);
+  return TRUE;
+}
+
+/* "the third quarter", "the fiscal first quarter", "fiscal 1989", "the
+ * latest quarter", "the current year": the article and "fiscal" are part
+ * of the name. */
+static gboolean
+match_with_article (const Scan *s,
+                    guint       i,
+                    Hit        *hit)
+{
+  guint j = i;
+
+  if (is_word (s, j, "the"))
+    j++;
+  if (is_word (s, j, "fiscal"))
+    j++;
+  if (j == i || j >= s->n)
+    return FALSE;
+  if (match_quarter (s, j, hit))
+    return TRUE;
+  if (is_word (s, i, "the") && (is_word (s, j, "latest") || is_word (s, j, "current")))
+    return match_relative_unit (s, j, hit);
+  if (is_word (s, j - 1, "fiscal"))
+    return match_year (s, j, hit);
+  return FALSE;
+}
+
+/* "over the weekend" is the last one, "ahead of the weekend" the next */
+static gboolean
+match_weekend (const Scan *s,
+               guint       i,
+               Hit        *hit)
+{
+  GDate d = s->ref;
+  int wd;
+  g_autofree char *week = NULL;
+
+  if (!is_word (s, i, "the") || !is_word (s, i + 1, "weekend"))
+    return FALSE;
+  if (!s->has_ref)
+    {
+      hit_other (hit, NULL, i + 2);
+      return TRUE;
+    }
+  wd = g_date_get_weekday (&d);
+  if (future_before (s, i) || (i > 0 && (is_word (s, i - 1, "of")
+                                          || is_word (s, i - 1, "until"))))
+    {
+      if (wd < G_DATE_SATURDAY)
+        g_date_add_days (&d, G_DATE_SATURDAY - wd);
+    }
+  else if (wd < G_DATE_SATURDAY)
+    g_date_subtract_days (&d, wd + 1);
+  week = format_week (&d);
+  hit_other (hit, g_strconcat (week, "-WE", NULL), i + 2);
+  return TRUE;
+}
+
 /* ---- one expression with its modifiers ---- */
 
 typedef gboolean (*Matcher) (const Scan *s, guint i, Hit *hit);
@@ -1113,8 +1309,9 @@ match_core (const Scan *s,
   static const Matcher matchers[] = {
     match_numeric_date, match_month_relative, match_month_first,
     match_day_first, match_week_weekday, match_weekday,
-    match_deictic_day, match_relative_unit, match_ago, match_quarter,
-    match_year, match_vague,
+    match_deictic_day, match_relative_unit, match_year_back,
+    match_focus_quarter, match_with_article, match_weekend, match_ago,
+    match_quarter, match_year, match_vague,
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (matchers); k++)
@@ -1216,7 +1413,7 @@ static const char * const start_words[] = {
   "earlier", "later", "early", "late", "yesterday", "today", "tomorrow",
   "tonight", "now", "until", "till", "currently", "nowadays", "these",
   "recently", "lately", "recent", "the", "soon", "noon", "midday", "a",
-  "an", "sept", "latest", "most", NULL
+  "an", "sept", "latest", "most", "year", "fiscal", NULL
 };
 
 const char * const * const *
@@ -1239,11 +1436,24 @@ may_start_date (const Scan *s,
          || (t->kind == NF_TOKEN_WORD && (t->numword || t->datestart));
 }
 
+/* Keeps the quarter a value names ("2019-Q3") in focus. */
+static void
+note_focus (Scan       *s,
+            const char *value)
+{
+  int year, q;
+
+  if (value != NULL && strlen (value) == 7 && value[4] == '-' && value[5] == 'Q'
+      && sscanf (value, "%4d-Q%1d", &year, &q) == 2 && q >= 1 && q <= 4)
+    s->focus_q = year * 4 + q - 1;
+}
+
 /* The date expression at token @i, if any: a clock time, or what
  * match_core () finds.  The articles, a tenth of the words, can start
- * few: "the" only "the past" and "the (near) future" (match_vague ()),
- * "an" only match_ago (), "a" match_ago () and the ordinals ("a"
- * followed by a number word) of match_day_first () and match_quarter ().
+ * few: "the" the names of quarters and weekends, "the past" and "the
+ * (near) future" (match_vague ()); "an" only match_ago (); "a" "a year
+ * earlier", match_ago () and the ordinals ("a" followed by a number word)
+ * of match_day_first () and match_quarter ().
  * Every other matcher turns them away at its first test, so only these
  * are asked, in match_core ()'s order.  A matcher that comes to take an
  * article must be asked here too. */
@@ -1253,12 +1463,14 @@ match_at (const Scan *s,
           Hit        *hit)
 {
   if (is_word (s, i, "the"))
-    return match_vague (s, i, hit);
+    return match_year_back (s, i, hit) || match_focus_quarter (s, i, hit)
+           || match_with_article (s, i, hit) || match_weekend (s, i, hit)
+           || match_vague (s, i, hit);
   if (is_word (s, i, "an"))
     return match_ago (s, i, hit);
   if (is_word (s, i, "a"))
-    return match_day_first (s, i, hit) || match_ago (s, i, hit)
-           || match_quarter (s, i, hit);
+    return match_day_first (s, i, hit) || match_focus_quarter (s, i, hit)
+           || match_ago (s, i, hit) || match_quarter (s, i, hit);
   return match_time (s, i, hit) || match_core (s, i, hit);
 }
 
@@ -1279,6 +1491,8 @@ scan_sentence (NfArticle *article,
         {
           extend_with_time (s, &hit);
           first = modifier_start (s, i);
+          if (!hit.back)
+            note_focus (s, hit.value);
           add_date (article, s, first, hit.next, hit.value);
           for (guint k = first; taken != NULL && k < hit.next; k++)
             taken[k] = 1;
@@ -1295,7 +1509,7 @@ _nf_dates_mark (const NfToken *tokens,
                 guint          n_tokens,
                 guint8        *taken)
 {
-  Scan s = { tokens, n_tokens, { 0 }, FALSE };
+  Scan s = { tokens, n_tokens, { 0 }, FALSE, 0 };
   guint i = 0;
 
   g_date_clear (&s.ref, 1);

@@ -13,6 +13,9 @@
 #    the document creation time passed as the publication date.
 #
 # Prints a table; with --tap also TAP lines checking the targets.
+# NF_EVAL_VERBOSE=1 lists the Recognizers-Text misses; NF_EVAL_DATES_ERRORS=FILE
+# writes the TempEval-3 misses, extras, span and value errors (set, kind, DCT,
+# text, gold value, ours, context; tab-separated) to FILE.
 
 import json
 import os
@@ -218,7 +221,9 @@ def f1(p, r):
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score_tempeval(tool, shared, subsets=('TimeBank', 'AQUAINT')):
+def score_tempeval(tool, shared, subsets=('TimeBank', 'AQUAINT'), errors=None):
+    """With @errors a list, appends (kind, dct, text, gold value, ours,
+    context) for each miss, extra, span and value error."""
     root = os.path.join(shared, TE)
     docs = []
     for sub in subsets:
@@ -239,16 +244,35 @@ def score_tempeval(tool, shared, subsets=('TimeBank', 'AQUAINT')):
         n_sys += len(sys_dates)
         used = set()
         for g in target:
+            found = None
             for k, d in enumerate(sys_dates):
                 if k in used or not overlaps(d['start'], d['end'], g['start'], g['end']):
                     continue
                 used.add(k)
+                found = d
                 relaxed += 1
                 if d['start'] == g['start'] and d['end'] == g['end']:
                     strict += 1
                 if d['value'] == g['value']:
                     value_ok += 1
                 break
+            if errors is None:
+                continue
+            gtext = text[g['start']:g['end']]
+            ctx = text[max(0, g['start'] - 40):g['end'] + 40].replace('\n', ' ')
+            if found is None:
+                errors.append(('miss', dct, gtext, g['value'], None, ctx))
+                continue
+            dtext = text[found['start']:found['end']]
+            if (found['start'], found['end']) != (g['start'], g['end']):
+                errors.append(('span', dct, gtext, g['value'], dtext, ctx))
+            if found['value'] != g['value']:
+                errors.append(('value', dct, gtext, g['value'], found['value'], ctx))
+        for k, d in enumerate(sys_dates):
+            if errors is not None and k not in used:
+                ctx = text[max(0, d['start'] - 40):d['end'] + 40].replace('\n', ' ')
+                errors.append(('extra', dct, text[d['start']:d['end']], None,
+                               d['value'], ctx))
     res = {}
     for name, hits in (('strict', strict), ('relaxed', relaxed), ('value', value_ok)):
         p = hits / n_sys if n_sys else 0
@@ -292,8 +316,15 @@ def main():
         for m in misses:
             print('  miss', m, file=out)
     if os.path.isdir(os.path.join(shared, TE)):
+        dump = os.environ.get('NF_EVAL_DATES_ERRORS')
+        dump_file = open(dump, 'w', encoding='utf-8') if dump else None
         for subsets in (('TimeBank',), ('AQUAINT',), ('TimeBank', 'AQUAINT')):
-            res, n_gold, n_sys = score_tempeval(tool, shared, subsets)
+            errors = [] if dump_file and len(subsets) == 1 else None
+            res, n_gold, n_sys = score_tempeval(tool, shared, subsets, errors)
+            # one tab-separated line per error, to sort and count
+            for e in errors or []:
+                dump_file.write('\t'.join('' if x is None else str(x)
+                                          for x in (subsets[0],) + e) + '\n')
             print('TempEval-3 %s DATE+TIME (%d gold, %d ours)'
                   % ('+'.join(subsets), n_gold, n_sys), file=out)
             for name in ('strict', 'relaxed', 'value'):

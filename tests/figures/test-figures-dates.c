@@ -224,12 +224,17 @@ test_absolute (void)
     { "The pact was signed in 2019.", "2019", "2019" },
     { "Posted April 28, 2020 - 09:21 in Seoul.", "April 28, 2020 - 09:21", "2020-04-28T09:21" },
     { "The vote is at 3 p.m. in Seoul.", "3 p.m.", "2020-05-05T15:00" },
-    { "The summit opens in the third quarter.", "third quarter", "2019-Q3" },
+    { "The summit opens in the third quarter.", "the third quarter", "2019-Q3" },
     { "It grew fast in the 1990s.", "1990s", "199" },
     { "It was signed on 5 May 2015 there.", "5 May 2015", "2015-05-05" },
     { "The deal was struck last May.", "last May", "2019-05" },
     { "They will marry this summer.", "this summer", "2020-SU" },
-    { "It was built in the 18th century.", "18th century", "17" },
+    { "It was built in the 18th century.", "the 18th century", "17" },
+    { "Sales rose 5% in the quarter.", "the quarter", "2020-Q1" },
+    { "Profit fell over the weekend.", "the weekend", "2020-W18-WE" },
+    { "It will close ahead of the weekend.", "the weekend", "2020-W19-WE" },
+    { "It earned $5 in fiscal 2019.", "fiscal 2019", "2019" },
+    { "It compares with year-earlier profit of $3.", "year-earlier", "2019" },
     { "We have been flexible up until now.", "until now", "PRESENT_REF" },
     { "He said Saturday, April 25, 2020 was the day.", "Saturday, April 25, 2020", "2020-04-25" },
   };
@@ -241,6 +246,28 @@ test_absolute (void)
 
       g_assert_nonnull (date);
       g_assert_cmpstr (date->value, ==, cases[i].value);
+    }
+}
+
+/* Earnings copy names a quarter, then says "the quarter" and "a year
+ * earlier" for it. */
+static void
+test_quarter_focus (void)
+{
+  g_autoptr(NfArticle) article =
+    run_text ("Net income rose in the second quarter of 2019. It was $5 a "
+              "share, up from $4 a year earlier. Sales in the quarter rose, "
+              "and the year-ago quarter had a loss.", "2020-05-05");
+  const char *texts[] = { "the second quarter of 2019", "a year earlier",
+                          "the quarter", "the year-ago quarter" };
+  const char *values[] = { "2019-Q2", "2018-Q2", "2019-Q2", "2018-Q2" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      const NfDate *date = find_date (article, texts[i]);
+
+      g_assert_nonnull (date);
+      g_assert_cmpstr (date->value, ==, values[i]);
     }
 }
 
@@ -514,6 +541,7 @@ main (int    argc,
   g_test_add_data_func ("/dates/relative/spring-week", spring, test_relative_week);
   g_test_add_data_func ("/dates/relative/new-year-week", new_year, test_relative_week);
   g_test_add_func ("/dates/absolute", test_absolute);
+  g_test_add_func ("/dates/quarter-focus", test_quarter_focus);
   g_test_add_func ("/dates/americas-dateline", test_americas_dateline);
   g_test_add_func ("/dates/year-inference", test_year_inference);
   g_test_add_func ("/dates/not-dates", test_not_dates);
