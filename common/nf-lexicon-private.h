@@ -31,7 +31,7 @@ _nf_alnum_run (const char *p,
 {
   const char *start = p;
 
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
   while (end - p >= 8)
     {
       guint64 x, x7, stop;
