@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "nf-json.h"
+#include "nf-json-private.h"
 #include "nf-pipeline.h"
 
 /* Converts byte offsets to code-point offsets: the count of code points
@@ -664,4 +665,28 @@ nf_article_to_json (const NfArticle *article,
   e.pretty = pretty;
   add_article (&e, article);
   return g_string_free (e.out, FALSE);
+}
+
+/* For the other documents that must read as json-glib 1.6 prints them
+ * (the story JSON, nf-story-report.c): a string value, quoted and
+ * escaped, and a double, with the writer's rules. */
+void
+_nf_json_append_string (GString    *out,
+                        const char *value)
+{
+  out_append_c (out, '"');
+  write_escaped (out, value);
+  out_append_c (out, '"');
+}
+
+void
+_nf_json_append_double (GString *out,
+                        double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (buf, sizeof buf, value);
+  g_string_append (out, buf);
+  if (strchr (buf, '.') == NULL)
+    out_append (out, ".0", 2);
 }

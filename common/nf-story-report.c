@@ -17,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nf-json-private.h"
 #include "nf-story-private.h"
 #include "nf-timex.h"
 
@@ -466,56 +467,193 @@ nf_story_get_figures (const NfStory *story)
   return figures;
 }
 
-/* JSON */
+/* JSON
+ *
+ * One walk over the story, through a small writer with two backends: a
+ * JsonBuilder (nf_story_to_json_node (), and pretty printing), and a
+ * GString that gives json-glib 1.6's compact bytes (the service rewrites
+ * a story's JSON on every change: building a node tree only to print it
+ * cost half of that). */
+
+typedef struct
+{
+  JsonBuilder *builder;   /* node backend, or NULL */
+  GString     *out;       /* compact text backend */
+  gboolean     first;     /* nothing written yet in the open container */
+  gboolean     after_key;
+} Writer;
+
+/* A comma before any item but the first of its container. */
+static void
+w_item (Writer *w)
+{
+  if (w->after_key)
+    w->after_key = FALSE;
+  else if (!w->first)
+    g_string_append_c (w->out, ',');
+  w->first = FALSE;
+}
 
 static void
-add_string_or_null (JsonBuilder *builder,
+w_key (Writer     *w,
+       const char *key)
+{
+  if (w->builder != NULL)
+    {
+      json_builder_set_member_name (w->builder, key);
+      return;
+    }
+  w_item (w);
+  _nf_json_append_string (w->out, key);
+  g_string_append_c (w->out, ':');
+  w->after_key = TRUE;
+}
+
+static void
+w_open (Writer *w,
+        char    bracket)
+{
+  if (w->builder != NULL)
+    {
+      if (bracket == '{')
+        json_builder_begin_object (w->builder);
+      else
+        json_builder_begin_array (w->builder);
+      return;
+    }
+  w_item (w);
+  g_string_append_c (w->out, bracket);
+  w->first = TRUE;
+}
+
+static void
+w_close (Writer *w,
+         char    bracket)
+{
+  if (w->builder != NULL)
+    {
+      if (bracket == '}')
+        json_builder_end_object (w->builder);
+      else
+        json_builder_end_array (w->builder);
+      return;
+    }
+  g_string_append_c (w->out, bracket);
+  w->first = FALSE;
+}
+
+#define w_begin_object(w) w_open ((w), '{')
+#define w_end_object(w)   w_close ((w), '}')
+#define w_begin_array(w)  w_open ((w), '[')
+#define w_end_array(w)    w_close ((w), ']')
+
+static void
+w_string (Writer     *w,
+          const char *value)
+{
+  if (w->builder != NULL)
+    {
+      if (value != NULL)
+        json_builder_add_string_value (w->builder, value);
+      else
+        json_builder_add_null_value (w->builder);
+      return;
+    }
+  w_item (w);
+  if (value != NULL)
+    _nf_json_append_string (w->out, value);
+  else
+    g_string_append (w->out, "null");
+}
+
+static void
+w_int (Writer *w,
+       gint64  value)
+{
+  if (w->builder != NULL)
+    {
+      json_builder_add_int_value (w->builder, value);
+      return;
+    }
+  w_item (w);
+  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+w_double (Writer *w,
+          double  value)
+{
+  if (w->builder != NULL)
+    {
+      json_builder_add_double_value (w->builder, value);
+      return;
+    }
+  w_item (w);
+  _nf_json_append_double (w->out, value);
+}
+
+static void
+w_boolean (Writer   *w,
+           gboolean  value)
+{
+  if (w->builder != NULL)
+    {
+      json_builder_add_boolean_value (w->builder, value);
+      return;
+    }
+  w_item (w);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+
+static void
+add_string_or_null (Writer      *w,
                     const char  *key,
                     const char  *value)
 {
-  json_builder_set_member_name (builder, key);
+  w_key (w, key);
   if (value != NULL)
-    json_builder_add_string_value (builder, value);
+    w_string (w, value);
   else
-    json_builder_add_null_value (builder);
+    w_string (w, NULL);
 }
 
 static void
-add_number (JsonBuilder *builder,
+add_number (Writer      *w,
             const char  *key,
             double       value)
 {
-  json_builder_set_member_name (builder, key);
+  w_key (w, key);
   /* As in the facts JSON: json-glib 1.6 writes 1e27 as "1e+27.0", which
    * is not JSON, so whole numbers past the gint64 range are null. */
   if (isfinite (value) && value == floor (value) && fabs (value) < 9.2e18)
-    json_builder_add_int_value (builder, (gint64) value);
+    w_int (w, (gint64) value);
   else if (isfinite (value) && fabs (value) < 9.2e18)
-    json_builder_add_double_value (builder, value);
+    w_double (w, value);
   else
-    json_builder_add_null_value (builder);
+    w_string (w, NULL);
 }
 
 static void
-add_articles (JsonBuilder   *builder,
+add_articles (Writer        *w,
               const NfStory *story)
 {
-  json_builder_set_member_name (builder, "articles");
-  json_builder_begin_array (builder);
+  w_key (w, "articles");
+  w_begin_array (w);
   for (guint i = 0; i < story->articles->len; i++)
     {
       const NfArticle *article = g_ptr_array_index (story->articles, i);
 
-      json_builder_begin_object (builder);
-      add_string_or_null (builder, "id", article->id);
-      add_string_or_null (builder, "source", article->source);
-      add_string_or_null (builder, "headline", article->headline);
-      add_string_or_null (builder, "published", article->published);
-      json_builder_set_member_name (builder, "published_inferred");
-      json_builder_add_boolean_value (builder, article->published_inferred);
-      json_builder_end_object (builder);
+      w_begin_object (w);
+      add_string_or_null (w, "id", article->id);
+      add_string_or_null (w, "source", article->source);
+      add_string_or_null (w, "headline", article->headline);
+      add_string_or_null (w, "published", article->published);
+      w_key (w, "published_inferred");
+      w_boolean (w, article->published_inferred);
+      w_end_object (w);
     }
-  json_builder_end_array (builder);
+  w_end_array (w);
 }
 
 /* Code-point offsets of an article's facts: each article keeps where
@@ -564,78 +702,78 @@ char_offset (GHashTable      *walks,
 }
 
 static void
-add_source_object (JsonBuilder         *builder,
+add_source_object (Writer              *w,
                    GHashTable          *walks,
                    const NfStorySource *source)
 {
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "article", source->article->id);
-  add_string_or_null (builder, "published", source->article->published);
-  add_string_or_null (builder, "text", source->figure->text);
-  add_number (builder, "value", source->figure->value);
-  add_string_or_null (builder, "qualifier", source->figure->qualifier);
-  add_string_or_null (builder, "subject", source->figure->subject);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, char_offset (walks, source->article,
+  w_begin_object (w);
+  add_string_or_null (w, "article", source->article->id);
+  add_string_or_null (w, "published", source->article->published);
+  add_string_or_null (w, "text", source->figure->text);
+  add_number (w, "value", source->figure->value);
+  add_string_or_null (w, "qualifier", source->figure->qualifier);
+  add_string_or_null (w, "subject", source->figure->subject);
+  w_key (w, "start");
+  w_int (w, char_offset (walks, source->article,
                                                     source->figure->start));
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, char_offset (walks, source->article,
+  w_key (w, "end");
+  w_int (w, char_offset (walks, source->article,
                                                     source->figure->end));
-  json_builder_end_object (builder);
+  w_end_object (w);
 }
 
 static void
-add_figure_object (JsonBuilder         *builder,
+add_figure_object (Writer              *w,
                    GHashTable          *walks,
                    const NfStoryFigure *figure)
 {
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "text", figure->figure->text);
-  add_string_or_null (builder, "kind", nf_figure_kind_to_string (figure->figure->kind));
-  add_number (builder, "value", figure->figure->value);
-  add_string_or_null (builder, "unit", figure->figure->unit);
-  add_string_or_null (builder, "subject", figure->figure->subject);
-  json_builder_set_member_name (builder, "articles");
-  json_builder_add_int_value (builder, figure->n_articles);
-  add_string_or_null (builder, "agreement",
+  w_begin_object (w);
+  add_string_or_null (w, "text", figure->figure->text);
+  add_string_or_null (w, "kind", nf_figure_kind_to_string (figure->figure->kind));
+  add_number (w, "value", figure->figure->value);
+  add_string_or_null (w, "unit", figure->figure->unit);
+  add_string_or_null (w, "subject", figure->figure->subject);
+  w_key (w, "articles");
+  w_int (w, figure->n_articles);
+  add_string_or_null (w, "agreement",
                       nf_story_agreement_to_string (figure->agreement));
-  json_builder_set_member_name (builder, "sources");
-  json_builder_begin_array (builder);
+  w_key (w, "sources");
+  w_begin_array (w);
   for (guint i = 0; i < figure->sources->len; i++)
-    add_source_object (builder, walks,
+    add_source_object (w, walks,
                        &g_array_index (figure->sources, NfStorySource, i));
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "differences");
-  json_builder_begin_array (builder);
+  w_end_array (w);
+  w_key (w, "differences");
+  w_begin_array (w);
   for (guint i = 0; i < figure->differences->len; i++)
     {
       const NfStoryDifference *difference =
         &g_array_index (figure->differences, NfStoryDifference, i);
 
-      json_builder_begin_object (builder);
-      add_string_or_null (builder, "field", difference->field);
-      json_builder_set_member_name (builder, "a");
-      add_source_object (builder, walks, &difference->a);
-      json_builder_set_member_name (builder, "b");
-      add_source_object (builder, walks, &difference->b);
-      json_builder_end_object (builder);
+      w_begin_object (w);
+      add_string_or_null (w, "field", difference->field);
+      w_key (w, "a");
+      add_source_object (w, walks, &difference->a);
+      w_key (w, "b");
+      add_source_object (w, walks, &difference->b);
+      w_end_object (w);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  w_end_array (w);
+  w_end_object (w);
 }
 
 static void
-add_figures (JsonBuilder   *builder,
+add_figures (Writer        *w,
              GHashTable    *walks,
              const NfStory *story)
 {
   g_autoptr(GPtrArray) figures = nf_story_get_figures (story);
 
-  json_builder_set_member_name (builder, "figures");
-  json_builder_begin_array (builder);
+  w_key (w, "figures");
+  w_begin_array (w);
   for (guint i = 0; i < figures->len; i++)
-    add_figure_object (builder, walks, g_ptr_array_index (figures, i));
-  json_builder_end_array (builder);
+    add_figure_object (w, walks, g_ptr_array_index (figures, i));
+  w_end_array (w);
 }
 
 /* One person or organisation across the story's articles. */
@@ -736,24 +874,24 @@ collect_actors (const NfStory *story,
 }
 
 static void
-add_actors (JsonBuilder   *builder,
+add_actors (Writer        *w,
             const char    *member,
             GPtrArray     *actors)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
+  w_key (w, member);
+  w_begin_array (w);
   for (guint i = 0; i < actors->len; i++)
     {
       const Actor *actor = g_ptr_array_index (actors, i);
 
-      json_builder_begin_object (builder);
-      add_string_or_null (builder, "name", actor->name);
-      add_string_or_null (builder, "role", actor->role);
-      json_builder_set_member_name (builder, "articles");
-      json_builder_add_int_value (builder, actor->n_articles);
-      json_builder_end_object (builder);
+      w_begin_object (w);
+      add_string_or_null (w, "name", actor->name);
+      add_string_or_null (w, "role", actor->role);
+      w_key (w, "articles");
+      w_int (w, actor->n_articles);
+      w_end_object (w);
     }
-  json_builder_end_array (builder);
+  w_end_array (w);
 }
 
 /* The name quotes are grouped under: the person's fullest name when the
@@ -773,27 +911,27 @@ speaker_name (const NfQuote *quote,
 }
 
 static void
-add_quote_object (JsonBuilder     *builder,
+add_quote_object (Writer          *w,
                   GHashTable      *walks,
                   const NfArticle *article,
                   const NfQuote   *quote)
 {
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "text", quote->text);
-  add_string_or_null (builder, "speaker_role", quote->speaker_role);
-  add_string_or_null (builder, "article", article->id);
-  add_string_or_null (builder, "published", article->published);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_int_value (builder, char_offset (walks, article, quote->start));
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_int_value (builder, char_offset (walks, article, quote->end));
-  json_builder_end_object (builder);
+  w_begin_object (w);
+  add_string_or_null (w, "text", quote->text);
+  add_string_or_null (w, "speaker_role", quote->speaker_role);
+  add_string_or_null (w, "article", article->id);
+  add_string_or_null (w, "published", article->published);
+  w_key (w, "start");
+  w_int (w, char_offset (walks, article, quote->start));
+  w_key (w, "end");
+  w_int (w, char_offset (walks, article, quote->end));
+  w_end_object (w);
 }
 
 /* Quotes grouped by speaker, speakers in the order they first speak,
  * each speaker's quotes in time order. */
 static void
-add_quotes (JsonBuilder   *builder,
+add_quotes (Writer        *w,
             GHashTable    *walks,
             const NfStory *story,
             GHashTable    *people)
@@ -816,8 +954,8 @@ add_quotes (JsonBuilder   *builder,
     }
   g_ptr_array_add (speakers, NULL);
 
-  json_builder_set_member_name (builder, "quotes");
-  json_builder_begin_array (builder);
+  w_key (w, "quotes");
+  w_begin_array (w);
   for (guint s = 0; s < speakers->len; s++)
     {
       const char *name = g_ptr_array_index (speakers, s);
@@ -835,38 +973,37 @@ add_quotes (JsonBuilder   *builder,
                 continue;
               if (!opened)
                 {
-                  json_builder_begin_object (builder);
-                  add_string_or_null (builder, "speaker", name);
-                  add_string_or_null (builder, "speaker_kind",
+                  w_begin_object (w);
+                  add_string_or_null (w, "speaker", name);
+                  add_string_or_null (w, "speaker_kind",
                                       nf_speaker_kind_to_string (quote->speaker_kind));
-                  json_builder_set_member_name (builder, "quotes");
-                  json_builder_begin_array (builder);
+                  w_key (w, "quotes");
+                  w_begin_array (w);
                   opened = TRUE;
                 }
-              add_quote_object (builder, walks, article, quote);
+              add_quote_object (w, walks, article, quote);
             }
         }
       if (opened)
         {
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
+          w_end_array (w);
+          w_end_object (w);
         }
     }
-  json_builder_end_array (builder);
+  w_end_array (w);
 }
 
-JsonNode *
-nf_story_to_json_node (const NfStory *story)
+/* The story's document, through @w. */
+static void
+write_story (Writer        *w,
+             const NfStory *story)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GHashTable) people_names = NULL;
   g_autoptr(GHashTable) org_names = NULL;
   g_autoptr(GHashTable) walks = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) orgs = NULL;
   const NfArticle *first, *last;
-
-  g_return_val_if_fail (story != NULL, NULL);
 
   people_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   org_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -876,34 +1013,61 @@ nf_story_to_json_node (const NfStory *story)
   last = story->articles->len > 0
          ? g_ptr_array_index (story->articles, story->articles->len - 1) : NULL;
 
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "schema", NF_STORY_SCHEMA);
-  add_string_or_null (builder, "id", story->id);
-  add_string_or_null (builder, "title", story->title);
-  add_string_or_null (builder, "first", first != NULL ? first->published : NULL);
-  add_string_or_null (builder, "last", last != NULL ? last->published : NULL);
-  add_articles (builder, story);
-  add_figures (builder, walks, story);
-  add_actors (builder, "people", people);
-  add_actors (builder, "organizations", orgs);
-  add_quotes (builder, walks, story, people_names);
-  json_builder_end_object (builder);
+  w_begin_object (w);
+  add_string_or_null (w, "schema", NF_STORY_SCHEMA);
+  add_string_or_null (w, "id", story->id);
+  add_string_or_null (w, "title", story->title);
+  add_string_or_null (w, "first", first != NULL ? first->published : NULL);
+  add_string_or_null (w, "last", last != NULL ? last->published : NULL);
+  add_articles (w, story);
+  add_figures (w, walks, story);
+  add_actors (w, "people", people);
+  add_actors (w, "organizations", orgs);
+  add_quotes (w, walks, story, people_names);
+  w_end_object (w);
+}
 
+JsonNode *
+nf_story_to_json_node (const NfStory *story)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  Writer w = { 0, };
+
+  g_return_val_if_fail (story != NULL, NULL);
+
+  builder = json_builder_new ();
+  w.builder = builder;
+  write_story (&w, story);
   return json_builder_get_root (builder);
 }
 
+/**
+ * nf_story_to_json:
+ *
+ * Returns: (transfer full): the story JSON; compact, it is printed here,
+ *   byte for byte as json-glib prints nf_story_to_json_node ().
+ */
 char *
 nf_story_to_json (const NfStory *story,
                   gboolean       pretty)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+  Writer w = { 0, };
 
   g_return_val_if_fail (story != NULL, NULL);
 
+  if (!pretty)
+    {
+      w.out = g_string_sized_new (4096);
+      w.first = TRUE;
+      write_story (&w, story);
+      return g_string_free (w.out, FALSE);
+    }
   root = nf_story_to_json_node (story);
+  generator = json_generator_new ();
   json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, pretty);
+  json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
 
   return json_generator_to_data (generator, NULL);
