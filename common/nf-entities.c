@@ -46,6 +46,7 @@ typedef struct
   gboolean          titled;       /* honorific, title or given name: a person */
   gboolean          sent_start;
   gboolean          locative;     /* after "in", "at", … */
+  gboolean          org_cue;      /* "automaker GM", "Ford, GM and Chrysler" */
   gboolean          possessive;
   gboolean          dateline;
   gboolean          allcaps;
@@ -206,6 +207,17 @@ cue_follows (Scan  *scan,
   return FALSE;
 }
 
+/* Only spaces between token @k - 1 and token @k. */
+static gboolean
+gap_spaces (Scan  *scan,
+            guint  k)
+{
+  for (gsize p = tok (scan, k - 1)->next; p < tok (scan, k)->start; p++)
+    if (scan->text[p] != ' ')
+      return FALSE;
+  return (tok (scan, k - 1)->flags & NF_WORD_POSS) == 0;
+}
+
 static Mention *
 add_mention (Scan        *scan,
              MentionType  type,
@@ -229,6 +241,10 @@ add_mention (Scan        *scan,
   if (i > 0 && tok_in (scan, i - 1, NF_LEX_SET_LOCATIVES)
       && !(tok (scan, i - 1)->flags & NF_WORD_CAP))
     m.locative = TRUE;
+  /* "European airframer Airbus": the kind of body said just before */
+  if (i > 0 && !(tok (scan, i - 1)->flags & NF_WORD_CAP) && gap_spaces (scan, i)
+      && tok_in (scan, i - 1, NF_LEX_SET_ORG_WORDS))
+    m.org_cue = TRUE;
   if (m.start < scan->dateline_end && m.allcaps)
     m.dateline = TRUE;
   if (cue_follows (scan, j))
@@ -263,17 +279,6 @@ is_title_word (Scan  *scan,
 {
   return tok_in (scan, k, NF_LEX_SET_TITLES)
          || tok_in (scan, k, NF_LEX_SET_TITLE_MODIFIERS);
-}
-
-/* Only spaces between token @k - 1 and token @k. */
-static gboolean
-gap_spaces (Scan  *scan,
-            guint  k)
-{
-  for (gsize p = tok (scan, k - 1)->next; p < tok (scan, k)->start; p++)
-    if (scan->text[p] != ' ')
-      return FALSE;
-  return (tok (scan, k - 1)->flags & NF_WORD_POSS) == 0;
 }
 
 static gboolean
@@ -370,6 +375,7 @@ split_title (Scan  *scan,
 }
 
 static void read_span (Scan *scan, guint i, guint j, gboolean person);
+static void read_name (Scan *scan, guint i, guint j, gboolean person);
 
 /* "Apple Inc. Steve Jobs": a company's legal form ends its name. */
 static gboolean
@@ -385,8 +391,18 @@ split_company (Scan  *scan,
     for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
       if (tok_is (scan, k, forms[f]))
         {
+          guint r = k + 1;
+
           read_span (scan, i, k + 1, FALSE);
-          read_span (scan, k + 1, j, FALSE);
+          /* "… Holding LLC and Chrysler": no connector opens a name */
+          while (r < j && tok_in (scan, r, NF_LEX_SET_CONNECTORS))
+            r++;
+          if (r == j)
+            return TRUE;
+          if (tok_in (scan, r, NF_LEX_SET_GIVEN_NAMES) && j - r >= 2 && j - r <= 4)
+            read_name (scan, r, j, TRUE);
+          else
+            read_span (scan, r, j, FALSE);
           return TRUE;
         }
   return FALSE;
@@ -452,14 +468,15 @@ prefix_role (Scan  *scan,
 {
   guint k = i;
 
-  if (i == 0 || !tok_in (scan, i - 1, NF_LEX_SET_TITLES)
+  if (i == 0 || !is_title_word (scan, i - 1)
       || (tok (scan, i - 1)->flags & NF_WORD_CAP))
     return NULL;
   while (k > 0 && gap_spaces (scan, k)
          && (is_title_word (scan, k - 1)
              || (k < i && tok_in (scan, k - 1, NF_LEX_SET_ORG_WORDS))))
     k--;
-  if (k == i)
+  /* "chief executive": two title words make a title, one must be a head */
+  if (k == i || (i - k == 1 && !tok_in (scan, i - 1, NF_LEX_SET_TITLES)))
     return NULL;
   return g_strndup (scan->text + tok (scan, k)->start,
                     tok (scan, i - 1)->end - tok (scan, k)->start);
@@ -519,6 +536,8 @@ read_name (Scan     *scan,
     }
   if (allcaps || j - i > 4)
     return;
+  /* "Barack Obama" left over after "President of the United States" */
+  person |= tok_in (scan, i, NF_LEX_SET_GIVEN_NAMES);
   /* "Airbus A380", "Mac OS X": a model or a product, not a person */
   for (guint k = i; k < j; k++)
     if (has_digit (scan, k) || is_code (scan, k))
@@ -644,6 +663,47 @@ read_mixed (Scan     *scan,
     read_rest (scan, from, j, person);
 }
 
+/* A body's name by itself: listed ("Toyota", "Ford Motor Company"), or
+ * ending in a word such as "Airlines". */
+static gboolean
+stands_alone (Scan  *scan,
+              guint  i,
+              guint  j)
+{
+  const NfLexEntry *entry = NULL;
+  guint n, k;
+
+  if (i >= j || tok_in (scan, i, NF_LEX_SET_CONNECTORS))
+    return FALSE;
+  if (j - i >= 2 && tok_in (scan, j - 1, NF_LEX_SET_ORG_WORDS))
+    return TRUE;
+  n = longest_lexicon (scan, i, j, &entry);
+  if (n == 0)
+    return FALSE;
+  for (k = i + n; k < j && is_company_form (scan, k); k++)
+    ;
+  return k == j;
+}
+
+/* "Shanghai Airlines and Xiamen Airlines", "Ford Motor Company and
+ * Toyota": two bodies, though "Department of Health and Human Services"
+ * is one. */
+static gboolean
+split_and (Scan  *scan,
+           guint  i,
+           guint  j)
+{
+  for (guint k = i + 1; k + 1 < j; k++)
+    if ((tok_is (scan, k, "and") || tok_is (scan, k, "&"))
+        && stands_alone (scan, i, k) && stands_alone (scan, k + 1, j))
+      {
+        read_span (scan, i, k, FALSE);
+        read_span (scan, k + 1, j, FALSE);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static void
 read_span (Scan     *scan,
            guint     i,
@@ -684,6 +744,8 @@ read_span (Scan     *scan,
                            tok (scan, name_start - 1)->end - tok (scan, i)->start);
       return;
     }
+  if (split_and (scan, i, j))
+    return;
   if (j - i >= 2 && tok_in (scan, j - 1, NF_LEX_SET_OTHER_WORDS))
     add_mention (scan, MENTION_OTHER, i, j);
   else if (j - i >= 2 && has_set (scan, i, j, NF_LEX_SET_ORG_WORDS))
@@ -986,6 +1048,19 @@ group_key (const NfLexGroup *group)
   return g_strdup (buf);
 }
 
+/* "Gerald Ford", not "Kent County Republican": a person's name proper. */
+static gboolean
+starts_with_given_name (const char *name)
+{
+  const char *space = strchr (name, ' ');
+
+  return space != NULL
+         && _nf_lexicon_has (NF_LEX_SET_GIVEN_NAMES, name, space - name);
+}
+
+static void remember_word (Scan *scan, const char *word, gsize len,
+                           Building *b);
+
 static void
 merge_lexicon (Scan    *scan,
                Mention *m)
@@ -994,6 +1069,19 @@ merge_lexicon (Scan    *scan,
   g_autofree char *key = NULL;
   Building *b;
 
+  /* "Ford" after "Gerald Ford" is the man, not the carmaker */
+  if (m->n_tokens == 1 && group->kind == NF_ENTITY_ORGANIZATION)
+    {
+      g_autofree char *word = g_strndup (scan->text + m->start, m->end - m->start);
+
+      b = g_hash_table_lookup (scan->surnames, word);
+      if (b != NULL && b->kind == NF_ENTITY_PERSON && b->role != NULL
+          && starts_with_given_name (g_ptr_array_index (b->surfaces, 0)))
+        {
+          building_add (scan, b, m, m->end);
+          return;
+        }
+    }
   if (m->entry->role == NF_LEX_CAPITAL
       && !g_hash_table_contains (scan->metonyms, group))
     {
@@ -1011,6 +1099,17 @@ merge_lexicon (Scan    *scan,
         b->fixed_name = g_strdup (group->name);
     }
   building_add (scan, b, m, m->end);
+  /* "Lockheed" alone is "Lockheed Martin" */
+  if (group->kind == NF_ENTITY_ORGANIZATION && m->n_tokens > 1)
+    {
+      const char *text = scan->text + m->start;
+      const char *space = memchr (text, ' ', m->end - m->start);
+
+      if (space != NULL
+          && !_nf_lexicon_has (NF_LEX_SET_ORG_WORDS, text, space - text)
+          && !_nf_lexicon_has (NF_LEX_SET_STOPWORDS, text, space - text))
+        remember_word (scan, text, space - text, b);
+    }
 }
 
 /* First and last word of a person's name: "Donald J. Trump" = "Donald Trump". */
@@ -1206,26 +1305,96 @@ merge_single (Scan    *scan,
     }
   if (m->surname_only)
     return;
-  if (m->person_cue && !m->allcaps)
+  if (m->person_cue && !m->allcaps && !m->org_cue)
     kind = NF_ENTITY_PERSON;
-  else if (m->sent_start && !m->allcaps
+  else if (m->sent_start && !m->allcaps && !m->org_cue
            && !g_hash_table_contains (scan->cap_inside, word))
     return;
-  else if (m->locative)
+  else if (m->locative && !m->org_cue)
     kind = NF_ENTITY_PLACE;
   key = name_key (kind == NF_ENTITY_PERSON ? "person:" : "name:", word,
                   strlen (word));
   b = building_get (scan, key, kind);
   b->lone = b->spans->len == 0 ? kind == NF_ENTITY_ORGANIZATION && !m->allcaps
-                               : b->lone && kind == NF_ENTITY_ORGANIZATION;
+                                 && !m->org_cue
+                               : b->lone && kind == NF_ENTITY_ORGANIZATION
+                                 && !m->org_cue;
   building_add (scan, b, m, m->end);
   if (kind == NF_ENTITY_PERSON && b->role == NULL)
     b->role = _nf_apposition_role (scan->text, m->next_end, scan->article->text_len);
 }
 
+/* The kind a mention already has, for its neighbours in a list. */
+static NfEntityKind
+mention_kind (const Mention *m)
+{
+  if (m->type == MENTION_LEXICON)
+    return m->entry->role == NF_LEX_CAPITAL ? NF_ENTITY_PLACE
+                                            : m->entry->group->kind;
+  if (m->type == MENTION_ORG || (m->type == MENTION_SINGLE && m->org_cue))
+    return NF_ENTITY_ORGANIZATION;
+  if (m->type == MENTION_SINGLE && m->locative)
+    return NF_ENTITY_PLACE;
+  return NF_ENTITY_OTHER;
+}
+
+/* Only ", ", " and ", ", and ", " or " between two mentions. */
+static gboolean
+listed_together (Scan          *scan,
+                 const Mention *a,
+                 const Mention *b)
+{
+  static const char * const seps[] = { ", ", " and ", ", and ", " or ",
+                                       ", or ", " & " };
+  gsize len;
+
+  if (b->start < a->next_end || a->next_end != a->end)
+    return FALSE;
+  len = b->start - a->end;
+  for (guint i = 0; i < G_N_ELEMENTS (seps); i++)
+    if (strlen (seps[i]) == len
+        && strncmp (scan->text + a->end, seps[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Chrysler, Ford, and General Motors": one word listed with bodies is
+ * a body, listed with places a place. */
+static void
+note_lists (Scan *scan)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < scan->mentions->len; i++)
+      {
+        Mention *m = &g_array_index (scan->mentions, Mention, i);
+
+        /* not "Additionally, Toyota", nor "St." cut from "St. Louis" */
+        if (m->type != MENTION_SINGLE || m->org_cue || m->locative
+            || m->titled || m->surname_only || m->sent_start
+            || scan->text[m->end] == '.')
+          continue;
+        for (int d = -1; d <= 1; d += 2)
+          {
+            const Mention *o;
+            NfEntityKind kind;
+
+            if ((d < 0 && i == 0) || (d > 0 && i + 1 >= scan->mentions->len))
+              continue;
+            o = &g_array_index (scan->mentions, Mention, i + d);
+            if (!(d < 0 ? listed_together (scan, o, m)
+                        : listed_together (scan, m, o)))
+              continue;
+            kind = mention_kind (o);
+            m->org_cue |= kind == NF_ENTITY_ORGANIZATION;
+            m->locative |= kind == NF_ENTITY_PLACE;
+          }
+      }
+}
+
 static void
 merge_mentions (Scan *scan)
 {
+  note_lists (scan);
   for (guint i = 0; i < scan->mentions->len; i++)
     {
       Mention *m = &g_array_index (scan->mentions, Mention, i);
