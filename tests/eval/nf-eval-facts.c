@@ -176,8 +176,12 @@ run_one (const char *line,
   if (published != NULL && *published != '\0')
     article->published = g_strdup (published);
   add_blocks (article, lines);
-  /* The dates stage keeps one mention of a date repeated in an article;
-   * the corpora mark every mention, so each paragraph runs on its own. */
+  /* Dates read the whole text, as a later date may lean on an earlier
+   * one ("the quarter"); _nf_dates_scan () keeps every mention, as the
+   * corpora mark them all.  Figures drop repeats, so each paragraph runs
+   * on its own. */
+  _nf_sentences_run (article);
+  _nf_dates_scan (article);
   for (guint i = 0; i < article->blocks->len; i++)
     {
       g_autoptr(NfArticle) part = nf_article_new ("eval", g_strdup (text),
@@ -187,11 +191,7 @@ run_one (const char *line,
       g_array_append_val (part->blocks,
                           g_array_index (article->blocks, NfBlock, i));
       _nf_sentences_run (part);
-      _nf_dates_scan (part);
       _nf_figures_run (part);
-      g_ptr_array_extend_and_steal (article->dates,
-                                    g_steal_pointer (&part->dates));
-      part->dates = g_ptr_array_new ();
       g_ptr_array_extend_and_steal (article->figures,
                                     g_steal_pointer (&part->figures));
       part->figures = g_ptr_array_new ();
