@@ -512,6 +512,27 @@ is_code (Scan  *scan,
   return FALSE;
 }
 
+/* "Chief Executive Robert Nardelli": title words, then a given name. */
+static gboolean
+split_titled_name (Scan  *scan,
+                   guint  i,
+                   guint  j)
+{
+  guint k = i;
+  Mention *m;
+
+  while (k < j && is_title_word (scan, k))
+    k++;
+  if (k == i || j - k < 2 || j - k > 3 || !tok_in (scan, k, NF_LEX_SET_GIVEN_NAMES))
+    return FALSE;
+  m = add_mention (scan, MENTION_PERSON, k, j);
+  m->titled = TRUE;
+  m->person_cue = TRUE;
+  m->role = g_strndup (scan->text + tok (scan, i)->start,
+                       tok (scan, k - 1)->end - tok (scan, i)->start);
+  return TRUE;
+}
+
 /* A run with no listed name in it: a person, or one word to settle later. */
 static void
 read_name (Scan     *scan,
@@ -541,6 +562,8 @@ read_name (Scan     *scan,
     return;
   /* "Barack Obama" left over after "President of the United States" */
   person |= tok_in (scan, i, NF_LEX_SET_GIVEN_NAMES);
+  if (!person && split_titled_name (scan, i, j))
+    return;
   /* "Airbus A380", "Mac OS X": a model or a product, not a person */
   for (guint k = i; k < j; k++)
     if (has_digit (scan, k) || is_code (scan, k))
@@ -821,6 +844,27 @@ is_stop_start (Scan  *scan,
   return tok_in (scan, i, NF_LEX_SET_STOPWORDS);
 }
 
+/* "USD", "GHz", "CEO": currencies, units and abbreviations in capitals
+ * that name no one. */
+static gboolean
+is_unit_code (Scan  *scan,
+              guint  i)
+{
+  static const char * const codes[] = {
+    "USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF", "KRW", "INR",
+    "GB", "MB", "KB", "TB", "GHz", "MHz", "TV", "LCD", "HD", "DVD", "CD",
+    "USB", "GPS", "PC", "OS", "CEO", "C.E.O.", "CFO", "COO", "CTO", "VIP",
+    "GDP", "IPO", "AM", "PM", "a.m.", "p.m.",
+  };
+  const NfWord *t = tok (scan, i);
+
+  for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
+    if (t->end - t->start == strlen (codes[c])
+        && strncmp (scan->text + t->start, codes[c], t->end - t->start) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Trims a chunk [i, j) and reads it. */
 static void
 read_chunk (Scan  *scan,
@@ -831,8 +875,11 @@ read_chunk (Scan  *scan,
   const NfLexEntry *entry = NULL;
 
   /* "The", "During" go; "New" stays in "New York" */
-  while (i < j && is_stop_start (scan, i) && longest_lexicon (scan, i, j, &entry) == 0)
+  while (i < j && (is_stop_start (scan, i) || is_unit_code (scan, i))
+         && longest_lexicon (scan, i, j, &entry) == 0)
     i++;
+  while (j > i && is_unit_code (scan, j - 1))
+    j--;
   while (i < j && tok_in (scan, i, NF_LEX_SET_HONORIFICS))
     {
       person = TRUE;
