@@ -249,6 +249,30 @@ mday_at (const Scan *s,
 static gboolean future_before (const Scan *s,
                                guint       i);
 
+/* A verb in the past just before a date ("the year ended Jan. 31", "was
+ * terminated on Sept. 27"): the date is not to come. */
+static gboolean
+past_before (const Scan *s,
+             guint       i)
+{
+  static const char * const past[] = { "was", "were", "had", "did", "said",
+                                       "began", "came", "took", "held",
+                                       "met", "saw", "rose", "fell", NULL };
+  static const char * const passive[] = { "be", "been", "being", "to", NULL };
+  guint k = i;
+
+  /* the verb, right before the date or its "on" / "in" */
+  if (k > 0 && (is_word (s, k - 1, "on") || is_word (s, k - 1, "in")))
+    k--;
+  if (k == 0 || s->t[k - 1].kind != NF_TOKEN_WORD)
+    return FALSE;
+  if (k >= 2 && _nf_token_in (&s->t[k - 2], passive))
+    return FALSE;   /* "to be completed in May" */
+  return _nf_token_in (&s->t[k - 1], past)
+         || (g_str_has_suffix (s->t[k - 1].lower, "ed")
+             && strlen (s->t[k - 1].lower) > 4);
+}
+
 /* The year that puts @month/@day closest to the reference day; a verb
  * that looks ahead ("will meet in August") wants the next one. */
 static int
@@ -262,6 +286,7 @@ closest_year (const Scan *s,
   gint64 best_dist = G_MAXINT64;
 
   gboolean future = future_before (s, i);
+  gboolean past = !future && past_before (s, i);
   gboolean month_only = day == 0;
   int refm = g_date_get_month (&s->ref);
 
@@ -279,6 +304,8 @@ closest_year (const Scan *s,
       g_date_set_dmy (&d, day, month, cand);
       dist = g_date_days_between (&s->ref, &d);
       if (future && (month_only ? cand * 12 + month < y * 12 + refm : dist < 0))
+        continue;
+      if (past && (month_only ? cand * 12 + month > y * 12 + refm : dist > 0))
         continue;
       /* news mostly reports what happened: a future date must be twice as
        * close to win */
@@ -480,7 +507,10 @@ match_month_first (const Scan *s,
   if (is_punct (s, j, "-") && !s->t[j].space_before)
     j++;   /* "Oct-2" */
   day = mday_at (s, j, &k);
-  if (day > 0 && !(is_punct (s, k, ":") && !s->t[k].space_before))
+  /* "April 25:30" is no day, "on April 25: the court" is */
+  if (day > 0 && !(is_punct (s, k, ":") && !s->t[k].space_before
+                   && k + 1 < s->n && s->t[k + 1].kind == NF_TOKEN_NUMBER
+                   && !s->t[k + 1].space_before))
     {
       guint end = k;
 
@@ -670,7 +700,8 @@ future_before (const Scan *s,
                guint       i)
 {
   static const char * const future[] = {
-    "will", "shall", "ll", "scheduled", "upcoming", "planned", "next", NULL
+    "will", "shall", "ll", "scheduled", "upcoming", "planned", "next",
+    "expected", "slated", "plans", NULL
   };
 
   for (guint k = i, steps = 0; k > 0 && steps < 8; k--, steps++)

@@ -32,6 +32,7 @@ typedef enum
   MENTION_OTHER,
   MENTION_SINGLE,     /* one capitalised word, kind still open */
   MENTION_SIDE,       /* "the Korean side": a demonym standing for its country */
+  MENTION_PLACE,      /* a name that is a place by where it stands */
 } MentionType;
 
 typedef struct
@@ -48,6 +49,8 @@ typedef struct
   gboolean          sent_start;
   gboolean          locative;     /* after "in", "at", … */
   gboolean          org_cue;      /* "automaker GM", "Ford, GM and Chrysler" */
+  gboolean          qualifier;    /* "Washington" in "Everett, Washington" */
+  gsize             qualified_end; /* end of ", Washington" after "Everett" */
   gboolean          possessive;
   gboolean          dateline;
   gboolean          allcaps;
@@ -512,6 +515,27 @@ is_code (Scan  *scan,
   return FALSE;
 }
 
+/* "Chief Executive Robert Nardelli": title words, then a given name. */
+static gboolean
+split_titled_name (Scan  *scan,
+                   guint  i,
+                   guint  j)
+{
+  guint k = i;
+  Mention *m;
+
+  while (k < j && is_title_word (scan, k))
+    k++;
+  if (k == i || j - k < 2 || j - k > 3 || !tok_in (scan, k, NF_LEX_SET_GIVEN_NAMES))
+    return FALSE;
+  m = add_mention (scan, MENTION_PERSON, k, j);
+  m->titled = TRUE;
+  m->person_cue = TRUE;
+  m->role = g_strndup (scan->text + tok (scan, i)->start,
+                       tok (scan, k - 1)->end - tok (scan, i)->start);
+  return TRUE;
+}
+
 /* A run with no listed name in it: a person, or one word to settle later. */
 static void
 read_name (Scan     *scan,
@@ -541,6 +565,8 @@ read_name (Scan     *scan,
     return;
   /* "Barack Obama" left over after "President of the United States" */
   person |= tok_in (scan, i, NF_LEX_SET_GIVEN_NAMES);
+  if (!person && split_titled_name (scan, i, j))
+    return;
   /* "Airbus A380", "Mac OS X": a model or a product, not a person */
   for (guint k = i; k < j; k++)
     if (has_digit (scan, k) || is_code (scan, k))
@@ -666,6 +692,53 @@ read_mixed (Scan     *scan,
     read_rest (scan, from, j, person);
 }
 
+/* "Heathrow Airport", "Moscone Convention Center": names of sites,
+ * which are places whatever body runs them. */
+static gboolean
+is_place_head (Scan  *scan,
+               guint  i,
+               guint  j)
+{
+  static const char * const heads[] = {
+    "airport", "airfield", "stadium", "arena", "square", "street", "avenue",
+    "boulevard", "bridge", "island", "islands", "river", "lake", "mountains",
+    "valley", "county", "province", "peninsula", "bay", "strait", "canal",
+  };
+
+  if (j - i >= 3 && (tok_is (scan, j - 1, "center") || tok_is (scan, j - 1, "centre"))
+      && (tok_is (scan, j - 2, "convention") || tok_is (scan, j - 2, "exhibition")))
+    return TRUE;
+  for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
+    if (tok_is (scan, j - 1, heads[h]))
+      return !tok_in (scan, i, NF_LEX_SET_CONNECTORS);
+  return FALSE;
+}
+
+/* "US Government", "Government of Germany": the country itself, as the
+ * capital is when it stands for the government. */
+static gboolean
+read_government (Scan  *scan,
+                 guint  i,
+                 guint  j)
+{
+  const NfLexEntry *entry = NULL;
+  Mention *m;
+  guint from = i, to = j;
+
+  if (j - i >= 2 && tok_is (scan, j - 1, "government"))
+    to = j - 1;
+  else if (j - i >= 3 && tok_is (scan, i, "government") && tok_is (scan, i + 1, "of"))
+    from = i + 2;
+  else
+    return FALSE;
+  if (longest_lexicon (scan, from, to, &entry) != to - from
+      || entry->group->kind != NF_ENTITY_PLACE || entry->role == NF_LEX_CAPITAL)
+    return FALSE;
+  m = add_mention (scan, MENTION_LEXICON, i, j);
+  m->entry = entry;
+  return TRUE;
+}
+
 /* A body's name by itself: listed ("Toyota", "Ford Motor Company"), or
  * ending in a word such as "Airlines". */
 static gboolean
@@ -721,6 +794,8 @@ read_span (Scan     *scan,
       add_lexicon_mention (scan, entry, i, j);
       return;
     }
+  if (read_government (scan, i, j))
+    return;
   if (split_company (scan, i, j) || strip_titles (scan, i, j))
     return;
   if (is_title_only (scan, i, j))
@@ -749,7 +824,9 @@ read_span (Scan     *scan,
     }
   if (split_and (scan, i, j))
     return;
-  if (j - i >= 2 && tok_in (scan, j - 1, NF_LEX_SET_OTHER_WORDS))
+  if (j - i >= 2 && is_place_head (scan, i, j))
+    add_mention (scan, MENTION_PLACE, i, j);
+  else if (j - i >= 2 && tok_in (scan, j - 1, NF_LEX_SET_OTHER_WORDS))
     add_mention (scan, MENTION_OTHER, i, j);
   else if (j - i >= 2 && has_set (scan, i, j, NF_LEX_SET_ORG_WORDS))
     add_mention (scan, MENTION_ORG, i, j);
@@ -770,6 +847,27 @@ is_stop_start (Scan  *scan,
   return tok_in (scan, i, NF_LEX_SET_STOPWORDS);
 }
 
+/* "USD", "GHz", "CEO": currencies, units and abbreviations in capitals
+ * that name no one. */
+static gboolean
+is_unit_code (Scan  *scan,
+              guint  i)
+{
+  static const char * const codes[] = {
+    "USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF", "KRW", "INR",
+    "GB", "MB", "KB", "TB", "GHz", "MHz", "TV", "LCD", "HD", "DVD", "CD",
+    "USB", "GPS", "PC", "OS", "CEO", "C.E.O.", "CFO", "COO", "CTO", "VIP",
+    "GDP", "IPO", "AM", "PM", "a.m.", "p.m.",
+  };
+  const NfWord *t = tok (scan, i);
+
+  for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
+    if (t->end - t->start == strlen (codes[c])
+        && strncmp (scan->text + t->start, codes[c], t->end - t->start) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Trims a chunk [i, j) and reads it. */
 static void
 read_chunk (Scan  *scan,
@@ -780,8 +878,11 @@ read_chunk (Scan  *scan,
   const NfLexEntry *entry = NULL;
 
   /* "The", "During" go; "New" stays in "New York" */
-  while (i < j && is_stop_start (scan, i) && longest_lexicon (scan, i, j, &entry) == 0)
+  while (i < j && (is_stop_start (scan, i) || is_unit_code (scan, i))
+         && longest_lexicon (scan, i, j, &entry) == 0)
     i++;
+  while (j > i && is_unit_code (scan, j - 1))
+    j--;
   while (i < j && tok_in (scan, i, NF_LEX_SET_HONORIFICS))
     {
       person = TRUE;
@@ -925,6 +1026,38 @@ check_definition (Scan  *scan,
                        GUINT_TO_POINTER (scan->mentions->len));
 }
 
+/* "Everett, Washington", "Toulouse, France": a place named with the
+ * state or country it lies in; the chunk [i, j) just read gave mention
+ * @n as the listed state, right after ", " and the town. */
+static void
+check_qualifier (Scan  *scan,
+                 guint  n,
+                 guint  i,
+                 guint  j)
+{
+  Mention *m = &g_array_index (scan->mentions, Mention, n), *town;
+  const NfWord *last = tok (scan, j - 1);
+
+  if (n == 0 || scan->mentions->len != n + 1 || m->type != MENTION_LEXICON
+      || m->entry->group->kind != NF_ENTITY_PLACE || m->possessive
+      || m->start != tok (scan, i)->start || m->end != last->end
+      || (j < scan->tokens->len && is_title_word (scan, j)))
+    return;
+  town = &g_array_index (scan->mentions, Mention, n - 1);
+  if (town->end + 2 != m->start || strncmp (scan->text + town->end, ", ", 2) != 0
+      || town->titled || town->person_cue || town->possessive
+      || !(town->type == MENTION_SINGLE || town->type == MENTION_PERSON
+           || (town->type == MENTION_LEXICON
+               && town->entry->group->kind == NF_ENTITY_PLACE
+               && town->entry->group != m->entry->group)))
+    return;
+  if (town->type == MENTION_PERSON)
+    town->type = MENTION_PLACE;
+  town->locative = TRUE;
+  town->qualified_end = m->end;
+  m->qualifier = TRUE;
+}
+
 static void
 scan_block (Scan        *scan,
             const NfBlock *block)
@@ -953,7 +1086,10 @@ scan_block (Scan        *scan,
       n_before = scan->mentions->len;
       read_chunk (scan, i, j);
       if (scan->mentions->len > n_before)
-        check_definition (scan, j);
+        {
+          check_definition (scan, j);
+          check_qualifier (scan, n_before, i, j);
+        }
       i = j;
     }
 }
@@ -1095,7 +1231,7 @@ merge_lexicon (Scan    *scan,
         }
     }
   if (m->entry->role == NF_LEX_CAPITAL
-      && !g_hash_table_contains (scan->metonyms, group))
+      && (m->qualifier || !g_hash_table_contains (scan->metonyms, group)))
     {
       key = name_key ("city:", m->entry->form, strlen (m->entry->form));
       b = building_get (scan, key, NF_ENTITY_PLACE);
@@ -1331,6 +1467,26 @@ merge_single (Scan    *scan,
     b->role = _nf_apposition_role (scan->text, m->next_end, scan->article->text_len);
 }
 
+static const char *best_surface (const Building *b);
+
+/* "Everett, Washington" is another name of Everett. */
+static void
+add_qualified_names (Scan *scan)
+{
+  for (guint i = 0; i < scan->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (scan->mentions, Mention, i);
+      Building *b = m->building;
+
+      if (m->qualified_end == 0 || b == NULL || b->kind != NF_ENTITY_PLACE)
+        continue;
+      if (b->fixed_name == NULL)
+        b->fixed_name = g_strdup (best_surface (b));
+      g_ptr_array_add (b->surfaces, g_strndup (scan->text + m->start,
+                                               m->qualified_end - m->start));
+    }
+}
+
 /* The kind a mention already has, for its neighbours in a list. */
 static NfEntityKind
 mention_kind (const Mention *m)
@@ -1406,7 +1562,7 @@ merge_mentions (Scan *scan)
     {
       Mention *m = &g_array_index (scan->mentions, Mention, i);
 
-      if (m->entry != NULL && m->entry->role == NF_LEX_CAPITAL
+      if (m->entry != NULL && m->entry->role == NF_LEX_CAPITAL && !m->qualifier
           && (m->possessive || (!m->locative && !m->dateline)))
         g_hash_table_add (scan->metonyms, m->entry->group);
     }
@@ -1423,9 +1579,12 @@ merge_mentions (Scan *scan)
           merge_named (scan, m, NF_ENTITY_ORGANIZATION);
         else if (pass == 0 && m->type == MENTION_OTHER)
           merge_named (scan, m, NF_ENTITY_OTHER);
+        else if (pass == 0 && m->type == MENTION_PLACE)
+          merge_named (scan, m, NF_ENTITY_PLACE);
         else if (pass == 1 && m->type == MENTION_SINGLE)
           merge_single (scan, m);
       }
+  add_qualified_names (scan);
 }
 
 /* The longest printed name; for people the one with most words. */

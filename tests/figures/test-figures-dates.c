@@ -235,6 +235,9 @@ test_absolute (void)
     { "It will close ahead of the weekend.", "the weekend", "2020-W19-WE" },
     { "It earned $5 in fiscal 2019.", "fiscal 2019", "2019" },
     { "It compares with year-earlier profit of $3.", "year-earlier", "2019" },
+    { "The paper said on Saturday, May 9: the court ruled.", "Saturday, May 9", "2020-05-09" },
+    { "In the year ended June 30, sales rose.", "June 30", "2019-06-30" },
+    { "The vote is on June 30, they say.", "June 30", "2020-06-30" },
     { "We have been flexible up until now.", "until now", "PRESENT_REF" },
     { "He said Saturday, April 25, 2020 was the day.", "Saturday, April 25, 2020", "2020-04-25" },
   };
