@@ -1482,8 +1482,10 @@ add_qualified_names (Scan *scan)
         continue;
       if (b->fixed_name == NULL)
         b->fixed_name = g_strdup (best_surface (b));
-      g_ptr_array_add (b->surfaces, g_strndup (scan->text + m->start,
-                                               m->qualified_end - m->start));
+      g_ptr_array_add (b->surfaces,
+                       g_string_chunk_insert_len (scan->cap_words,
+                                                  scan->text + m->start,
+                                                  m->qualified_end - m->start));
     }
 }
 
