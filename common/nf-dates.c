@@ -941,6 +941,33 @@ unit_value (const Scan *s,
   return NULL;
 }
 
+static int ordinal_quarter_at (const Scan *s,
+                               guint       j,
+                               guint      *next);
+
+/* "this year's third quarter": @j is after "year" */
+static gboolean
+year_quarter (const Scan *s,
+              guint       j,
+              int         offset,
+              Hit        *hit)
+{
+  guint k = j;
+  int q;
+
+  if ((is_punct (s, k, "'") || is_punct (s, k, "\xe2\x80\x99"))
+      && is_word (s, k + 1, "s"))
+    k += 2;
+  else if (is_word (s, k, "'s") || is_word (s, k, "\xe2\x80\x99s"))
+    k++;
+  if (k == j || (q = ordinal_quarter_at (s, k, &k)) == 0)
+    return FALSE;
+  hit_other (hit, s->has_ref ? g_strdup_printf ("%04d-Q%d",
+                                                g_date_get_year (&s->ref)
+                                                + offset, q) : NULL, k);
+  return TRUE;
+}
+
 /* "last week", "this month", "earlier this year", "next quarter" */
 static gboolean
 match_relative_unit (const Scan *s,
@@ -977,6 +1004,8 @@ match_relative_unit (const Scan *s,
   j++;
   if (j >= s->n || !_nf_token_in (&s->t[j], units))
     return FALSE;
+  if (is_word (s, j, "year") && year_quarter (s, j + 1, offset, hit))
+    return TRUE;
   hit_other (hit, s->has_ref ? unit_value (s, s->t[j].lower, offset) : NULL,
              j + 1);
   return TRUE;
@@ -1265,6 +1294,11 @@ match_focus_quarter (const Scan *s,
         return FALSE;
       return TRUE;
     }
+  if (is_word (s, i + 1, "latest") && is_word (s, i + 2, "period"))
+    {
+      hit_other (hit, s->has_ref ? format_quarter (total) : NULL, i + 3);
+      return TRUE;
+    }
   if (!is_word (s, i + 1, "quarter") || is_punct (s, i + 2, "-")
       || (is_word (s, i + 2, "of") && year_at (s, i + 3) == 0))
     return FALSE;   /* "the quarter-point cut", "the quarter of a century" */
@@ -1298,6 +1332,41 @@ match_with_article (const Scan *s,
   if (is_word (s, j - 1, "fiscal"))
     return match_year (s, j, hit);
   return FALSE;
+}
+
+/* "nineteen ninety-six", "January nineteen ninety-seven", "the year two
+ * thousand": years read out in broadcast transcripts */
+static gboolean
+match_spelled_year (const Scan *s,
+                    guint       i,
+                    Hit        *hit)
+{
+  guint j = i, k;
+  int month = month_at (s, i, &k), year;
+  double v;
+  NfNumberFlags flags;
+
+  if (is_word (s, i, "the") && is_word (s, i + 1, "year"))
+    {
+      if (i + 2 >= s->n || s->t[i + 2].kind != NF_TOKEN_WORD
+          || !_nf_number_parse (s->t, s->n, i + 2, &v, &k, &flags)
+          || v < 1000 || v > 2100 || v != (int) v)
+        return FALSE;
+      hit_other (hit, g_strdup_printf ("%04d", (int) v), k);
+      return TRUE;
+    }
+  if (month > 0)
+    j = k;
+  if (!is_word (s, j, "nineteen") && !is_word (s, j, "eighteen"))
+    return FALSE;
+  if (j + 1 >= s->n || s->t[j + 1].kind != NF_TOKEN_WORD
+      || !_nf_number_parse (s->t, s->n, j + 1, &v, &k, &flags)
+      || v < 10 || v > 99 || v != (int) v)
+    return FALSE;
+  year = (is_word (s, j, "nineteen") ? 1900 : 1800) + (int) v;
+  hit_other (hit, month > 0 ? g_strdup_printf ("%04d-%02d", year, month)
+                            : g_strdup_printf ("%04d", year), k);
+  return TRUE;
 }
 
 /* "over the weekend" is the last one, "ahead of the weekend" the next */
@@ -1343,8 +1412,8 @@ match_core (const Scan *s,
   /* match_at () asks only some of these at "the", "a" and "an": a
    * matcher that can start at an article must be asked there too. */
   static const Matcher matchers[] = {
-    match_numeric_date, match_month_relative, match_month_first,
-    match_day_first, match_week_weekday, match_weekday,
+    match_numeric_date, match_spelled_year, match_month_relative,
+    match_month_first, match_day_first, match_week_weekday, match_weekday,
     match_deictic_day, match_relative_unit, match_year_back,
     match_focus_quarter, match_with_article, match_weekend, match_ago,
     match_quarter, match_year, match_vague,
@@ -1508,7 +1577,7 @@ match_at (const Scan *s,
   if (is_word (s, i, "the"))
     return match_year_back (s, i, hit) || match_focus_quarter (s, i, hit)
            || match_with_article (s, i, hit) || match_weekend (s, i, hit)
-           || match_vague (s, i, hit);
+           || match_spelled_year (s, i, hit) || match_vague (s, i, hit);
   if (is_word (s, i, "an"))
     return match_ago (s, i, hit);
   if (is_word (s, i, "a"))

@@ -536,6 +536,31 @@ split_titled_name (Scan  *scan,
   return TRUE;
 }
 
+/* "Rival Hillary Clinton", "Universe Alicia Machado": a word before a
+ * given name and a surname describes the person; it is no part of the
+ * name. */
+static gboolean
+split_described_name (Scan  *scan,
+                      guint  i,
+                      guint  j)
+{
+  for (guint k = i + 1; k + 1 < j; k++)
+    if (tok_in (scan, k, NF_LEX_SET_GIVEN_NAMES))
+      {
+        Mention *m;
+
+        /* not "S. Donald Sussman", whose initial is his */
+        if (j - k > 3 || tok (scan, k - 1)->end - tok (scan, k - 1)->start == 2
+            || has_set (scan, i, j, NF_LEX_SET_ORG_WORDS)
+            || has_set (scan, i, j, NF_LEX_SET_OTHER_WORDS))
+          return FALSE;
+        m = add_mention (scan, MENTION_PERSON, k, j);
+        m->titled = TRUE;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* A run with no listed name in it: a person, or one word to settle later. */
 static void
 read_name (Scan     *scan,
@@ -565,7 +590,9 @@ read_name (Scan     *scan,
     return;
   /* "Barack Obama" left over after "President of the United States" */
   person |= tok_in (scan, i, NF_LEX_SET_GIVEN_NAMES);
-  if (!person && split_titled_name (scan, i, j))
+  if ((!person && split_titled_name (scan, i, j))
+      || (!tok_in (scan, i, NF_LEX_SET_GIVEN_NAMES)
+          && split_described_name (scan, i, j)))
     return;
   /* "Airbus A380", "Mac OS X": a model or a product, not a person */
   for (guint k = i; k < j; k++)
@@ -703,14 +730,23 @@ is_place_head (Scan  *scan,
     "airport", "airfield", "stadium", "arena", "square", "street", "avenue",
     "boulevard", "bridge", "island", "islands", "river", "lake", "mountains",
     "valley", "county", "province", "peninsula", "bay", "strait", "canal",
+    "springs", "falls", "heights", "hills", "harbor", "harbour",
   };
 
   if (j - i >= 3 && (tok_is (scan, j - 1, "center") || tok_is (scan, j - 1, "centre"))
       && (tok_is (scan, j - 2, "convention") || tok_is (scan, j - 2, "exhibition")))
     return TRUE;
+  static const char * const firsts[] = {
+    "fort", "port", "mount", "mt.", "lake", "cape", "san", "santa",
+  };
+
   for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
     if (tok_is (scan, j - 1, heads[h]))
       return !tok_in (scan, i, NF_LEX_SET_CONNECTORS);
+  /* "Fort Wayne", "San Jose": a town's name */
+  for (guint h = 0; h < G_N_ELEMENTS (firsts); h++)
+    if (tok_is (scan, i, firsts[h]))
+      return j - i <= 3 && !has_set (scan, i, j, NF_LEX_SET_ORG_WORDS);
   return FALSE;
 }
 
@@ -868,6 +904,17 @@ is_unit_code (Scan  *scan,
   return FALSE;
 }
 
+static gboolean
+is_gerund (Scan  *scan,
+           guint  i)
+{
+  const NfWord *t = tok (scan, i);
+
+  return t->end - t->start > 5 && !(t->flags & NF_WORD_ALLCAPS)
+         && strncmp (scan->text + t->end - 3, "ing", 3) == 0
+         && !tok_in (scan, i, NF_LEX_SET_GIVEN_NAMES);
+}
+
 /* Trims a chunk [i, j) and reads it. */
 static void
 read_chunk (Scan  *scan,
@@ -883,6 +930,10 @@ read_chunk (Scan  *scan,
     i++;
   while (j > i && is_unit_code (scan, j - 1))
     j--;
+  /* "Injecting Clinton into …": a verb's -ing form opening the sentence */
+  if (j - i >= 2 && (tok (scan, i)->flags & NF_WORD_SENT_START)
+      && is_gerund (scan, i) && longest_lexicon (scan, i, j, &entry) == 0)
+    i++;
   while (i < j && tok_in (scan, i, NF_LEX_SET_HONORIFICS))
     {
       person = TRUE;
@@ -1524,7 +1575,7 @@ listed_together (Scan          *scan,
 }
 
 /* "Chrysler, Ford, and General Motors": one word listed with bodies is
- * a body, listed with places a place. */
+ * a body. */
 static void
 note_lists (Scan *scan)
 {
@@ -1534,7 +1585,7 @@ note_lists (Scan *scan)
         Mention *m = &g_array_index (scan->mentions, Mention, i);
 
         /* not "Additionally, Toyota", nor "St." cut from "St. Louis" */
-        if (m->type != MENTION_SINGLE || m->org_cue || m->locative
+        if (m->type != MENTION_SINGLE || m->org_cue
             || m->titled || m->surname_only || m->sent_start
             || scan->text[m->end] == '.')
           continue;
@@ -1549,9 +1600,9 @@ note_lists (Scan *scan)
             if (!(d < 0 ? listed_together (scan, o, m)
                         : listed_together (scan, m, o)))
               continue;
+            /* places are listed with people too ("Ferguson and Brown") */
             kind = mention_kind (o);
             m->org_cue |= kind == NF_ENTITY_ORGANIZATION;
-            m->locative |= kind == NF_ENTITY_PLACE;
           }
       }
 }

@@ -238,6 +238,9 @@ test_absolute (void)
     { "The paper said on Saturday, May 9: the court ruled.", "Saturday, May 9", "2020-05-09" },
     { "In the year ended June 30, sales rose.", "June 30", "2019-06-30" },
     { "The vote is on June 30, they say.", "June 30", "2020-06-30" },
+    { "It began in nineteen ninety-six there.", "nineteen ninety-six", "1996" },
+    { "It began in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01" },
+    { "Sales for this year's third quarter fell.", "this year's third quarter", "2020-Q3" },
     { "We have been flexible up until now.", "until now", "PRESENT_REF" },
     { "He said Saturday, April 25, 2020 was the day.", "Saturday, April 25, 2020", "2020-04-25" },
   };
