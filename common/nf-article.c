@@ -11,6 +11,59 @@
 #include <string.h>
 
 #include "nf-article.h"
+#include "nf-article-private.h"
+
+/* An array bigger than this goes back to malloc rather than staying
+ * with the thread between articles. */
+#define SCRATCH_KEEP_BYTES (256 * 1024)
+
+static GPrivate scratch[NF_SCRATCH_N_SLOTS] = {
+  G_PRIVATE_INIT ((GDestroyNotify) g_array_unref),
+  G_PRIVATE_INIT ((GDestroyNotify) g_array_unref),
+  G_PRIVATE_INIT ((GDestroyNotify) g_array_unref),
+};
+
+/* An empty array of @element_size with room for @reserve elements: the
+ * one this thread gave back to @slot last, or a new one. */
+GArray *
+_nf_scratch_take (NfScratchSlot slot,
+                  guint         element_size,
+                  guint         reserve)
+{
+  GArray *array;
+
+  g_return_val_if_fail (slot < NF_SCRATCH_N_SLOTS, NULL);
+
+  array = g_private_get (&scratch[slot]);
+  if (array == NULL || g_array_get_element_size (array) != element_size)
+    return g_array_sized_new (FALSE, FALSE, element_size, reserve);
+  g_private_set (&scratch[slot], NULL);
+  /* growing the length keeps the storage, so this only reserves */
+  if (array->len < reserve)
+    g_array_set_size (array, reserve);
+  g_array_set_size (array, 0);
+  return array;
+}
+
+/* Takes @array back (its elements need no freeing); it is kept for the
+ * next article on this thread unless it is large or the slot is full. */
+void
+_nf_scratch_give (NfScratchSlot slot,
+                  GArray       *array)
+{
+  g_return_if_fail (slot < NF_SCRATCH_N_SLOTS);
+
+  if (array == NULL)
+    return;
+  if ((gsize) array->len * g_array_get_element_size (array) > SCRATCH_KEEP_BYTES
+      || g_private_get (&scratch[slot]) != NULL)
+    {
+      g_array_unref (array);
+      return;
+    }
+  g_array_set_size (array, 0);
+  g_private_set (&scratch[slot], array);
+}
 
 NfArticle *
 nf_article_new (const char *source,
@@ -186,7 +239,9 @@ nf_entity_new (const char   *name,
 
   entity->name = g_strdup (name);
   entity->kind = kind;
-  entity->aliases = g_ptr_array_new_with_free_func (g_free);
+  /* room for the usual few aliases, so that adding them does not grow
+   * the array one step at a time */
+  entity->aliases = g_ptr_array_new_full (4, g_free);
   entity->mentions = g_array_new (FALSE, FALSE, sizeof (NfSpan));
   return entity;
 }
