@@ -1027,6 +1027,12 @@ match_ago (const Scan *s,
   int unit;
   GDate d = s->ref;
 
+  static const char * const about[] = { "nearly", "almost", "about",
+                                        "roughly", "some", NULL };
+
+  /* "nearly two weeks ago": the hedge is part of the date */
+  if (_nf_token_in (&s->t[i], about) && i + 1 < s->n)
+    i++;
   if (is_word (s, i, "a") || is_word (s, i, "an"))
     value = 1, j = i + 1;
   else if (!_nf_number_parse (s->t, s->n, i, &value, &j, &flags)
@@ -1326,7 +1332,16 @@ match_with_article (const Scan *s,
   if (j == i || j >= s->n)
     return FALSE;
   if (match_quarter (s, j, hit))
-    return TRUE;
+    {
+      /* "the third-quarter results": a quarter as an adjective leaves
+       * the article to its noun */
+      if (!is_word (s, i, "the") || !is_punct (s, hit->next - 2, "-")
+          || !is_word (s, hit->next - 1, "quarter"))
+        return TRUE;
+      g_clear_pointer (&hit->value, g_free);
+      hit->grain = GRAIN_NONE;
+      return FALSE;
+    }
   if (is_word (s, i, "the") && (is_word (s, j, "latest") || is_word (s, j, "current")))
     return match_relative_unit (s, j, hit);
   if (is_word (s, j - 1, "fiscal"))
@@ -1518,7 +1533,8 @@ static const char * const start_words[] = {
   "earlier", "later", "early", "late", "yesterday", "today", "tomorrow",
   "tonight", "now", "until", "till", "currently", "nowadays", "these",
   "recently", "lately", "recent", "the", "soon", "noon", "midday", "a",
-  "an", "sept", "latest", "most", "year", "fiscal", NULL
+  "an", "sept", "latest", "most", "year", "fiscal", "nearly", "almost",
+  "about", "roughly", "some", NULL
 };
 
 const char * const * const *

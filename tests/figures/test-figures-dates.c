@@ -241,6 +241,8 @@ test_absolute (void)
     { "It began in nineteen ninety-six there.", "nineteen ninety-six", "1996" },
     { "It began in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01" },
     { "Sales for this year's third quarter fell.", "this year's third quarter", "2020-Q3" },
+    { "It closed nearly two years ago.", "nearly two years ago", "2018" },
+    { "It cut the third-quarter loss.", "third-quarter", "2019-Q3" },
     { "We have been flexible up until now.", "until now", "PRESENT_REF" },
     { "He said Saturday, April 25, 2020 was the day.", "Saturday, April 25, 2020", "2020-04-25" },
   };
