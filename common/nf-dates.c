@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -1002,6 +1003,10 @@ match_relative_unit (const Scan *s,
   else
     return FALSE;
   j++;
+  if (offset == 0 && is_word (s, j - 1, "this") && is_word (s, j, "past"))
+    offset = -1, j++;   /* "this past spring" */
+  if (is_word (s, j, "fiscal") && is_word (s, j + 1, "year"))
+    j++;   /* "the current fiscal year" */
   if (j >= s->n || !_nf_token_in (&s->t[j], units))
     return FALSE;
   if (is_word (s, j, "year") && year_quarter (s, j + 1, offset, hit))
@@ -1384,6 +1389,37 @@ match_spelled_year (const Scan *s,
   return TRUE;
 }
 
+/* "the summer" (this year's), "the winter of 1994", "summer 1998" */
+static gboolean
+match_season (const Scan *s,
+              guint       i,
+              Hit        *hit)
+{
+  guint j = is_word (s, i, "the") ? i + 1 : i, k;
+  const char *code;
+  int year;
+  Hit y = { 0 };
+
+  if (j >= s->n || season_code (s->t[j].lower, &code) == 0)
+    return FALSE;
+  k = is_word (s, j + 1, "of") ? j + 2 : j + 1;
+  if ((year = year_at (s, k)) > 0)
+    k++;
+  else if (match_spelled_year (s, k, &y) && y.value != NULL
+           && strlen (y.value) == 4)
+    year = atoi (y.value), k = y.next;
+  g_free (y.value);
+  if (year > 0)
+    {
+      hit_other (hit, g_strdup_printf ("%04d-%s", year, code), k);
+      return TRUE;
+    }
+  if (j == i)
+    return FALSE;   /* "summer" alone may be a name or a noun */
+  hit_other (hit, s->has_ref ? unit_value (s, s->t[j].lower, 0) : NULL, j + 1);
+  return TRUE;
+}
+
 /* "over the weekend" is the last one, "ahead of the weekend" the next */
 static gboolean
 match_weekend (const Scan *s,
@@ -1430,7 +1466,8 @@ match_core (const Scan *s,
     match_numeric_date, match_spelled_year, match_month_relative,
     match_month_first, match_day_first, match_week_weekday, match_weekday,
     match_deictic_day, match_relative_unit, match_year_back,
-    match_focus_quarter, match_with_article, match_weekend, match_ago,
+    match_focus_quarter, match_with_article, match_weekend, match_season,
+    match_ago,
     match_quarter, match_year, match_vague,
   };
 
@@ -1534,7 +1571,8 @@ static const char * const start_words[] = {
   "tonight", "now", "until", "till", "currently", "nowadays", "these",
   "recently", "lately", "recent", "the", "soon", "noon", "midday", "a",
   "an", "sept", "latest", "most", "year", "fiscal", "nearly", "almost",
-  "about", "roughly", "some", NULL
+  "about", "roughly", "some", "spring", "summer", "fall", "autumn",
+  "winter", NULL
 };
 
 const char * const * const *
@@ -1593,7 +1631,8 @@ match_at (const Scan *s,
   if (is_word (s, i, "the"))
     return match_year_back (s, i, hit) || match_focus_quarter (s, i, hit)
            || match_with_article (s, i, hit) || match_weekend (s, i, hit)
-           || match_spelled_year (s, i, hit) || match_vague (s, i, hit);
+           || match_spelled_year (s, i, hit) || match_season (s, i, hit)
+           || match_vague (s, i, hit);
   if (is_word (s, i, "an"))
     return match_ago (s, i, hit);
   if (is_word (s, i, "a"))
