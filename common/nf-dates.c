@@ -1420,6 +1420,51 @@ match_season (const Scan *s,
   return TRUE;
 }
 
+/* "by year-end", "by year's end" (this year's), "since year-end" (last
+ * year's), "for the full year", "for the year ended ...": earnings copy's
+ * names of the year it reports on */
+static gboolean
+match_year_end (const Scan *s,
+                guint       i,
+                Hit        *hit)
+{
+  guint j = i;
+  int offset = 0;
+
+  if (is_word (s, i, "the") && i > 0 && is_word (s, i - 1, "for")
+      && is_word (s, i + 1, "full") && is_word (s, i + 2, "year"))
+    j = i + 3;
+  else if (is_word (s, i, "the") && i > 0 && is_word (s, i - 1, "for")
+           && is_word (s, i + 1, "year")
+           && (i + 2 >= s->n || s->t[i + 2].kind == NF_TOKEN_PUNCT
+               || is_word (s, i + 2, "ended") || is_word (s, i + 2, "ending")))
+    j = i + 2;
+  else if (is_word (s, i, "year") && i > 0
+           && (is_word (s, i - 1, "by") || is_word (s, i - 1, "since")
+               || is_word (s, i - 1, "before") || is_word (s, i - 1, "until")
+               || is_word (s, i - 1, "around")))
+    {
+      if (is_punct (s, i + 1, "-") && is_word (s, i + 2, "end"))
+        j = i + 3;
+      else if (is_word (s, i + 1, "end"))
+        j = i + 2;
+      else if ((is_punct (s, i + 1, "'") || is_punct (s, i + 1, "\xe2\x80\x99"))
+               && is_word (s, i + 2, "s") && is_word (s, i + 3, "end"))
+        j = i + 4;
+      else if (is_word (s, i + 1, "'s") && is_word (s, i + 2, "end"))
+        j = i + 3;
+      else
+        return FALSE;
+      if (is_word (s, i - 1, "since"))
+        offset = -1;
+    }
+  else
+    return FALSE;
+  hit_other (hit, s->has_ref ? g_strdup_printf ("%04d", g_date_get_year (&s->ref)
+                                                + offset) : NULL, j);
+  return TRUE;
+}
+
 /* "over the weekend" is the last one, "ahead of the weekend" the next */
 static gboolean
 match_weekend (const Scan *s,
@@ -1467,7 +1512,7 @@ match_core (const Scan *s,
     match_month_first, match_day_first, match_week_weekday, match_weekday,
     match_deictic_day, match_relative_unit, match_year_back,
     match_focus_quarter, match_with_article, match_weekend, match_season,
-    match_ago,
+    match_year_end, match_ago,
     match_quarter, match_year, match_vague,
   };
 
@@ -1632,7 +1677,7 @@ match_at (const Scan *s,
     return match_year_back (s, i, hit) || match_focus_quarter (s, i, hit)
            || match_with_article (s, i, hit) || match_weekend (s, i, hit)
            || match_spelled_year (s, i, hit) || match_season (s, i, hit)
-           || match_vague (s, i, hit);
+           || match_year_end (s, i, hit) || match_vague (s, i, hit);
   if (is_word (s, i, "an"))
     return match_ago (s, i, hit);
   if (is_word (s, i, "a"))

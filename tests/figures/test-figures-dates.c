@@ -246,6 +246,8 @@ test_absolute (void)
     { "It was cold in the winter of 1994.", "the winter of 1994", "1994-WI" },
     { "Sales fell this past spring.", "this past spring", "2019-SP" },
     { "Sales will rise in the current fiscal year.", "the current fiscal year", "2020" },
+    { "The deal should close by year-end, it said.", "year-end", "2020" },
+    { "Sales for the full year rose.", "the full year", "2020" },
     { "We have been flexible up until now.", "until now", "PRESENT_REF" },
     { "He said Saturday, April 25, 2020 was the day.", "Saturday, April 25, 2020", "2020-04-25" },
   };
