@@ -77,12 +77,14 @@ nf_article_new (const char *source,
   article->text_len = text_len;
   article->warnings = g_ptr_array_new_with_free_func (g_free);
   article->byline = g_ptr_array_new_with_free_func (g_free);
-  article->blocks = g_array_new (FALSE, FALSE, sizeof (NfBlock));
-  article->sentences = g_array_new (FALSE, FALSE, sizeof (NfSpan));
-  article->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_quote_free);
-  article->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_figure_free);
-  article->dates = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_date_free);
-  article->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_entity_free);
+  /* Room for what a news article of a few hundred words usually has, so
+   * that the stages do not grow these arrays one doubling at a time. */
+  article->blocks = g_array_sized_new (FALSE, FALSE, sizeof (NfBlock), 32);
+  article->sentences = g_array_sized_new (FALSE, FALSE, sizeof (NfSpan), 64);
+  article->quotes = g_ptr_array_new_full (8, (GDestroyNotify) nf_quote_free);
+  article->figures = g_ptr_array_new_full (16, (GDestroyNotify) nf_figure_free);
+  article->dates = g_ptr_array_new_full (16, (GDestroyNotify) nf_date_free);
+  article->entities = g_ptr_array_new_full (32, (GDestroyNotify) nf_entity_free);
   article->acronyms = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_acronym_free);
   article->captions = g_ptr_array_new_with_free_func (g_free);
   article->related = g_ptr_array_new_with_free_func (g_free);
@@ -239,9 +241,8 @@ nf_entity_new (const char   *name,
 
   entity->name = g_strdup (name);
   entity->kind = kind;
-  /* room for the usual few aliases, so that adding them does not grow
-   * the array one step at a time */
-  entity->aliases = g_ptr_array_new_full (4, g_free);
+  /* no storage until an alias comes: most entities have none */
+  entity->aliases = g_ptr_array_new_with_free_func (g_free);
   entity->mentions = g_array_new (FALSE, FALSE, sizeof (NfSpan));
   return entity;
 }
