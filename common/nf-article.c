@@ -11,6 +11,59 @@
 #include <string.h>
 
 #include "nf-article.h"
+#include "nf-article-private.h"
+
+/* An array bigger than this goes back to malloc rather than staying
+ * with the thread between articles. */
+#define SCRATCH_KEEP_BYTES (256 * 1024)
+
+static GPrivate scratch[NF_SCRATCH_N_SLOTS] = {
+  G_PRIVATE_INIT ((GDestroyNotify) g_array_unref),
+  G_PRIVATE_INIT ((GDestroyNotify) g_array_unref),
+  G_PRIVATE_INIT ((GDestroyNotify) g_array_unref),
+};
+
+/* An empty array of @element_size with room for @reserve elements: the
+ * one this thread gave back to @slot last, or a new one. */
+GArray *
+_nf_scratch_take (NfScratchSlot slot,
+                  guint         element_size,
+                  guint         reserve)
+{
+  GArray *array;
+
+  g_return_val_if_fail (slot < NF_SCRATCH_N_SLOTS, NULL);
+
+  array = g_private_get (&scratch[slot]);
+  if (array == NULL || g_array_get_element_size (array) != element_size)
+    return g_array_sized_new (FALSE, FALSE, element_size, reserve);
+  g_private_set (&scratch[slot], NULL);
+  /* growing the length keeps the storage, so this only reserves */
+  if (array->len < reserve)
+    g_array_set_size (array, reserve);
+  g_array_set_size (array, 0);
+  return array;
+}
+
+/* Takes @array back (its elements need no freeing); it is kept for the
+ * next article on this thread unless it is large or the slot is full. */
+void
+_nf_scratch_give (NfScratchSlot slot,
+                  GArray       *array)
+{
+  g_return_if_fail (slot < NF_SCRATCH_N_SLOTS);
+
+  if (array == NULL)
+    return;
+  if ((gsize) array->len * g_array_get_element_size (array) > SCRATCH_KEEP_BYTES
+      || g_private_get (&scratch[slot]) != NULL)
+    {
+      g_array_unref (array);
+      return;
+    }
+  g_array_set_size (array, 0);
+  g_private_set (&scratch[slot], array);
+}
 
 NfArticle *
 nf_article_new (const char *source,
@@ -24,12 +77,14 @@ nf_article_new (const char *source,
   article->text_len = text_len;
   article->warnings = g_ptr_array_new_with_free_func (g_free);
   article->byline = g_ptr_array_new_with_free_func (g_free);
-  article->blocks = g_array_new (FALSE, FALSE, sizeof (NfBlock));
-  article->sentences = g_array_new (FALSE, FALSE, sizeof (NfSpan));
-  article->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_quote_free);
-  article->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_figure_free);
-  article->dates = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_date_free);
-  article->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_entity_free);
+  /* Room for what a news article of a few hundred words usually has, so
+   * that the stages do not grow these arrays one doubling at a time. */
+  article->blocks = g_array_sized_new (FALSE, FALSE, sizeof (NfBlock), 32);
+  article->sentences = g_array_sized_new (FALSE, FALSE, sizeof (NfSpan), 64);
+  article->quotes = g_ptr_array_new_full (8, (GDestroyNotify) nf_quote_free);
+  article->figures = g_ptr_array_new_full (16, (GDestroyNotify) nf_figure_free);
+  article->dates = g_ptr_array_new_full (16, (GDestroyNotify) nf_date_free);
+  article->entities = g_ptr_array_new_full (32, (GDestroyNotify) nf_entity_free);
   article->acronyms = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_acronym_free);
   article->captions = g_ptr_array_new_with_free_func (g_free);
   article->related = g_ptr_array_new_with_free_func (g_free);
@@ -186,6 +241,7 @@ nf_entity_new (const char   *name,
 
   entity->name = g_strdup (name);
   entity->kind = kind;
+  /* no storage until an alias comes: most entities have none */
   entity->aliases = g_ptr_array_new_with_free_func (g_free);
   entity->mentions = g_array_new (FALSE, FALSE, sizeof (NfSpan));
   return entity;

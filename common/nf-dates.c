@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -1002,6 +1003,10 @@ match_relative_unit (const Scan *s,
   else
     return FALSE;
   j++;
+  if (offset == 0 && is_word (s, j - 1, "this") && is_word (s, j, "past"))
+    offset = -1, j++;   /* "this past spring" */
+  if (is_word (s, j, "fiscal") && is_word (s, j + 1, "year"))
+    j++;   /* "the current fiscal year" */
   if (j >= s->n || !_nf_token_in (&s->t[j], units))
     return FALSE;
   if (is_word (s, j, "year") && year_quarter (s, j + 1, offset, hit))
@@ -1027,6 +1032,12 @@ match_ago (const Scan *s,
   int unit;
   GDate d = s->ref;
 
+  static const char * const about[] = { "nearly", "almost", "about",
+                                        "roughly", "some", NULL };
+
+  /* "nearly two weeks ago": the hedge is part of the date */
+  if (_nf_token_in (&s->t[i], about) && i + 1 < s->n)
+    i++;
   if (is_word (s, i, "a") || is_word (s, i, "an"))
     value = 1, j = i + 1;
   else if (!_nf_number_parse (s->t, s->n, i, &value, &j, &flags)
@@ -1326,7 +1337,16 @@ match_with_article (const Scan *s,
   if (j == i || j >= s->n)
     return FALSE;
   if (match_quarter (s, j, hit))
-    return TRUE;
+    {
+      /* "the third-quarter results": a quarter as an adjective leaves
+       * the article to its noun */
+      if (!is_word (s, i, "the") || !is_punct (s, hit->next - 2, "-")
+          || !is_word (s, hit->next - 1, "quarter"))
+        return TRUE;
+      g_clear_pointer (&hit->value, g_free);
+      hit->grain = GRAIN_NONE;
+      return FALSE;
+    }
   if (is_word (s, i, "the") && (is_word (s, j, "latest") || is_word (s, j, "current")))
     return match_relative_unit (s, j, hit);
   if (is_word (s, j - 1, "fiscal"))
@@ -1366,6 +1386,82 @@ match_spelled_year (const Scan *s,
   year = (is_word (s, j, "nineteen") ? 1900 : 1800) + (int) v;
   hit_other (hit, month > 0 ? g_strdup_printf ("%04d-%02d", year, month)
                             : g_strdup_printf ("%04d", year), k);
+  return TRUE;
+}
+
+/* "the summer" (this year's), "the winter of 1994", "summer 1998" */
+static gboolean
+match_season (const Scan *s,
+              guint       i,
+              Hit        *hit)
+{
+  guint j = is_word (s, i, "the") ? i + 1 : i, k;
+  const char *code;
+  int year;
+  Hit y = { 0 };
+
+  if (j >= s->n || season_code (s->t[j].lower, &code) == 0)
+    return FALSE;
+  k = is_word (s, j + 1, "of") ? j + 2 : j + 1;
+  if ((year = year_at (s, k)) > 0)
+    k++;
+  else if (match_spelled_year (s, k, &y) && y.value != NULL
+           && strlen (y.value) == 4)
+    year = atoi (y.value), k = y.next;
+  g_free (y.value);
+  if (year > 0)
+    {
+      hit_other (hit, g_strdup_printf ("%04d-%s", year, code), k);
+      return TRUE;
+    }
+  if (j == i)
+    return FALSE;   /* "summer" alone may be a name or a noun */
+  hit_other (hit, s->has_ref ? unit_value (s, s->t[j].lower, 0) : NULL, j + 1);
+  return TRUE;
+}
+
+/* "by year-end", "by year's end" (this year's), "since year-end" (last
+ * year's), "for the full year", "for the year ended ...": earnings copy's
+ * names of the year it reports on */
+static gboolean
+match_year_end (const Scan *s,
+                guint       i,
+                Hit        *hit)
+{
+  guint j = i;
+  int offset = 0;
+
+  if (is_word (s, i, "the") && i > 0 && is_word (s, i - 1, "for")
+      && is_word (s, i + 1, "full") && is_word (s, i + 2, "year"))
+    j = i + 3;
+  else if (is_word (s, i, "the") && i > 0 && is_word (s, i - 1, "for")
+           && is_word (s, i + 1, "year")
+           && (i + 2 >= s->n || s->t[i + 2].kind == NF_TOKEN_PUNCT
+               || is_word (s, i + 2, "ended") || is_word (s, i + 2, "ending")))
+    j = i + 2;
+  else if (is_word (s, i, "year") && i > 0
+           && (is_word (s, i - 1, "by") || is_word (s, i - 1, "since")
+               || is_word (s, i - 1, "before") || is_word (s, i - 1, "until")
+               || is_word (s, i - 1, "around")))
+    {
+      if (is_punct (s, i + 1, "-") && is_word (s, i + 2, "end"))
+        j = i + 3;
+      else if (is_word (s, i + 1, "end"))
+        j = i + 2;
+      else if ((is_punct (s, i + 1, "'") || is_punct (s, i + 1, "\xe2\x80\x99"))
+               && is_word (s, i + 2, "s") && is_word (s, i + 3, "end"))
+        j = i + 4;
+      else if (is_word (s, i + 1, "'s") && is_word (s, i + 2, "end"))
+        j = i + 3;
+      else
+        return FALSE;
+      if (is_word (s, i - 1, "since"))
+        offset = -1;
+    }
+  else
+    return FALSE;
+  hit_other (hit, s->has_ref ? g_strdup_printf ("%04d", g_date_get_year (&s->ref)
+                                                + offset) : NULL, j);
   return TRUE;
 }
 
@@ -1415,7 +1511,8 @@ match_core (const Scan *s,
     match_numeric_date, match_spelled_year, match_month_relative,
     match_month_first, match_day_first, match_week_weekday, match_weekday,
     match_deictic_day, match_relative_unit, match_year_back,
-    match_focus_quarter, match_with_article, match_weekend, match_ago,
+    match_focus_quarter, match_with_article, match_weekend, match_season,
+    match_year_end, match_ago,
     match_quarter, match_year, match_vague,
   };
 
@@ -1518,7 +1615,9 @@ static const char * const start_words[] = {
   "earlier", "later", "early", "late", "yesterday", "today", "tomorrow",
   "tonight", "now", "until", "till", "currently", "nowadays", "these",
   "recently", "lately", "recent", "the", "soon", "noon", "midday", "a",
-  "an", "sept", "latest", "most", "year", "fiscal", NULL
+  "an", "sept", "latest", "most", "year", "fiscal", "nearly", "almost",
+  "about", "roughly", "some", "spring", "summer", "fall", "autumn",
+  "winter", NULL
 };
 
 const char * const * const *
@@ -1577,7 +1676,8 @@ match_at (const Scan *s,
   if (is_word (s, i, "the"))
     return match_year_back (s, i, hit) || match_focus_quarter (s, i, hit)
            || match_with_article (s, i, hit) || match_weekend (s, i, hit)
-           || match_spelled_year (s, i, hit) || match_vague (s, i, hit);
+           || match_spelled_year (s, i, hit) || match_season (s, i, hit)
+           || match_year_end (s, i, hit) || match_vague (s, i, hit);
   if (is_word (s, i, "an"))
     return match_ago (s, i, hit);
   if (is_word (s, i, "a"))

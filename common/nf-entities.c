@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "nf-article-private.h"
 #include "nf-lexicon-private.h"
 #include "nf-pipeline-private.h"
 
@@ -63,7 +64,7 @@ typedef struct
   NfEntityKind      kind;
   const NfLexGroup *group;     /* listed country, place or body */
   char             *fixed_name;
-  GPtrArray        *surfaces;  /* char*: the names as printed */
+  GPtrArray        *surfaces;  /* char* in the scan's @cap_words: the names as printed */
   GArray           *spans;     /* NfSpan */
   char             *role;
   gsize             first;
@@ -77,14 +78,16 @@ typedef struct
   const char *text;
   GArray     *tokens;        /* NfWord of the current block */
   GArray     *mentions;      /* Mention */
-  GHashTable *by_key;        /* owned key → Building* (owned) */
+  GHashTable *by_key;        /* key in @cap_words → Building* (owned) */
   GHashTable *defined;       /* short form → index + 1 of the long mention */
   GHashTable *heads;         /* "department" → GArray of NfSpan ("the department") */
   GHashTable *surnames;      /* last or first word → person Building* */
   GHashTable *first_words;   /* first word of a two-to-four word name →
                               * Building*, or &ambiguous_first */
   GHashTable *cap_inside;    /* words seen capitalised inside sentences */
-  GStringChunk *cap_words;   /* the keys of @cap_inside */
+  GStringChunk *cap_words;   /* the keys of @cap_inside, @by_key,
+                              * @surnames and @first_words, and the
+                              * surfaces of the buildings */
   GHashTable *metonyms;      /* NfLexGroup* whose capital stands for it */
   gsize       dateline_end;
 } Scan;
@@ -1196,10 +1199,12 @@ building_get (Scan         *scan,
       b = g_new0 (Building, 1);
       b->kind = kind;
       /* room for a few mentions: most entities have no more */
-      b->surfaces = g_ptr_array_new_full (4, g_free);
+      b->surfaces = g_ptr_array_sized_new (4);
       b->spans = g_array_sized_new (FALSE, FALSE, sizeof (NfSpan), 4);
       b->first = G_MAXSIZE;
-      g_hash_table_insert (scan->by_key, g_strdup (key), b);
+      /* the keys live as long as the scan: one chunk, freed at once */
+      g_hash_table_insert (scan->by_key,
+                           g_string_chunk_insert (scan->cap_words, key), b);
     }
   return b;
 }
@@ -1226,7 +1231,8 @@ building_add (Scan          *scan,
       seen = strncmp (old, surface, len) == 0 && old[len] == '\0';
     }
   if (!seen)
-    g_ptr_array_add (b->surfaces, g_strndup (surface, len));
+    g_ptr_array_add (b->surfaces,
+                     g_string_chunk_insert_len (scan->cap_words, surface, len));
   if (b->role == NULL && m->role != NULL)
     b->role = g_strdup (m->role);
   b->evidence |= m->titled;
@@ -1238,12 +1244,18 @@ name_key (const char *prefix,
           const char *text,
           gsize       len)
 {
-  GString *key = g_string_new (prefix);
+  /* one allocation of the longest key, filled in place: a key is made
+   * for every mention, so no GString growing a byte at a time */
+  gsize prefix_len = strlen (prefix);
+  char *key = g_malloc (prefix_len + len + 1);
+  char *out = key + prefix_len;
 
+  memcpy (key, prefix, prefix_len);
   for (gsize i = 0; i < len; i++)
     if (text[i] != '.')
-      g_string_append_c (key, g_ascii_tolower (text[i]));
-  return g_string_free (key, FALSE);
+      *out++ = g_ascii_tolower (text[i]);
+  *out = '\0';
+  return key;
 }
 
 /* "group:0x…", as "%p" prints the address, without printf. */
@@ -1363,11 +1375,9 @@ remember_word (Scan       *scan,
                gsize       len,
                Building   *b)
 {
-  char *key = g_strndup (word, len);
+  char *key = g_string_chunk_insert_len (scan->cap_words, word, len);
 
-  if (g_hash_table_contains (scan->surnames, key))
-    g_free (key);
-  else
+  if (!g_hash_table_contains (scan->surnames, key))
     g_hash_table_insert (scan->surnames, key, b);
 }
 
@@ -1426,16 +1436,13 @@ remember_first (Scan       *scan,
 
   if (space == NULL)
     return;
-  key = g_strndup (text + start, space - (text + start));
+  key = g_string_chunk_insert_len (scan->cap_words, text + start,
+                                   space - (text + start));
   had = g_hash_table_lookup (scan->first_words, key);
   if (had == NULL)
     g_hash_table_insert (scan->first_words, key, b);
-  else
-    {
-      if (had != b)
-        g_hash_table_replace (scan->first_words, g_strdup (key), &ambiguous_first);
-      g_free (key);
-    }
+  else if (had != b)
+    g_hash_table_replace (scan->first_words, key, &ambiguous_first);
 }
 
 static void
@@ -1558,8 +1565,10 @@ add_qualified_names (Scan *scan)
         continue;
       if (b->fixed_name == NULL)
         b->fixed_name = g_strdup (best_surface (b));
-      g_ptr_array_add (b->surfaces, g_strndup (scan->text + m->start,
-                                               m->qualified_end - m->start));
+      g_ptr_array_add (b->surfaces,
+                       g_string_chunk_insert_len (scan->cap_words,
+                                                  scan->text + m->start,
+                                                  m->qualified_end - m->start));
     }
 }
 
@@ -1798,7 +1807,7 @@ add_head_anaphora (Scan      *scan,
       if (b == &ambiguous)
         continue;
       g_array_append_vals (b->spans, spans->data, spans->len);
-      g_ptr_array_add (b->surfaces, g_strdup (key));
+      g_ptr_array_add (b->surfaces, g_string_chunk_insert (scan->cap_words, key));
     }
 }
 
@@ -1871,10 +1880,10 @@ find_dateline_end (const NfArticle *article)
 static void
 scan_free (Scan *scan)
 {
-  g_array_unref (scan->tokens);
+  _nf_scratch_give (NF_SCRATCH_ENTITY_TOKENS, scan->tokens);
   for (guint i = 0; i < scan->mentions->len; i++)
     g_free (g_array_index (scan->mentions, Mention, i).role);
-  g_array_unref (scan->mentions);
+  _nf_scratch_give (NF_SCRATCH_ENTITY_MENTIONS, scan->mentions);
   g_hash_table_unref (scan->by_key);
   g_hash_table_unref (scan->defined);
   g_hash_table_unref (scan->heads);
@@ -1899,16 +1908,17 @@ _nf_entities_run (NfArticle *article)
   scan.text = article->text;
   /* Room for the words of the whole text (about one per six bytes), so
    * that the array is not grown word by word. */
-  scan.tokens = g_array_sized_new (FALSE, FALSE, sizeof (NfWord),
-                                   article->text_len / 5 + 16);
-  scan.mentions = g_array_sized_new (FALSE, FALSE, sizeof (Mention), 64);
-  scan.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  scan.tokens = _nf_scratch_take (NF_SCRATCH_ENTITY_TOKENS, sizeof (NfWord),
+                                  article->text_len / 5 + 16);
+  scan.mentions = _nf_scratch_take (NF_SCRATCH_ENTITY_MENTIONS,
+                                    sizeof (Mention), 64);
+  scan.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) building_free);
   scan.defined = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   scan.heads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) g_array_unref);
-  scan.surnames = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  scan.first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scan.surnames = g_hash_table_new (g_str_hash, g_str_equal);
+  scan.first_words = g_hash_table_new (g_str_hash, g_str_equal);
   scan.cap_inside = g_hash_table_new (g_str_hash, g_str_equal);
   scan.cap_words = g_string_chunk_new (1024);
   scan.metonyms = g_hash_table_new (NULL, NULL);

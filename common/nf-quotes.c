@@ -21,6 +21,7 @@
 
 #include <string.h>
 
+#include "nf-article-private.h"
 #include "nf-lexicon-private.h"
 #include "nf-pipeline-private.h"
 
@@ -1881,7 +1882,7 @@ _nf_quotes_run (NfArticle *article)
   q.article = article;
   q.text = article->text;
   q.pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
-  q.tokens = g_array_sized_new (FALSE, FALSE, sizeof (NfWord), 128);   /* speed */
+  q.tokens = _nf_scratch_take (NF_SCRATCH_QUOTE_TOKENS, sizeof (NfWord), 128);
   collect_pieces (&q);
   if (q.pieces->len > 0)
     {
@@ -1913,6 +1914,6 @@ _nf_quotes_run (NfArticle *article)
       g_array_unref (q.mentions);
       g_hash_table_unref (q.spoke);
     }
-  g_array_unref (q.tokens);
+  _nf_scratch_give (NF_SCRATCH_QUOTE_TOKENS, q.tokens);
   g_array_unref (q.pieces);
 }

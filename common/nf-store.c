@@ -1334,19 +1334,34 @@ byte_offset (ByteCounter *counter,
   return counter->byte;
 }
 
-static int
-enum_from_string (const char  *value,
-                  const char *(*to_string) (int),
-                  int          n_values)
+/* The kinds the facts tables keep by name; an unknown name is the first
+ * kind, as for a fact the pipeline left at zero. */
+static NfSpeakerKind
+speaker_kind_from_string (const char *name)
 {
-  for (int i = 0; value != NULL && i < n_values; i++)
-    if (strcmp (to_string (i), value) == 0)
-      return i;
-  return 0;
+  for (NfSpeakerKind k = NF_SPEAKER_UNKNOWN; k <= NF_SPEAKER_ANONYMOUS; k++)
+    if (g_strcmp0 (nf_speaker_kind_to_string (k), name) == 0)
+      return k;
+  return NF_SPEAKER_UNKNOWN;
 }
 
-#define ENUM_FROM_STRING(value, to_string, n) \
-  enum_from_string (value, (const char *(*) (int)) to_string, n)
+static NfFigureKind
+figure_kind_from_string (const char *name)
+{
+  for (NfFigureKind k = NF_FIGURE_MONEY; k <= NF_FIGURE_ORDINAL; k++)
+    if (g_strcmp0 (nf_figure_kind_to_string (k), name) == 0)
+      return k;
+  return NF_FIGURE_MONEY;
+}
+
+static NfEntityKind
+entity_kind_from_string (const char *name)
+{
+  for (NfEntityKind k = NF_ENTITY_PERSON; k <= NF_ENTITY_OTHER; k++)
+    if (g_strcmp0 (nf_entity_kind_to_string (k), name) == 0)
+      return k;
+  return NF_ENTITY_PERSON;
+}
 
 static gboolean
 load_quotes (NfStore    *self,
@@ -1371,9 +1386,8 @@ load_quotes (NfStore    *self,
       quote->text = column_dup (stmt, 0);
       quote->speaker = column_dup (stmt, 1);
       quote->speaker_role = column_dup (stmt, 2);
-      quote->speaker_kind = ENUM_FROM_STRING ((const char *) sqlite3_column_text (stmt, 3),
-                                              nf_speaker_kind_to_string,
-                                              NF_SPEAKER_ANONYMOUS + 1);
+      quote->speaker_kind =
+        speaker_kind_from_string ((const char *) sqlite3_column_text (stmt, 3));
       quote->start = byte_offset (&counter, sqlite3_column_int64 (stmt, 4));
       quote->end = byte_offset (&counter, sqlite3_column_int64 (stmt, 5));
       g_ptr_array_add (article->quotes, quote);
@@ -1405,9 +1419,8 @@ load_figures (NfStore    *self,
       NfFigure *figure = nf_figure_new ();
 
       figure->text = column_dup (stmt, 0);
-      figure->kind = ENUM_FROM_STRING ((const char *) sqlite3_column_text (stmt, 1),
-                                       nf_figure_kind_to_string,
-                                       NF_FIGURE_ORDINAL + 1);
+      figure->kind =
+        figure_kind_from_string ((const char *) sqlite3_column_text (stmt, 1));
       if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
         {
           figure->value = NAN;
@@ -1468,9 +1481,7 @@ load_entities (NfStore    *self,
       NfEntity *entity;
 
       entity = nf_entity_new ((const char *) sqlite3_column_text (stmt, 0),
-                              ENUM_FROM_STRING ((const char *) sqlite3_column_text (stmt, 1),
-                                                nf_entity_kind_to_string,
-                                                NF_ENTITY_OTHER + 1));
+                              entity_kind_from_string ((const char *) sqlite3_column_text (stmt, 1)));
       split_aliases (entity, (const char *) sqlite3_column_text (stmt, 2), exact);
       entity->role = column_dup (stmt, 3);
       g_ptr_array_add (article->entities, entity);

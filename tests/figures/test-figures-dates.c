@@ -241,6 +241,13 @@ test_absolute (void)
     { "It began in nineteen ninety-six there.", "nineteen ninety-six", "1996" },
     { "It began in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01" },
     { "Sales for this year's third quarter fell.", "this year's third quarter", "2020-Q3" },
+    { "It closed nearly two years ago.", "nearly two years ago", "2018" },
+    { "It cut the third-quarter loss.", "third-quarter", "2019-Q3" },
+    { "It was cold in the winter of 1994.", "the winter of 1994", "1994-WI" },
+    { "Sales fell this past spring.", "this past spring", "2019-SP" },
+    { "Sales will rise in the current fiscal year.", "the current fiscal year", "2020" },
+    { "The deal should close by year-end, it said.", "year-end", "2020" },
+    { "Sales for the full year rose.", "the full year", "2020" },
     { "We have been flexible up until now.", "until now", "PRESENT_REF" },
     { "He said Saturday, April 25, 2020 was the day.", "Saturday, April 25, 2020", "2020-04-25" },
   };
