@@ -346,6 +346,7 @@ split_title (Scan  *scan,
              guint *name_start)
 {
   guint last = G_MAXUINT, k;
+  gboolean body = FALSE;
 
   for (k = i; k < j; k++)
     if (tok_in (scan, k, NF_LEX_SET_TITLES))
@@ -370,8 +371,13 @@ split_title (Scan  *scan,
         n = 1;
       if (n == 0)
         return FALSE;
+      body |= entry != NULL && entry->group->kind == NF_ENTITY_ORGANIZATION;
       k += 1 + n;
     }
+  /* "CEO of Boeing Commercial Airplanes": the body's name goes on, where
+   * "CEO of Apple Tim Cook" names a person */
+  if (body && k < j && !tok_in (scan, k, NF_LEX_SET_GIVEN_NAMES))
+    return FALSE;
   if (k >= j || j - k > 4 || lookup_span (scan, k, j) != NULL
       || has_set (scan, k, j, NF_LEX_SET_ORG_WORDS)
       || tok_in (scan, k, NF_LEX_SET_CONNECTORS))
@@ -678,6 +684,12 @@ read_company_run (Scan  *scan,
   else if (code || (j - i - n == 1 && !tok_in (scan, i + n, NF_LEX_SET_ORG_WORDS)
                     && !is_title_word (scan, i + n)))
     add_mention (scan, MENTION_OTHER, i, j);
+  /* "Boeing Commercial Airplanes": a division, unless a person follows */
+  else if (!tok_in (scan, i + n, NF_LEX_SET_GIVEN_NAMES)
+           && !has_set (scan, i + n, j, NF_LEX_SET_TITLES)
+           && !has_set (scan, i + n, j, NF_LEX_SET_TITLE_MODIFIERS)
+           && !has_set (scan, i + n, j, NF_LEX_SET_CONNECTORS))
+    add_mention (scan, MENTION_ORG, i, j);
   else
     return FALSE;
   return TRUE;
@@ -891,7 +903,8 @@ is_unit_code (Scan  *scan,
 {
   static const char * const codes[] = {
     "USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF", "KRW", "INR",
-    "GB", "MB", "KB", "TB", "GHz", "MHz", "TV", "LCD", "HD", "DVD", "CD",
+    "GB", "MB", "KB", "TB", "GHz", "MHz", "TV", "TVs", "LCD", "HD", "DVD",
+    "DVDs", "CD", "CDs", "PCs",
     "USB", "GPS", "PC", "OS", "CEO", "C.E.O.", "CFO", "COO", "CTO", "VIP",
     "GDP", "IPO", "AM", "PM", "a.m.", "p.m.",
   };
@@ -925,9 +938,9 @@ read_chunk (Scan  *scan,
   const NfLexEntry *entry = NULL;
 
   /* "The", "During" go; "New" stays in "New York" */
-  while (i < j && (is_stop_start (scan, i) || is_unit_code (scan, i))
-         && longest_lexicon (scan, i, j, &entry) == 0)
+  while (i < j && is_stop_start (scan, i) && longest_lexicon (scan, i, j, &entry) == 0)
     i++;
+  /* "USD" alone, "Sony TV"; but "PC Pro" is a magazine's name */
   while (j > i && is_unit_code (scan, j - 1))
     j--;
   /* "Injecting Clinton into …": a verb's -ing form opening the sentence */
