@@ -561,6 +561,15 @@ match_month_first (const Scan *s,
   return TRUE;
 }
 
+/* A currency sign right before @i ("$12", "€ 12"): a sum, not a day. */
+static gboolean
+after_currency (const Scan *s,
+                guint       i)
+{
+  return i > 0 && s->t[i - 1].kind == NF_TOKEN_PUNCT
+         && strchr ("$#\xe2\xc2", s->t[i - 1].lower[0]) != NULL;
+}
+
 /* "5 May 2020", "28th of April" */
 static gboolean
 match_day_first (const Scan *s,
@@ -571,8 +580,8 @@ match_day_first (const Scan *s,
   int day = mday_at (s, i, &j), month, year;
   GDate d;
 
-  if (day == 0)
-    return FALSE;
+  if (day == 0 || after_currency (s, i))
+    return FALSE;   /* "bought it for $12 December 27" */
   if (is_word (s, j, "of"))
     j++;
   month = month_at (s, j, &k);

@@ -1045,6 +1045,37 @@ initials_match (const char *long_form,
   return match;
 }
 
+/* "Singapore Airlines (SIA)": each letter of the short form found in
+ * order in the long one, the first opening its first word and the last
+ * in its last word; the letters read backwards, as each may sit inside a
+ * word. */
+static gboolean
+letters_match (const char *long_form,
+               const char *short_form)
+{
+  gssize l = (gssize) strlen (long_form) - 1;
+  gssize s = (gssize) strlen (short_form) - 1;
+  const char *last_word = strrchr (long_form, ' ');
+  guint n = 0;
+
+  if (s < 1 || s > 5 || last_word == NULL)
+    return FALSE;
+  for (; s >= 0; s--)
+    {
+      char c = g_ascii_tolower (short_form[s]);
+
+      if (!g_ascii_isalpha (c))
+        continue;
+      while (l >= 0 && (g_ascii_tolower (long_form[l]) != c
+                        || (s == 0 && l > 0 && long_form[l - 1] != ' ')))
+        l--;
+      if (l < 0 || (n++ == 0 && long_form + l < last_word))
+        return FALSE;
+      l--;
+    }
+  return l < 0 || strchr (long_form, ' ') > long_form + l + 1;
+}
+
 /* "Special Measures Agreement (SMA)": the chunk just read, then a
  * parenthesised capital word that spells its initials. */
 static void
@@ -1071,7 +1102,8 @@ check_definition (Scan  *scan,
     return;
   long_form = g_strndup (scan->text + m->start, m->end - m->start);
   short_form = g_strndup (scan->text + abbr->start, abbr->end - abbr->start);
-  if (!initials_match (long_form, short_form)
+  if (!(initials_match (long_form, short_form)
+        || letters_match (long_form, short_form))
       || g_hash_table_contains (scan->defined, short_form))
     return;
   g_ptr_array_add (scan->article->acronyms,

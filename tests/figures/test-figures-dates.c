@@ -248,6 +248,7 @@ test_absolute (void)
     { "Sales will rise in the current fiscal year.", "the current fiscal year", "2020" },
     { "The deal should close by year-end, it said.", "year-end", "2020" },
     { "Sales for the full year rose.", "the full year", "2020" },
+    { "I bought it for $12 December 27.", "December 27", "2019-12-27" },
     { "We have been flexible up until now.", "until now", "PRESENT_REF" },
     { "He said Saturday, April 25, 2020 was the day.", "Saturday, April 25, 2020", "2020-04-25" },
   };
