@@ -909,10 +909,13 @@ is_unit_code (Scan  *scan,
     "GDP", "IPO", "AM", "PM", "a.m.", "p.m.",
   };
   const NfWord *t = tok (scan, i);
+  gsize len = t->end - t->start;
 
+  /* no strlen () per code: this runs for every capitalised word */
   for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
-    if (t->end - t->start == strlen (codes[c])
-        && strncmp (scan->text + t->start, codes[c], t->end - t->start) == 0)
+    if (codes[c][0] == scan->text[t->start]
+        && strnlen (codes[c], len + 1) == len
+        && memcmp (scan->text + t->start, codes[c], len) == 0)
       return TRUE;
   return FALSE;
 }
