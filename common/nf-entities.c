@@ -920,6 +920,26 @@ is_unit_code (Scan  *scan,
   return FALSE;
 }
 
+/* "iTunes Music Store", "iPhone Developer Program": a name that goes on
+ * from a product's ("iTunes": lowercase first, a capital inside) is the
+ * product's too. */
+static gboolean
+after_product (Scan  *scan,
+               guint  i)
+{
+  const NfWord *t;
+
+  if (i == 0 || !gap_spaces (scan, i))
+    return FALSE;
+  t = tok (scan, i - 1);
+  if (!g_ascii_islower (scan->text[t->start]))
+    return FALSE;
+  for (gsize c = t->start + 1; c < t->end; c++)
+    if (g_ascii_isupper (scan->text[c]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_gerund (Scan  *scan,
            guint  i)
@@ -957,7 +977,9 @@ read_chunk (Scan  *scan,
     }
   while (j > i && tok_in (scan, j - 1, NF_LEX_SET_CONNECTORS))
     j--;
-  if (i < j)
+  if (i < j && after_product (scan, i) && lookup_span (scan, i, j) == NULL)
+    add_mention (scan, MENTION_OTHER, i, j);
+  else if (i < j)
     read_span (scan, i, j, person);
 }
 
