@@ -346,6 +346,7 @@ split_title (Scan  *scan,
              guint *name_start)
 {
   guint last = G_MAXUINT, k;
+  gboolean body = FALSE;
 
   for (k = i; k < j; k++)
     if (tok_in (scan, k, NF_LEX_SET_TITLES))
@@ -370,8 +371,13 @@ split_title (Scan  *scan,
         n = 1;
       if (n == 0)
         return FALSE;
+      body |= entry != NULL && entry->group->kind == NF_ENTITY_ORGANIZATION;
       k += 1 + n;
     }
+  /* "CEO of Boeing Commercial Airplanes": the body's name goes on, where
+   * "CEO of Apple Tim Cook" names a person */
+  if (body && k < j && !tok_in (scan, k, NF_LEX_SET_GIVEN_NAMES))
+    return FALSE;
   if (k >= j || j - k > 4 || lookup_span (scan, k, j) != NULL
       || has_set (scan, k, j, NF_LEX_SET_ORG_WORDS)
       || tok_in (scan, k, NF_LEX_SET_CONNECTORS))
@@ -678,6 +684,12 @@ read_company_run (Scan  *scan,
   else if (code || (j - i - n == 1 && !tok_in (scan, i + n, NF_LEX_SET_ORG_WORDS)
                     && !is_title_word (scan, i + n)))
     add_mention (scan, MENTION_OTHER, i, j);
+  /* "Boeing Commercial Airplanes": a division, unless a person follows */
+  else if (!tok_in (scan, i + n, NF_LEX_SET_GIVEN_NAMES)
+           && !has_set (scan, i + n, j, NF_LEX_SET_TITLES)
+           && !has_set (scan, i + n, j, NF_LEX_SET_TITLE_MODIFIERS)
+           && !has_set (scan, i + n, j, NF_LEX_SET_CONNECTORS))
+    add_mention (scan, MENTION_ORG, i, j);
   else
     return FALSE;
   return TRUE;
@@ -891,15 +903,39 @@ is_unit_code (Scan  *scan,
 {
   static const char * const codes[] = {
     "USD", "EUR", "GBP", "JPY", "CNY", "CAD", "AUD", "CHF", "KRW", "INR",
-    "GB", "MB", "KB", "TB", "GHz", "MHz", "TV", "LCD", "HD", "DVD", "CD",
+    "GB", "MB", "KB", "TB", "GHz", "MHz", "TV", "TVs", "LCD", "HD", "DVD",
+    "DVDs", "CD", "CDs", "PCs",
     "USB", "GPS", "PC", "OS", "CEO", "C.E.O.", "CFO", "COO", "CTO", "VIP",
     "GDP", "IPO", "AM", "PM", "a.m.", "p.m.",
   };
   const NfWord *t = tok (scan, i);
+  gsize len = t->end - t->start;
 
+  /* no strlen () per code: this runs for every capitalised word */
   for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
-    if (t->end - t->start == strlen (codes[c])
-        && strncmp (scan->text + t->start, codes[c], t->end - t->start) == 0)
+    if (codes[c][0] == scan->text[t->start]
+        && strnlen (codes[c], len + 1) == len
+        && memcmp (scan->text + t->start, codes[c], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "iTunes Music Store", "iPhone Developer Program": a name that goes on
+ * from a product's ("iTunes": lowercase first, a capital inside) is the
+ * product's too. */
+static gboolean
+after_product (Scan  *scan,
+               guint  i)
+{
+  const NfWord *t;
+
+  if (i == 0 || !gap_spaces (scan, i))
+    return FALSE;
+  t = tok (scan, i - 1);
+  if (!g_ascii_islower (scan->text[t->start]))
+    return FALSE;
+  for (gsize c = t->start + 1; c < t->end; c++)
+    if (g_ascii_isupper (scan->text[c]))
       return TRUE;
   return FALSE;
 }
@@ -925,9 +961,9 @@ read_chunk (Scan  *scan,
   const NfLexEntry *entry = NULL;
 
   /* "The", "During" go; "New" stays in "New York" */
-  while (i < j && (is_stop_start (scan, i) || is_unit_code (scan, i))
-         && longest_lexicon (scan, i, j, &entry) == 0)
+  while (i < j && is_stop_start (scan, i) && longest_lexicon (scan, i, j, &entry) == 0)
     i++;
+  /* "USD" alone, "Sony TV"; but "PC Pro" is a magazine's name */
   while (j > i && is_unit_code (scan, j - 1))
     j--;
   /* "Injecting Clinton into …": a verb's -ing form opening the sentence */
@@ -941,7 +977,9 @@ read_chunk (Scan  *scan,
     }
   while (j > i && tok_in (scan, j - 1, NF_LEX_SET_CONNECTORS))
     j--;
-  if (i < j)
+  if (i < j && after_product (scan, i) && lookup_span (scan, i, j) == NULL)
+    add_mention (scan, MENTION_OTHER, i, j);
+  else if (i < j)
     read_span (scan, i, j, person);
 }
 
@@ -1042,6 +1080,37 @@ initials_match (const char *long_form,
   return match;
 }
 
+/* "Singapore Airlines (SIA)": each letter of the short form found in
+ * order in the long one, the first opening its first word and the last
+ * in its last word; the letters read backwards, as each may sit inside a
+ * word. */
+static gboolean
+letters_match (const char *long_form,
+               const char *short_form)
+{
+  gssize l = (gssize) strlen (long_form) - 1;
+  gssize s = (gssize) strlen (short_form) - 1;
+  const char *last_word = strrchr (long_form, ' ');
+  guint n = 0;
+
+  if (s < 1 || s > 5 || last_word == NULL)
+    return FALSE;
+  for (; s >= 0; s--)
+    {
+      char c = g_ascii_tolower (short_form[s]);
+
+      if (!g_ascii_isalpha (c))
+        continue;
+      while (l >= 0 && (g_ascii_tolower (long_form[l]) != c
+                        || (s == 0 && l > 0 && long_form[l - 1] != ' ')))
+        l--;
+      if (l < 0 || (n++ == 0 && long_form + l < last_word))
+        return FALSE;
+      l--;
+    }
+  return l < 0 || strchr (long_form, ' ') > long_form + l + 1;
+}
+
 /* "Special Measures Agreement (SMA)": the chunk just read, then a
  * parenthesised capital word that spells its initials. */
 static void
@@ -1068,7 +1137,8 @@ check_definition (Scan  *scan,
     return;
   long_form = g_strndup (scan->text + m->start, m->end - m->start);
   short_form = g_strndup (scan->text + abbr->start, abbr->end - abbr->start);
-  if (!initials_match (long_form, short_form)
+  if (!(initials_match (long_form, short_form)
+        || letters_match (long_form, short_form))
       || g_hash_table_contains (scan->defined, short_form))
     return;
   g_ptr_array_add (scan->article->acronyms,
