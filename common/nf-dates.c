@@ -162,6 +162,28 @@ hit_other (Hit   *hit,
   hit->next = next;
 }
 
+/* Whether a month name or abbreviation ("sept" too) starts with @c: most
+ * words that may start a date ("the", "last", "two") start none, and the
+ * matchers ask about a month at each of them.  Made from the lists. */
+static gboolean
+may_start_month (char c)
+{
+  static gsize firsts = 0;   /* bit c - 'a'; bit 31 once made */
+
+  if (g_once_init_enter (&firsts))
+    {
+      const char * const *lists[] = { month_names, month_abbrevs };
+      gsize bits = 1u << 31;
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint k = 0; lists[l][k] != NULL; k++)
+          bits |= 1u << (lists[l][k][0] - 'a');
+      bits |= 1u << ('s' - 'a');
+      g_once_init_leave (&firsts, bits);
+    }
+  return c >= 'a' && c <= 'z' && (firsts & (1u << (c - 'a'))) != 0;
+}
+
 /* A month name, or an abbreviation ("Jan.", "Sept."); 1-12, or 0. */
 static int
 month_at (const Scan *s,
@@ -172,7 +194,8 @@ month_at (const Scan *s,
   int m;
 
   /* Month names are among the words that may start a date. */
-  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD || !s->t[i].datestart)
+  if (i >= s->n || s->t[i].kind != NF_TOKEN_WORD || !s->t[i].datestart
+      || !may_start_month (s->t[i].lower[0]))
     return 0;
   t = &s->t[i];
   if ((m = lookup (t->lower, month_names)) >= 0)

@@ -264,6 +264,36 @@ iso_code (const char *lower)
   return g_intern_string (up);
 }
 
+/* Bit 0-25 for the letters a-z, 26 for anything else. */
+static guint
+letter_bit (char c)
+{
+  return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+}
+
+/* Whether some qualifier starts with the first two bytes of @lower: most
+ * words near a number ("the", "of", "in", "to") start none, and then the
+ * whole list need not be walked.  The table is made from the list. */
+static gboolean
+may_start_qualifier (const char *lower)
+{
+  static guint32 *second;   /* [first letter]: bits of the second bytes */
+  guint c = letter_bit (lower[0]);
+
+  if (g_once_init_enter (&second))
+    {
+      guint32 *table = g_new0 (guint32, 27);
+
+      for (guint k = 0; qualifiers[k] != NULL; k++)
+        table[letter_bit (qualifiers[k][0])]
+          |= 1u << letter_bit (qualifiers[k][1]);
+      g_once_init_leave (&second, table);
+    }
+  /* A first byte outside a-z shares its slot with the others: the test
+   * may then say yes without cause, never no. */
+  return lower[0] != '\0' && (second[c] & (1u << letter_bit (lower[1]))) != 0;
+}
+
 /* Matches a qualifier phrase at @i; returns the token after it, or @i. */
 static guint
 qualifier_at (const Sent  *s,
@@ -271,7 +301,8 @@ qualifier_at (const Sent  *s,
               const char **found)
 {
   /* Every qualifier starts with a word not taken by a date. */
-  if (i >= s->n || s->taken[i] || s->t[i].kind != NF_TOKEN_WORD)
+  if (i >= s->n || s->taken[i] || s->t[i].kind != NF_TOKEN_WORD
+      || !may_start_qualifier (s->t[i].lower))
     return i;
   for (guint k = 0; qualifiers[k] != NULL; k++)
     {

@@ -277,25 +277,43 @@ is_word_char (const char *p,
   return g_unichar_isalpha (g_utf8_get_char_validated (p, end - p));
 }
 
-/* Returns the length of the lower-case form. */
+/* Lower-cases the eight bytes at @src into @dest: bit 7 of each capital
+ * ASCII letter, moved to bit 5, lowercases it. */
+static inline void
+lower8 (char       *dest,
+        const char *src)
+{
+  guint64 x, x7;
+
+  memcpy (&x, src, 8);
+  x7 = x & 0x7F7F7F7F7F7F7F7Full;
+  x |= (NF_SWAR_IN_RANGE (x7, 'A', 'Z') & ~x & 0x8080808080808080ull) >> 2;
+  memcpy (dest, &x, 8);
+}
+
+/* Returns the length of the lower-case form.  @limit: the end of the
+ * text that may be read (the sentence's end). */
 static gsize
 set_lower (NfToken    *token,
-           const char *text)
+           const char *text,
+           gsize       limit)
 {
   gsize len = MIN (token->end - token->start, NF_TOKEN_LOWER_MAX - 1);
   gsize k = 0;
 
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  /* Eight bytes at a time while they lie inside the token: bit 7 of each
-   * capital ASCII letter, moved to bit 5, lowercases it. */
+  /* Eight bytes at a time while they lie inside the token */
   for (; k + 8 <= len; k += 8)
+    lower8 (token->lower + k, text + token->start + k);
+  /* The rest (most words are shorter than eight bytes) in one more step
+   * when eight bytes can be read there: what it writes past the token's
+   * end lies after the terminating NUL, and k + 8 <= NF_TOKEN_LOWER_MAX
+   * as k is a multiple of 8 below len. */
+  G_STATIC_ASSERT (NF_TOKEN_LOWER_MAX % 8 == 0);
+  if (k < len && token->start + k + 8 <= limit)
     {
-      guint64 x, x7;
-
-      memcpy (&x, text + token->start + k, 8);
-      x7 = x & 0x7F7F7F7F7F7F7F7Full;
-      x |= (NF_SWAR_IN_RANGE (x7, 'A', 'Z') & ~x & 0x8080808080808080ull) >> 2;
-      memcpy (token->lower + k, &x, 8);
+      lower8 (token->lower + k, text + token->start + k);
+      k = len;
     }
 #endif
   for (; k < len; k++)
@@ -431,7 +449,7 @@ _nf_tokenize_into (const char *text,
           p = MIN ((gsize) (g_utf8_next_char (text + p) - text), end);
         }
       t->end = p;
-      lower_len = set_lower (t, text);
+      lower_len = set_lower (t, text, end);
       if (t->kind == NF_TOKEN_WORD)
         {
           guint classes = _nf_word_set_classes (words, t->lower, lower_len);
