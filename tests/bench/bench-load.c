@@ -367,8 +367,6 @@ main (int    argc,
   g_autoptr(GPtrArray) texts = NULL;
   g_autoptr(GPtrArray) words = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *bbc_dir = NULL;
-  const char *shared = nf_bench_shared_dir ();
   Client clients[N_CLIENTS];
   GThread *threads[N_CLIENTS];
   Client sum = { 0, };
@@ -378,19 +376,9 @@ main (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, NULL))
     return 2;
-  nf_bench_print_machine ();
-  if (shared == NULL)
-    {
-      printf ("1..0 # SKIP no shared data folder ($NF_SHARED_DIR)\n");
-      return 0;
-    }
-  bbc_dir = g_build_filename (shared, "corpus", "bbc-news", "bbc", NULL);
-  texts = nf_bench_read_texts (bbc_dir, TRUE);
-  if (texts->len == 0)
-    {
-      printf ("1..0 # SKIP no BBC corpus\n");
-      return 0;
-    }
+  texts = nf_bench_bbc_texts ();
+  if (texts == NULL)
+    return 0;
   words = some_words (texts);
 
   service = nf_bench_service_new (&error);

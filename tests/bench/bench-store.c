@@ -165,8 +165,6 @@ main (int    argc,
   g_autofree char *home = NULL;
   g_autofree char *plain_path = NULL;
   g_autofree char *store_path = NULL;
-  g_autofree char *bbc_dir = NULL;
-  const char *shared = nf_bench_shared_dir ();
   Ingest one, each, again;
   double plain, plain_cpu;
   guint count, distinct, distinct_each, distinct_again;
@@ -174,19 +172,9 @@ main (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, NULL))
     return 2;
-  nf_bench_print_machine ();
-  if (shared == NULL)
-    {
-      printf ("1..0 # SKIP no shared data folder ($NF_SHARED_DIR)\n");
-      return 0;
-    }
-  bbc_dir = g_build_filename (shared, "corpus", "bbc-news", "bbc", NULL);
-  texts = nf_bench_read_texts (bbc_dir, TRUE);
-  if (texts->len == 0)
-    {
-      printf ("1..0 # SKIP no BBC corpus\n");
-      return 0;
-    }
+  texts = nf_bench_bbc_texts ();
+  if (texts == NULL)
+    return 0;
 
   home = g_dir_make_tmp ("newsfacts-bench-XXXXXX", NULL);
   plain_path = g_build_filename (home, "plain.db", NULL);

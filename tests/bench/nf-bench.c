@@ -131,6 +131,29 @@ nf_bench_read_texts (const char *dir,
   return texts;
 }
 
+GPtrArray *
+nf_bench_bbc_texts (void)
+{
+  const char *shared = nf_bench_shared_dir ();
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+
+  nf_bench_print_machine ();
+  if (shared == NULL)
+    {
+      printf ("1..0 # SKIP no shared data folder ($NF_SHARED_DIR)\n");
+      return NULL;
+    }
+  dir = g_build_filename (shared, "corpus", "bbc-news", "bbc", NULL);
+  texts = nf_bench_read_texts (dir, TRUE);
+  if (texts->len == 0)
+    {
+      printf ("1..0 # SKIP no BBC corpus\n");
+      return NULL;
+    }
+  return g_steal_pointer (&texts);
+}
+
 gsize
 nf_bench_count_words (const char *text,
                       gsize       len)

@@ -33,6 +33,11 @@ const char *nf_bench_shared_dir   (void);
 GPtrArray  *nf_bench_read_texts   (const char *dir,
                                    gboolean    subdirs);
 
+/* Prints the machine, then reads the BBC corpus from the shared folder.
+ * Without the folder or the corpus it prints a TAP plan that skips
+ * everything and returns NULL: the caller returns 0. */
+GPtrArray  *nf_bench_bbc_texts    (void);
+
 /* Prints a TAP comment with the cores and the load average: the machine
  * may be shared while we measure. */
 void        nf_bench_print_machine (void);
