@@ -25,6 +25,7 @@
 
 #include "nf-error.h"
 #include "nf-store.h"
+#include "nf-test-bus.h"
 
 #define STORE_IFACE   "io.github.newsfacts.Facts1.Store"
 #define ARTICLE_IFACE "io.github.newsfacts.Facts1.Article"
@@ -57,40 +58,12 @@ build_root (void)
 static gboolean
 name_has_owner (void)
 {
-  g_autoptr(GVariant) reply = NULL;
-  gboolean has = FALSE;
-
-  reply = g_dbus_connection_call_sync (conn, "org.freedesktop.DBus",
-                                       "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", NF_DBUS_NAME),
-                                       G_VARIANT_TYPE ("(b)"),
-                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &has);
-  return has;
+  return nf_test_name_has_owner (conn);
 }
 
 /* Timeouts are generous: the machine may be busy with other builds. */
 #define wait_until(check, data, timeout_ms) \
-  wait_until_full (check, data, timeout_ms, G_STRLOC)
-
-static void
-wait_until_full (gboolean  (*check) (gpointer),
-                 gpointer    data,
-                 guint       timeout_ms,
-                 const char *where)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("%s: waited %u ms in vain", where, timeout_ms);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
+  nf_test_wait_until (check, data, timeout_ms, G_STRLOC)
 
 static gboolean
 owner_is (gpointer data)
@@ -335,7 +308,7 @@ wait_signal_full (GHashTable *set,
   Seen s = { set, path };
   g_autofree char *what = g_strdup_printf ("%s: a signal for %s", where, path);
 
-  wait_until_full (seen, &s, 30000, what);
+  nf_test_wait_until (seen, &s, 30000, what);
 }
 
 static char *

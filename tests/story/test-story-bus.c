@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "nf-store.h"
+#include "nf-test-bus.h"
 
 #define STORE_IFACE   "io.github.newsfacts.Facts1.Store"
 #define ARTICLE_IFACE "io.github.newsfacts.Facts1.Article"
@@ -33,43 +34,13 @@ static char *tmpdir;
 static GHashTable *stories_changed;
 static GHashTable *articles_changed;
 
-static gboolean
-name_has_owner (void)
-{
-  g_autoptr(GVariant) reply = NULL;
-  gboolean has = FALSE;
-
-  reply = g_dbus_connection_call_sync (conn, "org.freedesktop.DBus",
-                                       "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", NF_DBUS_NAME),
-                                       G_VARIANT_TYPE ("(b)"),
-                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &has);
-  return has;
-}
-
 /* Generous: the machine may be busy with other builds. */
-static void
-wait_for (gboolean  (*check) (gpointer),
-          gpointer    data)
-{
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > end)
-        g_error ("waited 60 s in vain");
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
+#define wait_for(check, data) nf_test_wait_until (check, data, 60000, G_STRLOC)
 
 static gboolean
 owner_is (gpointer data)
 {
-  return name_has_owner () == GPOINTER_TO_INT (data);
+  return nf_test_name_has_owner (conn) == GPOINTER_TO_INT (data);
 }
 
 static gboolean
