@@ -26,6 +26,7 @@
 #include "nf-pipeline.h"
 #include "nf-store-impl.h"
 #include "nf-story-impl.h"
+#include "nf-sort-private.h"
 
 /* Signals wait this long for more of their kind. */
 #define SIGNAL_BATCH_MSEC 100
@@ -1216,7 +1217,7 @@ nf_store_impl_load_samples (NfStoreImpl *self)
   while ((name = g_dir_read_name (dir)) != NULL)
     if (name[0] != '.')
       g_ptr_array_add (names, g_build_filename (dir_path, name, NULL));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, _nf_compare_string_items);
   g_debug ("filling the new store with %u samples from %s", names->len,
            dir_path);
   for (guint i = 0; i < names->len; i++)

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "nf-watcher.h"
+#include "nf-sort-private.h"
 
 /* File events are gathered this long before they are acted on. */
 #define SETTLE_MSEC 200
@@ -99,7 +100,7 @@ crawl_in_thread (NfStore  *store,
   for (guint i = 0; i < stored->len; i++)
     if (!g_hash_table_contains (present, g_ptr_array_index (stored, i)))
       g_ptr_array_add (crawl->gone, g_strdup (g_ptr_array_index (stored, i)));
-  g_ptr_array_sort (crawl->changed, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (crawl->changed, _nf_compare_string_items);
   return TRUE;
 }
 
@@ -160,7 +161,7 @@ settle (gpointer user_data)
       g_ptr_array_add (paths, key);
       g_hash_table_iter_steal (&iter);
     }
-  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (paths, _nf_compare_string_items);
 
   for (guint i = 0; i < paths->len; i++)
     {

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "nf-bench.h"
+#include "nf-sort-private.h"
 
 static int tap_count;
 static int tap_failed;
@@ -89,13 +90,6 @@ collect_txt (const char *dir,
       g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 GPtrArray *
 nf_bench_read_texts (const char *dir,
                      gboolean    subdirs)
@@ -119,7 +113,7 @@ nf_bench_read_texts (const char *dir,
   else
     collect_txt (dir, paths);
 
-  g_ptr_array_sort (paths, compare_strings);
+  g_ptr_array_sort (paths, _nf_compare_string_items);
   for (guint i = 0; i < paths->len; i++)
     {
       char *contents = NULL;

@@ -24,6 +24,7 @@
 #include "nf-pipeline.h"
 #include "nf-store.h"
 #include "nf-story.h"
+#include "nf-sort-private.h"
 
 #define SEED_DATED    "000_3fef9dc81930f8b6.txt"
 #define SEED_YEARLESS "004_f680026f844309a2.txt"
@@ -69,7 +70,7 @@ add_texts (GPtrArray  *files,
       else if (g_str_has_suffix (name, ".txt"))
         g_ptr_array_add (found, g_steal_pointer (&path));
     }
-  g_ptr_array_sort (found, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (found, _nf_compare_string_items);
   for (guint i = 0; i < found->len && i / step < max; i += step)
     g_ptr_array_add (files, g_strdup (g_ptr_array_index (found, i)));
 }

@@ -14,6 +14,7 @@
 
 #include "nf-pipeline.h"
 #include "check-blocks.h"
+#include "nf-sort-private.h"
 
 #define BBC_STORIES 2225
 
@@ -34,7 +35,7 @@ list_stories (const char *root)
         if (g_str_has_suffix (name, ".txt"))
           g_ptr_array_add (files, g_build_filename (dir_path, name, NULL));
     }
-  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (files, _nf_compare_string_items);
   return files;
 }
 
