@@ -90,6 +90,7 @@ typedef struct
                               * surfaces of the buildings */
   GHashTable *metonyms;      /* NfLexGroup* whose capital stands for it */
   gsize       dateline_end;
+  guint       span_depth;    /* read_span () calls under way */
 } Scan;
 
 static const NfWord *
@@ -622,14 +623,17 @@ read_name (Scan     *scan,
 }
 
 /* What is left of a run beside a listed name: "Chief Executive Robert
- * Nardelli" after "Chrysler" still holds a title. */
+ * Nardelli" after "Chrysler" still holds a title.  When no listed name
+ * was found (@whole), the run is the span read_span () already tried:
+ * reading it again would never end. */
 static void
 read_rest (Scan     *scan,
            guint     i,
            guint     j,
-           gboolean  person)
+           gboolean  person,
+           gboolean  whole)
 {
-  if (j - i >= 2 && has_set (scan, i, j, NF_LEX_SET_TITLES)
+  if (!whole && j - i >= 2 && has_set (scan, i, j, NF_LEX_SET_TITLES)
       && lookup_span (scan, i, j) == NULL)
     read_span (scan, i, j, person);
   else
@@ -722,13 +726,13 @@ read_mixed (Scan     *scan,
           continue;
         }
       if (k > from)
-        read_rest (scan, from, k, person);
+        read_rest (scan, from, k, person, FALSE);
       add_lexicon_mention (scan, entry, k, k + n);
       k += n;
       from = k;
     }
   if (j > from)
-    read_rest (scan, from, j, person);
+    read_rest (scan, from, j, person, from == i);
 }
 
 /* "Heathrow Airport", "Moscone Convention Center": names of sites,
@@ -829,10 +833,10 @@ split_and (Scan  *scan,
 }
 
 static void
-read_span (Scan     *scan,
-           guint     i,
-           guint     j,
-           gboolean  person)
+read_span_once (Scan     *scan,
+                guint     i,
+                guint     j,
+                gboolean  person)
 {
   const NfLexEntry *entry = lookup_span (scan, i, j);
   guint name_start;
@@ -882,6 +886,22 @@ read_span (Scan     *scan,
     read_parts (scan, i, j);
   else
     read_mixed (scan, i, j, person);
+}
+
+/* Each way of reading a span reads parts of it, so the calls nest no
+ * deeper than a name is long; the bound only guards against a rule that
+ * would hand a span back unchanged, which would otherwise never end. */
+static void
+read_span (Scan     *scan,
+           guint     i,
+           guint     j,
+           gboolean  person)
+{
+  if (scan->span_depth > MAX_NAME_TOKENS + 2)
+    return;
+  scan->span_depth++;
+  read_span_once (scan, i, j, person);
+  scan->span_depth--;
 }
 
 static gboolean
