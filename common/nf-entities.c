@@ -727,7 +727,12 @@ read_mixed (Scan     *scan,
       k += n;
       from = k;
     }
-  if (j > from)
+  /* With no listed form inside, the rest is the whole run read_span ()
+   * gave: read_rest () would hand it back there, for ever ("Speaker Paul
+   * Ryan Joins Growing List", a title and nothing listed). */
+  if (from == i)
+    read_name (scan, i, j, person);
+  else if (j > from)
     read_rest (scan, from, j, person);
 }
 
