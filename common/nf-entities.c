@@ -623,17 +623,14 @@ read_name (Scan     *scan,
 }
 
 /* What is left of a run beside a listed name: "Chief Executive Robert
- * Nardelli" after "Chrysler" still holds a title.  When no listed name
- * was found (@whole), the run is the span read_span () already tried:
- * reading it again would never end. */
+ * Nardelli" after "Chrysler" still holds a title. */
 static void
 read_rest (Scan     *scan,
            guint     i,
            guint     j,
-           gboolean  person,
-           gboolean  whole)
+           gboolean  person)
 {
-  if (!whole && j - i >= 2 && has_set (scan, i, j, NF_LEX_SET_TITLES)
+  if (j - i >= 2 && has_set (scan, i, j, NF_LEX_SET_TITLES)
       && lookup_span (scan, i, j) == NULL)
     read_span (scan, i, j, person);
   else
@@ -726,13 +723,18 @@ read_mixed (Scan     *scan,
           continue;
         }
       if (k > from)
-        read_rest (scan, from, k, person, FALSE);
+        read_rest (scan, from, k, person);
       add_lexicon_mention (scan, entry, k, k + n);
       k += n;
       from = k;
     }
-  if (j > from)
-    read_rest (scan, from, j, person, from == i);
+  /* With no listed form inside, the rest is the whole run read_span ()
+   * gave: read_rest () would hand it back there, for ever ("Speaker Paul
+   * Ryan Joins Growing List", a title and nothing listed). */
+  if (from == i)
+    read_name (scan, i, j, person);
+  else if (j > from)
+    read_rest (scan, from, j, person);
 }
 
 /* "Heathrow Airport", "Moscone Convention Center": names of sites,
