@@ -146,11 +146,18 @@ reads_as_person (const char *name)
   return _nf_lexicon_lookup (key) == NULL;
 }
 
+/* Every mention of every entity, sorted; the array is sized once. */
 static GArray *
 index_mentions (const NfArticle *article)
 {
-  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  GArray *mentions;
+  guint n = 0;
 
+  for (guint i = 0; i < article->entities->len; i++)
+    n += ((const NfEntity *) g_ptr_array_index (article->entities, i))->mentions->len;
+  mentions = g_array_sized_new (FALSE, FALSE, sizeof (Mention), n);
+  g_array_set_size (mentions, n);
+  n = 0;
   for (guint i = 0; i < article->entities->len; i++)
     {
       const NfEntity *entity = g_ptr_array_index (article->entities, i);
@@ -164,7 +171,7 @@ index_mentions (const NfArticle *article)
           Mention m = { span->start, span->end, entity, FALSE, person,
                         entity->kind != NF_ENTITY_PERSON };
 
-          g_array_append_val (mentions, m);
+          g_array_index (mentions, Mention, n++) = m;
         }
     }
   g_array_sort (mentions, mention_compare);
