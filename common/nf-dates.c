@@ -109,6 +109,42 @@ is_punct (const Scan *s,
          && s->t[i].lower[0] == p[0] && _nf_str_equal (s->t[i].lower, p);
 }
 
+/* Whether a word of @words is among the @span tokens after @i; @firsts
+ * holds the first letters of @words.  The matchers that start at a number
+ * ask this before reading the number: most numbers are followed by none
+ * of the words they need. */
+static gboolean
+word_after (const Scan         *s,
+            guint               i,
+            guint               span,
+            const char         *firsts,
+            const char * const *words)
+{
+  guint end = MIN (s->n, i + 1 + span);
+
+  for (guint k = i + 1; k < end; k++)
+    if (s->t[k].kind == NF_TOKEN_WORD && strchr (firsts, s->t[k].lower[0])
+        && s->t[k].lower[0] != '\0' && _nf_token_in (&s->t[k], words))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a month name is among the @span tokens after @i. */
+static int month_at (const Scan *s, guint i, guint *next);
+
+static gboolean
+month_after (const Scan *s,
+             guint       i,
+             guint       span)
+{
+  guint end = MIN (s->n, i + 1 + span), next;
+
+  for (guint k = i + 1; k < end; k++)
+    if (s->t[k].datestart && month_at (s, k, &next) > 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Skips the period of an abbreviation ("Jan.", "p.m."). */
 static guint
 skip_dot (const Scan *s,
@@ -388,6 +424,13 @@ match_clock (const Scan *s,
 
   if (t == NULL)
     return 0;
+  if (is_word (s, i, "midnight"))
+    {
+      /* the end of the day it names: "midnight Friday" is Friday's 24:00 */
+      *hour = 24;
+      *minute = 0;
+      return i + 1;
+    }
   if (is_word (s, i, "noon") || is_word (s, i, "midday"))
     {
       *hour = 12;
@@ -600,9 +643,13 @@ match_day_first (const Scan *s,
                  Hit        *hit)
 {
   guint j, k;
-  int day = mday_at (s, i, &j), month, year;
+  int day, month, year;
   GDate d;
 
+  /* the day ("thirty-first" is three tokens), "of", the month */
+  if (!month_after (s, i, 5))
+    return FALSE;
+  day = mday_at (s, i, &j);
   if (day == 0 || after_currency (s, i))
     return FALSE;   /* "bought it for $12 December 27" */
   if (is_word (s, j, "of"))
@@ -682,6 +729,9 @@ match_numeric_date (const Scan *s,
   return TRUE;
 }
 
+static char *decade_value (const Scan *s,
+                           int         tens);
+
 /* "2019", "the 1990s" */
 static gboolean
 match_year (const Scan *s,
@@ -701,6 +751,16 @@ match_year (const Scan *s,
     {
       hit_other (hit, g_strdup_printf ("%03d", (int) s->t[i].number / 10),
                  i + 2);
+      return TRUE;
+    }
+  if (i > 0 && i + 1 < s->n && s->t[i].kind == NF_TOKEN_NUMBER
+      && s->t[i].digits == 2 && ((int) s->t[i].number) % 10 == 0
+      && s->t[i].number >= 20 && !s->t[i].space_before
+      && (is_punct (s, i - 1, "'") || is_punct (s, i - 1, "\xe2\x80\x99"))
+      && is_word (s, i + 1, "s") && !s->t[i + 1].space_before)
+    {
+      /* "the '80s" (modifier_start () takes the apostrophe in) */
+      hit_other (hit, decade_value (s, (int) s->t[i].number / 10), i + 2);
       return TRUE;
     }
   static const char * const old_year_cues[] = {
@@ -726,6 +786,19 @@ match_year (const Scan *s,
 
 /* ---- relative dates ---- */
 
+/* "as previously planned", "had been scheduled to expire", "had been due
+ * to": the plan at @k is past, and so is the day it named. */
+static gboolean
+plan_was_past (const Scan *s,
+               guint       k)
+{
+  static const char * const plan_past[] = { "previously", "originally",
+                                            "had", NULL };
+
+  return (k >= 1 && _nf_token_in (&s->t[k - 1], plan_past))
+         || (k >= 2 && is_word (s, k - 1, "been") && is_word (s, k - 2, "had"));
+}
+
 /* Looks back from a weekday for a verb that says it is still to come:
  * "will meet Monday", "is to visit Monday", "plans to ... Monday". */
 static gboolean
@@ -736,6 +809,7 @@ future_before (const Scan *s,
     "will", "shall", "ll", "scheduled", "upcoming", "planned", "next",
     "expected", "slated", "plans", NULL
   };
+  static const char * const to_come[] = { "is", "are", "set", "due", NULL };
 
   for (guint k = i, steps = 0; k > 0 && steps < 8; k--, steps++)
     {
@@ -745,7 +819,9 @@ future_before (const Scan *s,
           && t->lower[1] == '\0')
         return FALSE;
       if (_nf_token_in (t, future))
-        return TRUE;
+        return !plan_was_past (s, k - 1);
+      if (_nf_token_is (t, "to") && k >= 2 && _nf_token_in (&s->t[k - 2], to_come))
+        return !plan_was_past (s, k - 2);   /* "is to resume trading Tuesday" */
       if (t->kind == NF_TOKEN_WORD && (g_str_has_suffix (t->lower, "ed")
                                        || _nf_token_is (t, "said")
                                        || _nf_token_is (t, "told")))
@@ -1001,6 +1077,8 @@ year_quarter (const Scan *s,
   return TRUE;
 }
 
+static char *format_quarter (int total);
+
 /* "last week", "this month", "earlier this year", "next quarter" */
 static gboolean
 match_relative_unit (const Scan *s,
@@ -1026,8 +1104,9 @@ match_relative_unit (const Scan *s,
       hit_other (hit, s->has_ref ? unit_value (s, "quarter", -1) : NULL, j + 1);
       return TRUE;
     }
-  if (is_word (s, j, "last") || is_word (s, j, "previous"))
-    offset = -1;
+  if (is_word (s, j, "last") || is_word (s, j, "previous")
+      || (is_word (s, j, "past") && j > 0 && is_word (s, j - 1, "the")))
+    offset = -1;   /* "the past year"; "past" alone is rarely a date's */
   else if (is_word (s, j, "this") || is_word (s, j, "current"))
     offset = 0;
   else if (is_word (s, j, "next") || is_word (s, j, "coming"))
@@ -1043,6 +1122,24 @@ match_relative_unit (const Scan *s,
     return FALSE;
   if (is_word (s, j, "year") && year_quarter (s, j + 1, offset, hit))
     return TRUE;
+  if (is_word (s, j, "year") && offset < 0 && s->focus_q > 0)
+    {
+      /* "last year's quarter": the quarter in focus, a year before */
+      guint k = j + 1;
+
+      if ((is_punct (s, k, "'") || is_punct (s, k, "\xe2\x80\x99"))
+          && is_word (s, k + 1, "s"))
+        k += 2;
+      else if (is_word (s, k, "'s") || is_word (s, k, "\xe2\x80\x99s"))
+        k++;
+      if (k > j + 1 && (is_word (s, k, "quarter") || is_word (s, k, "period")))
+        {
+          hit->back = TRUE;
+          hit_other (hit, s->has_ref ? format_quarter (s->focus_q - 4) : NULL,
+                     k + 1);
+          return TRUE;
+        }
+    }
   hit_other (hit, s->has_ref ? unit_value (s, s->t[j].lower, offset) : NULL,
              j + 1);
   return TRUE;
@@ -1067,9 +1164,15 @@ match_ago (const Scan *s,
   static const char * const about[] = { "nearly", "almost", "about",
                                         "roughly", "some", NULL };
 
+  static const char * const ago[] = { "ago", NULL };
+
   /* "nearly two weeks ago": the hedge is part of the date */
   if (_nf_token_in (&s->t[i], about) && i + 1 < s->n)
     i++;
+  /* a number up to 1000 ("nine hundred and ninety-nine" is six tokens),
+   * its unit, "ago" */
+  if (!word_after (s, i, 8, "a", ago))
+    return FALSE;
   if (is_word (s, i, "a") || is_word (s, i, "an"))
     value = 1, j = i + 1;
   else if (!_nf_number_parse (s->t, s->n, i, &value, &j, &flags)
@@ -1119,9 +1222,20 @@ match_quarter (const Scan *s,
   double nth;
   guint j;
   int year, q, now_q;
-  gboolean half;
+  gboolean half, two;
 
-  if (!_nf_ordinal_parse (s->t, s->n, i, &nth, &j) || nth < 1)
+  static const char * const heads[] = { "quarter", "quarters", "half",
+                                        "century", "centuries", NULL };
+
+  /* an ordinal up to 21st ("twenty-first" is three tokens), a hyphen, the
+   * head word */
+  if (!word_after (s, i, 5, "qhc", heads))
+    return FALSE;
+  if (is_word (s, i, "last") && (is_word (s, i + 1, "half")
+                                 || (is_word (s, i + 1, "two")
+                                     && is_word (s, i + 2, "quarters"))))
+    nth = 2, j = i + 1;   /* "the last half of 1989" */
+  else if (!_nf_ordinal_parse (s->t, s->n, i, &nth, &j) || nth < 1)
     return FALSE;
   if ((is_word (s, j, "century") || is_word (s, j, "centuries")) && nth <= 21)
     {
@@ -1133,11 +1247,18 @@ match_quarter (const Scan *s,
     return FALSE;
   if (is_punct (s, j, "-") && !s->t[j].space_before)
     j++;   /* "third-quarter" */
-  half = is_word (s, j, "half");
+  /* "the first two quarters of 1990" is its first half; without a year
+   * it is more often a span counted back from now */
+  two = is_word (s, j, "two") && is_word (s, j + 1, "quarters")
+        && (nth == 1 || is_word (s, i, "last"));
+  half = two || is_word (s, j, "half");
   if (!(is_word (s, j, "quarter") || (half && nth <= 2)))
     return FALSE;
   q = (int) nth;
-  j++;
+  j += two ? 2 : 1;
+  if ((two || is_word (s, i, "last"))
+      && !(is_word (s, j, "of") && year_at (s, j + 1) > 0))
+    return FALSE;
   if (is_word (s, j, "of") && (year = year_at (s, j + 1)) > 0)
     j += 2;
   else if ((year = year_at (s, j)) > 0)
@@ -1379,8 +1500,12 @@ match_with_article (const Scan *s,
       hit->grain = GRAIN_NONE;
       return FALSE;
     }
-  if (is_word (s, i, "the") && (is_word (s, j, "latest") || is_word (s, j, "current")))
-    return match_relative_unit (s, j, hit);
+  if (is_word (s, i, "the") && (is_word (s, j, "latest") || is_word (s, j, "current")
+                                || is_word (s, j, "past") || is_word (s, j, "last")
+                                || is_word (s, j, "next"))
+      && !is_word (s, j + 2, "of") && match_relative_unit (s, j, hit))
+    return TRUE;   /* "the past year", "the next year or so"; "the last
+                    * week of March" is no week before this one */
   if (is_word (s, j - 1, "fiscal"))
     return match_year (s, j, hit);
   return FALSE;
@@ -1432,6 +1557,8 @@ match_season (const Scan *s,
   int year;
   Hit y = { 0 };
 
+  if (j > i && (is_word (s, j, "early") || is_word (s, j, "late")))
+    j++;   /* "the early summer" */
   if (j >= s->n || season_code (s->t[j].lower, &code) == 0)
     return FALSE;
   k = is_word (s, j + 1, "of") ? j + 2 : j + 1;
@@ -1449,6 +1576,40 @@ match_season (const Scan *s,
   if (j == i)
     return FALSE;   /* "summer" alone may be a name or a noun */
   hit_other (hit, s->has_ref ? unit_value (s, s->t[j].lower, 0) : NULL, j + 1);
+  return TRUE;
+}
+
+/* The latest decade @tens (2-9: "the twenties" to "the nineties", or
+ * the digits of "the '80s") that has begun by the reference year:
+ * TIMEX3 "199" for the 1990s. */
+static char *
+decade_value (const Scan *s,
+              int         tens)
+{
+  int ref = s->has_ref ? g_date_get_year (&s->ref) : 1999;
+  int start = ref / 100 * 100 + tens * 10;
+
+  if (start > ref)
+    start -= 100;
+  return g_strdup_printf ("%03d", start / 10);
+}
+
+/* "the nineties", "the 'eighties" */
+static gboolean
+match_decade_word (const Scan *s,
+                   guint       i,
+                   Hit        *hit)
+{
+  static const char * const decades[] = {
+    "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+    "eighties", "nineties", NULL
+  };
+  int k;
+
+  if (!is_word (s, i, "the") || i + 1 >= s->n
+      || (k = lookup (s->t[i + 1].lower, decades)) < 0)
+    return FALSE;
+  hit_other (hit, decade_value (s, k + 2), i + 2);
   return TRUE;
 }
 
@@ -1543,7 +1704,8 @@ match_core (const Scan *s,
     match_numeric_date, match_spelled_year, match_month_relative,
     match_month_first, match_day_first, match_week_weekday, match_weekday,
     match_deictic_day, match_relative_unit, match_year_back,
-    match_focus_quarter, match_with_article, match_weekend, match_season,
+    match_focus_quarter, match_with_article, match_weekend,
+    match_decade_word, match_season,
     match_year_end, match_ago,
     match_quarter, match_year, match_vague,
   };
@@ -1608,22 +1770,34 @@ match_time (const Scan *s,
 }
 
 /* Returns the token where the expression's text starts when a modifier
- * ("end of", "early", "mid-") stands before @i, else @i. */
+ * stands before @i, else @i: "end of December", "early 1980s" (without
+ * their article, as the spec's examples give them); "around" and
+ * "sometime" make it approximate ("around Nov. 1", "sometime next
+ * year").  "Earlier Sunday" stays "Sunday": the two TempEval-3 sets mark
+ * it each their own way. */
 static guint
 modifier_start (const Scan *s,
-                guint       i)
+                guint       i,
+                const Hit  *hit)
 {
   static const char * const heads[] = { "end", "beginning", "start",
                                         "middle", "turn", NULL };
   static const char * const loose[] = { "early", "late", "mid", NULL };
+  static const char * const near[] = { "around", "sometime", NULL };
+  guint k = i;
 
-  if (i >= 2 && is_word (s, i - 1, "of") && _nf_token_in (&s->t[i - 2], heads))
-    return i - 2;
-  if (i >= 2 && is_punct (s, i - 1, "-") && is_word (s, i - 2, "mid"))
-    return i - 2;
-  if (i >= 1 && _nf_token_in (&s->t[i - 1], loose))
-    return i - 1;
-  return i;
+  if (k >= 1 && s->t[k].kind == NF_TOKEN_NUMBER && !s->t[k].space_before
+      && s->t[k].digits == 2 && hit->value != NULL && strlen (hit->value) == 3)
+    k--;   /* the apostrophe of "the '80s" */
+  if (k >= 2 && is_word (s, k - 1, "of") && _nf_token_in (&s->t[k - 2], heads))
+    k -= 2;
+  else if (k >= 2 && is_punct (s, k - 1, "-") && is_word (s, k - 2, "mid"))
+    k -= 2;
+  else if (k >= 1 && _nf_token_in (&s->t[k - 1], loose))
+    k -= 1;
+  if (k >= 1 && _nf_token_in (&s->t[k - 1], near))
+    return k - 1;
+  return k;
 }
 
 static void
@@ -1646,7 +1820,8 @@ static const char * const start_words[] = {
   "last", "next", "this", "past", "previous", "coming", "current",
   "earlier", "later", "early", "late", "yesterday", "today", "tomorrow",
   "tonight", "now", "until", "till", "currently", "nowadays", "these",
-  "recently", "lately", "recent", "the", "soon", "noon", "midday", "a",
+  "recently", "lately", "recent", "the", "soon", "noon", "midday",
+  "midnight", "a",
   "an", "sept", "latest", "most", "year", "fiscal", "nearly", "almost",
   "about", "roughly", "some", "spring", "summer", "fall", "autumn",
   "winter", NULL
@@ -1691,30 +1866,86 @@ note_focus (Scan       *s,
     }
 }
 
-/* The date expression at token @i, if any: a clock time, or what
- * match_core () finds.  The articles, a tenth of the words, can start
- * few: "the" the names of quarters and weekends, "the past" and "the
- * (near) future" (match_vague ()); "an" only match_ago (); "a" "a year
- * earlier", match_ago () and the ordinals ("a" followed by a number word)
- * of match_day_first () and match_quarter ().
- * Every other matcher turns them away at its first test, so only these
- * are asked, in match_core ()'s order.  A matcher that comes to take an
- * article must be asked here too. */
+/* Whether a date can start at "the" when @t follows it.  Each matcher
+ * that takes an article reads the word after it first: a numeral, a
+ * number word, a word that may start a date ("the year", "the past",
+ * "the summer"), or one of these.  Most words after "the" are none. */
 static gboolean
-match_at (const Scan *s,
-          guint       i,
-          Hit        *hit)
+may_follow_the (const NfToken *t)
+{
+  static const char * const nouns[] = {
+    "comparable", "corresponding", "quarter", "weekend", "full", "future",
+    "near", "twenties", "thirties", "forties", "fifties", "sixties",
+    "seventies", "eighties", "nineties", NULL
+  };
+
+  if (t->kind == NF_TOKEN_NUMBER || t->numword || t->datestart)
+    return TRUE;
+  return t->kind == NF_TOKEN_WORD && _nf_token_in (t, nouns);
+}
+
+/* The date expression at "the", "a" or "an".  The articles, a tenth of
+ * the words, can start few: "the" the names of quarters and weekends,
+ * "the past" and "the (near) future" (match_vague ()); "an" only
+ * match_ago (); "a" "a year earlier", match_ago () and the ordinals ("a"
+ * followed by a number word) of match_day_first () and match_quarter ().
+ * Returns -1 when @i is no article. */
+static int
+match_article (const Scan *s,
+               guint       i,
+               Hit        *hit)
 {
   if (is_word (s, i, "the"))
-    return match_year_back (s, i, hit) || match_focus_quarter (s, i, hit)
-           || match_with_article (s, i, hit) || match_weekend (s, i, hit)
-           || match_spelled_year (s, i, hit) || match_season (s, i, hit)
-           || match_year_end (s, i, hit) || match_vague (s, i, hit);
+    return i + 1 < s->n && may_follow_the (&s->t[i + 1])
+           && (match_year_back (s, i, hit) || match_focus_quarter (s, i, hit)
+               || match_with_article (s, i, hit) || match_weekend (s, i, hit)
+               || match_spelled_year (s, i, hit) || match_decade_word (s, i, hit)
+               || match_season (s, i, hit) || match_year_end (s, i, hit)
+               || match_vague (s, i, hit));
   if (is_word (s, i, "an"))
     return match_ago (s, i, hit);
   if (is_word (s, i, "a"))
     return match_day_first (s, i, hit) || match_focus_quarter (s, i, hit)
            || match_ago (s, i, hit) || match_quarter (s, i, hit);
+  return -1;
+}
+
+/* The date expression at token @i, if any: a clock time, or what
+ * match_core () finds.  Most tokens asked are numerals, number words,
+ * articles, months and weekdays, and each of these can start only a few
+ * kinds of date: only those matchers are asked, in match_core ()'s order
+ * (every other one turns such a token away at its first test).  A
+ * matcher that comes to take one of these must be asked here too. */
+static gboolean
+match_at (const Scan *s,
+          guint       i,
+          Hit        *hit)
+{
+  static const char * const hedges[] = { "nearly", "almost", "about",
+                                         "roughly", "some", NULL };
+  const NfToken *t = &s->t[i];
+  guint next;
+  int done;
+
+  if (t->kind == NF_TOKEN_NUMBER)
+    return match_time (s, i, hit) || match_numeric_date (s, i, hit)
+           || match_day_first (s, i, hit) || match_ago (s, i, hit)
+           || match_quarter (s, i, hit) || match_year (s, i, hit);
+  if (!t->datestart)
+    /* a number word: "two weeks ago", "first quarter", "nineteen ..." */
+    return match_spelled_year (s, i, hit) || match_day_first (s, i, hit)
+           || match_focus_quarter (s, i, hit) || match_ago (s, i, hit)
+           || match_quarter (s, i, hit);
+  if ((done = match_article (s, i, hit)) >= 0)
+    return done;
+  if (month_at (s, i, &next) > 0)
+    return match_spelled_year (s, i, hit) || match_month_first (s, i, hit);
+  if (weekday_at (s, i) > 0)
+    return match_weekday (s, i, hit);
+  if (_nf_token_is (t, "year"))
+    return match_year_back (s, i, hit) || match_year_end (s, i, hit);
+  if (_nf_token_in (t, hedges))
+    return match_ago (s, i, hit);   /* "nearly two weeks ago" */
   return match_time (s, i, hit) || match_core (s, i, hit);
 }
 
@@ -1737,7 +1968,7 @@ scan_sentence (NfArticle *article,
       if (may_start_date (s, i) && match_at (s, i, &hit))
         {
           extend_with_time (s, &hit);
-          first = modifier_start (s, i);
+          first = modifier_start (s, i, &hit);
           if (!hit.back)
             note_focus (s, hit.value);
           add_date (article, s, first, hit.next, hit.value);
@@ -1767,7 +1998,7 @@ _nf_dates_mark (const NfToken *tokens,
       if (may_start_date (&s, i) && match_at (&s, i, &hit))
         {
           extend_with_time (&s, &hit);
-          for (guint k = modifier_start (&s, i); k < hit.next; k++)
+          for (guint k = modifier_start (&s, i, &hit); k < hit.next; k++)
             taken[k] = 1;
           g_free (hit.value);
           i = hit.next;
@@ -2019,22 +2250,39 @@ reference_day (const NfArticle *article,
     g_date_subtract_days (&s->ref, 1);
 }
 
+/* Whether @a and @b are the same fact: the same text and value. */
+static gboolean
+same_date (const NfDate *a,
+           const NfDate *b)
+{
+  return strcmp (a->text, b->text) == 0
+         && g_strcmp0 (a->value ? a->value : "", b->value ? b->value : "") == 0;
+}
+
 /* A date named twice ("last month" ... "last month") is one fact; the
- * first mention keeps its place. */
+ * first mention keeps its place.  Most articles name a few dozen dates,
+ * so each is compared with those kept before it; a text with more (a
+ * hostile one may hold thousands) keys a hash table instead. */
 static void
 drop_repeats (NfArticle *article)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                      g_free, NULL);
+  g_autoptr(GHashTable) seen = NULL;
   guint kept = 0;
 
+  if (article->dates->len > 64)
+    seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < article->dates->len; i++)
     {
       NfDate *date = g_ptr_array_index (article->dates, i);
-      char *key = g_strconcat (date->text, "\x1f",
-                               date->value ? date->value : "", NULL);
+      gboolean repeat = FALSE;
 
-      if (!g_hash_table_add (seen, key))
+      if (seen != NULL)
+        repeat = !g_hash_table_add (seen, g_strconcat (date->text, "\x1f",
+                                                       date->value ? date->value : "",
+                                                       NULL));
+      for (guint k = 0; seen == NULL && k < kept && !repeat; k++)
+        repeat = same_date (article->dates->pdata[k], date);
+      if (repeat)
         {
           nf_date_free (date);
           continue;
@@ -2065,6 +2313,28 @@ scan_prepare (NfArticle *article,
     settle_published (article);
   g_date_clear (&s->ref, 1);
   reference_day (article, s);
+}
+
+/* Whether the figures stage may find a figure in the sentence: it looks
+ * only near a numeral, a number word, a currency sign ("$", or a sign
+ * outside ASCII) or a capitalised word with digits ("USD115"), and its
+ * date marks matter nowhere else.  A sentence with none of these needs no
+ * marks. */
+static gboolean
+may_hold_figure (const Scan *s)
+{
+  for (guint i = 0; i < s->n; i++)
+    {
+      const NfToken *t = &s->t[i];
+
+      if (t->kind == NF_TOKEN_NUMBER || t->numword
+          || (t->kind == NF_TOKEN_PUNCT
+              && (t->lower[0] == '$' || (guchar) t->lower[0] >= 0x80))
+          || (t->kind == NF_TOKEN_WORD && t->upper
+              && strpbrk (t->lower, "0123456789") != NULL))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Both stages read each sentence as tokens; the pipeline has them made
@@ -2100,7 +2370,7 @@ scan_sentences (NfArticle *article,
       g_byte_array_set_size (marks, s.n + 1);
       taken = memset (marks->data, 0, s.n + 1);
       scan_sentence (article, &s, s.has_ref ? NULL : taken);
-      if (s.has_ref)
+      if (s.has_ref && may_hold_figure (&s))
         _nf_dates_mark (s.t, s.n, taken);
       _nf_figures_scan_tokens (article, s.t, s.n, taken);
     }

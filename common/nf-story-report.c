@@ -211,13 +211,17 @@ nf_story_figure_free (NfStoryFigure *figure)
   g_free (figure);
 }
 
+/* Zero is one value whatever its sign: "minus 0 percent" parses to -0.0,
+ * which the store keeps as 0 (SQLite does not keep the sign of a zero),
+ * and the JSON prints both as 0. */
 static char *
 figure_key (const NfFigure *figure)
 {
   g_autofree char *unit = _nf_story_unit_key (figure);
   char value[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_ascii_formatd (value, sizeof value, "%.10g", figure->value);
+  g_ascii_formatd (value, sizeof value, "%.10g",
+                   figure->value == 0 ? 0.0 : figure->value);
   return g_strdup_printf ("%s:%s:%s", nf_figure_kind_to_string (figure->kind),
                           unit, value);
 }

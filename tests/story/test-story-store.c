@@ -156,6 +156,14 @@ test_stored_facts (void)
 
       if (article == NULL)
         continue;
+      /* The BBC set holds a hundred texts twice under two names: the
+       * store keeps the first (its source, its date), so the second is
+       * not the article the store gives back. */
+      if (nf_store_has_article (store, article->id))
+        {
+          nf_article_free (article);
+          continue;
+        }
       g_assert_true (nf_store_put_article (store, article, published, FALSE,
                                            NULL, &error));
       g_assert_no_error (error);

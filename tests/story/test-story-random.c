@@ -1,0 +1,625 @@
+/* test-story-random.c: stories from stored facts, over random rounds of
+ * ingests, re-ingests and removals
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-story-store.c checks one fixed choice of texts; this one draws
+ * its texts from $NF_SHARED_DIR (the seeds, BBC and PolNeAR; skipped when
+ * absent) at random.  Each round opens a new store and ingests texts in a
+ * random order with random fallback dates, some of them again (replacing
+ * or not, with another date, or under another source name) and removes
+ * some.  Then each stored article must read back as the service's story
+ * keeper reads it (nf_store_load_facts (), or the text parsed again when
+ * a story may re-date it or the facts are inexact) and random groups of
+ * them, in random orders, must make the story JSON the parsed articles
+ * make; the stored signatures must be the parsed articles' and must put
+ * the articles in the same stories.
+ *
+ * The rounds come from g_test_rand_int (), so `--seed` replays a run.
+ * $NF_STORY_RANDOM_ROUNDS sets how many rounds (default 40) and
+ * $NF_STORY_RANDOM_SECONDS a time limit (default 15, 0 for none);
+ * $NF_STORY_RANDOM_ROUND replays one round from the seed a failed run
+ * printed; $NF_STORY_RANDOM_TRACE prints each step on stderr.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "nf-error.h"
+#include "nf-pipeline.h"
+#include "nf-store.h"
+#include "nf-story.h"
+#include "nf-sort-private.h"
+
+#define DEFAULT_ROUNDS   40
+#define DEFAULT_SECONDS  15
+#define MAX_STEPS        48
+#define MAX_GROUP        24
+
+static char *tmpdir;
+static GPtrArray *pool;         /* paths of the texts */
+static GPtrArray *seeds;        /* those of the seeds, drawn more often */
+static gboolean trace;
+
+/* Every .txt file under @dir, in any order. */
+static void
+add_texts (GPtrArray  *files,
+           const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        add_texts (files, path);
+      else if (g_str_has_suffix (name, ".txt"))
+        g_ptr_array_add (files, g_steal_pointer (&path));
+    }
+}
+
+/* The texts under $NF_SHARED_DIR/@first/…, or under all three corpora
+ * when @first is NULL. */
+static GPtrArray *
+collect_pool (const char *first)
+{
+  const char *shared = g_getenv ("NF_SHARED_DIR");
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  const char *const dirs[][3] = {
+    { "seeds", NULL, NULL },
+    { "corpus", "bbc-news", "bbc" },
+    { "corpus", "polnear", "data" },
+  };
+
+  for (guint i = 0; shared != NULL && i < G_N_ELEMENTS (dirs); i++)
+    if (first == NULL || strcmp (first, dirs[i][0]) == 0)
+    {
+      g_autofree char *dir = g_build_filename (shared, dirs[i][0], dirs[i][1],
+                                               dirs[i][2], NULL);
+
+      add_texts (files, dir);
+    }
+  /* Sorted, so that a seed draws the same texts on every machine. */
+  g_ptr_array_sort (files, _nf_compare_string_items);
+  return files;
+}
+
+typedef struct
+{
+  GRand      *rand;
+  NfStore    *store;
+  GHashTable *model;     /* id -> NfArticle, as the store should keep it */
+  GPtrArray  *ids;       /* ids stored, in the order first stored */
+  GPtrArray  *used;      /* paths ingested this round */
+  char       *db;
+} Round;
+
+static void
+say (const char *format,
+     ...) G_GNUC_PRINTF (1, 2);
+
+static void
+say (const char *format,
+     ...)
+{
+  va_list args;
+
+  if (!trace)
+    return;
+  va_start (args, format);
+  g_vfprintf (stderr, format, args);
+  va_end (args);
+  g_printerr ("\n");
+}
+
+/* A fallback date: none, one of a few (stories with ties in time), or
+ * any day of two decades. */
+static char *
+random_published (GRand *rand)
+{
+  static const char *const few[] = { "2016-02-07", "2016-03-01", "2020-05-05" };
+  int pick = g_rand_int_range (rand, 0, 6);
+
+  if (pick < 2)
+    return NULL;
+  if (pick < 5)
+    return g_strdup (few[pick - 2]);
+  return g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 2004, 2024),
+                          g_rand_int_range (rand, 1, 13),
+                          g_rand_int_range (rand, 1, 29));
+}
+
+/* Stores @article (taking it) and keeps the model of the store. */
+static void
+ingest_article (Round      *round,
+                NfArticle  *article,
+                const char *published,
+                gboolean    replace)
+{
+  g_autoptr(NfArticle) owned = article;
+  g_autoptr(GError) error = NULL;
+  NfStorePutResult result = NF_STORE_PUT_NONE;
+  gboolean known = g_hash_table_contains (round->model, article->id);
+
+  g_assert_true (nf_store_put_article (round->store, article, published, replace,
+                                       &result, &error));
+  g_assert_no_error (error);
+  if (!known)
+    {
+      g_assert_cmpint (result, ==, NF_STORE_PUT_ADDED);
+      g_ptr_array_add (round->ids, g_strdup (article->id));
+    }
+  else if (!replace)
+    g_assert_cmpint (result, ==, NF_STORE_PUT_NONE);
+  if (result != NF_STORE_PUT_NONE)
+    g_hash_table_replace (round->model, g_strdup (article->id),
+                          g_steal_pointer (&owned));
+}
+
+/* The text of @path under the name @source, with a random fallback date,
+ * replacing what the store has or not. */
+static void
+ingest (Round      *round,
+        const char *path,
+        const char *source)
+{
+  g_autofree char *published = random_published (round->rand);
+  gboolean replace = g_rand_boolean (round->rand);
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  NfParseOptions options = { published, 0 };
+  NfArticle *article;
+
+  g_assert_true (g_file_get_contents (path, &text, &len, NULL));
+  article = nf_parse (source, (const guint8 *) text, len, &options, NULL);
+  if (article == NULL)
+    return;
+  say ("ingest %s as %s published %s replace %d -> %s", path, source,
+       published ? published : "-", replace, article->id);
+  ingest_article (round, article, published, replace);
+}
+
+static void
+remove_one (Round *round)
+{
+  guint at = g_rand_int_range (round->rand, 0, round->ids->len);
+  g_autofree char *id = g_ptr_array_steal_index (round->ids, at);
+  g_autoptr(NfArticle) back = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean exact = FALSE;
+
+  say ("remove %s", id);
+  g_assert_true (nf_store_remove_article (round->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_remove (round->model, id));
+  back = nf_store_load_facts (round->store, id, &exact, &error);
+  g_assert_null (back);
+  g_assert_error (error, NF_ERROR, NF_ERROR_NOT_FOUND);
+}
+
+/* One step: a new text, a text of this round again (under its own name
+ * or another), or a removal. */
+static void
+step (Round *round)
+{
+  int pick = g_rand_int_range (round->rand, 0, 20);
+
+  if (pick < 2 && round->used->len > 0)
+    {
+      const char *path = g_ptr_array_index (round->used,
+                                            g_rand_int_range (round->rand, 0,
+                                                              round->used->len));
+
+      ingest (round, path, path);
+    }
+  else if (pick < 3 && round->used->len > 0)
+    {
+      const char *path = g_ptr_array_index (round->used,
+                                            g_rand_int_range (round->rand, 0,
+                                                              round->used->len));
+      g_autofree char *copy = g_strconcat ("copy:", path, NULL);
+
+      ingest (round, path, copy);
+    }
+  else if (pick < 5 && round->ids->len > 0)
+    remove_one (round);
+  else
+    {
+      /* The seeds are few but dated and year-less: one draw in ten. */
+      GPtrArray *from = pick < 7 && seeds->len > 0 ? seeds : pool;
+      const char *path = g_ptr_array_index (from, g_rand_int_range (round->rand, 0,
+                                                                    from->len));
+
+      g_ptr_array_add (round->used, g_strdup (path));
+      ingest (round, path, path);
+    }
+}
+
+static char *
+signature_of (const NfArticle *article)
+{
+  g_autoptr(NfStorySignature) signature = nf_story_signature_new (article);
+
+  return nf_story_signature_to_string (signature);
+}
+
+/* A member as the story keeper reads it back (load_member () in
+ * service/nf-story-impl.c): its facts, or its text parsed again when its
+ * dateline has no year or the facts are not exact. */
+static NfArticle *
+load_member (Round      *round,
+             const char *id,
+             const char *signature)
+{
+  g_autoptr(NfArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean exact = FALSE;
+
+  if (!nf_story_signature_string_is_yearless (signature))
+    {
+      article = nf_store_load_facts (round->store, id, &exact, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (article);
+      if (exact)
+        return g_steal_pointer (&article);
+      say ("inexact facts: %s", id);
+    }
+  g_clear_pointer (&article, nf_article_free);
+  article = nf_store_load_article (round->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+  return g_steal_pointer (&article);
+}
+
+static char *
+story_json (GPtrArray *articles)
+{
+  g_autoptr(NfStory) story = nf_story_new ("s");
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *printed = NULL;
+  char *json;
+
+  for (guint i = 0; i < articles->len; i++)
+    nf_story_add_article (story, g_ptr_array_index (articles, i));
+  json = nf_story_to_json (story, FALSE);
+  node = nf_story_to_json_node (story);
+  json_generator_set_root (generator, node);
+  printed = json_generator_to_data (generator, NULL);
+  g_assert_cmpstr (json, ==, printed);
+  return json;
+}
+
+/* Members @picks of @parsed and @stored make the same story. */
+static void
+check_group (GPtrArray *parsed,
+             GPtrArray *stored,
+             GArray    *picks)
+{
+  g_autoptr(GPtrArray) a = g_ptr_array_new ();
+  g_autoptr(GPtrArray) b = g_ptr_array_new ();
+  g_autofree char *from_parse = NULL;
+  g_autofree char *from_store = NULL;
+
+  for (guint i = 0; i < picks->len; i++)
+    {
+      guint at = g_array_index (picks, guint, i);
+
+      g_ptr_array_add (a, g_ptr_array_index (parsed, at));
+      g_ptr_array_add (b, g_ptr_array_index (stored, at));
+      say ("  member %s", ((NfArticle *) g_ptr_array_index (parsed, at))->id);
+    }
+  from_parse = story_json (a);
+  from_store = story_json (b);
+  g_assert_cmpstr (from_store, ==, from_parse);
+}
+
+/* Random groups of distinct members in random orders, and all of them. */
+static void
+check_groups (Round     *round,
+              GPtrArray *parsed,
+              GPtrArray *stored)
+{
+  g_autoptr(GArray) picks = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_groups = g_rand_int_range (round->rand, 2, 9);
+
+  for (guint i = 0; i < parsed->len; i++)
+    g_array_append_val (picks, i);
+  say ("group of all %u", picks->len);
+  check_group (parsed, stored, picks);
+  for (guint g = 0; g < n_groups && parsed->len > 0; g++)
+    {
+      guint size = g_rand_int_range (round->rand, 1, MIN (parsed->len, MAX_GROUP) + 1);
+
+      /* A shuffle's first @size cells. */
+      for (guint i = 0; i < size; i++)
+        {
+          guint j = g_rand_int_range (round->rand, i, picks->len);
+          guint swap = g_array_index (picks, guint, i);
+
+          g_array_index (picks, guint, i) = g_array_index (picks, guint, j);
+          g_array_index (picks, guint, j) = swap;
+        }
+      say ("group of %u", size);
+      g_array_set_size (picks, size);
+      check_group (parsed, stored, picks);
+      g_array_set_size (picks, 0);
+      for (guint i = 0; i < parsed->len; i++)
+        g_array_append_val (picks, i);
+    }
+}
+
+/* Stories of the stored signatures are those of the parsed articles. */
+static void
+check_index (GPtrArray *parsed,
+             GPtrArray *signatures)
+{
+  g_autoptr(NfStoryIndex) from_parse = nf_story_index_new (NULL);
+  g_autoptr(NfStoryIndex) from_store = nf_story_index_new (NULL);
+
+  for (guint i = 0; i < parsed->len; i++)
+    {
+      const NfArticle *article = g_ptr_array_index (parsed, i);
+      NfStorySignature *read = nf_story_signature_parse (g_ptr_array_index (signatures, i));
+      const char *a = nf_story_index_add (from_parse, nf_story_signature_new (article),
+                                          NULL);
+      const char *b;
+
+      g_assert_nonnull (read);
+      b = nf_story_index_add (from_store, read, NULL);
+      g_assert_cmpstr (b, ==, a);
+    }
+}
+
+/* All of them as one story whose year-less datelines are settled: the
+ * keeper reading facts (parsing only the year-less) makes the story it
+ * made when it parsed every member again (nf_store_load_article ()). */
+static void
+check_settled (Round     *round,
+               GPtrArray *signatures)
+{
+  g_autoptr(GPtrArray) reparsed = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_article_free);
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_article_free);
+  g_autoptr(NfStory) a = nf_story_new ("s");
+  g_autoptr(NfStory) b = nf_story_new ("s");
+  g_autofree char *from_parse = NULL;
+  g_autofree char *from_store = NULL;
+
+  for (guint i = 0; i < round->ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (round->ids, i);
+      g_autoptr(GError) error = NULL;
+      NfArticle *article = nf_store_load_article (round->store, id, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (reparsed, article);
+      nf_story_add_article (a, article);
+      article = load_member (round, id, g_ptr_array_index (signatures, i));
+      g_ptr_array_add (members, article);
+      nf_story_add_article (b, article);
+    }
+  g_assert_cmpint (nf_story_settle_years (b), ==, nf_story_settle_years (a));
+  from_parse = nf_story_to_json (a, FALSE);
+  from_store = nf_story_to_json (b, FALSE);
+  g_assert_cmpstr (from_store, ==, from_parse);
+}
+
+static void
+check_round (Round *round)
+{
+  g_autoptr(GPtrArray) parsed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_article_free);
+  g_autoptr(GPtrArray) signatures = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < round->ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (round->ids, i);
+      NfArticle *article = g_hash_table_lookup (round->model, id);
+      g_autofree char *expected = signature_of (article);
+      char *signature = nf_store_get_signature (round->store, id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (signature, ==, expected);
+      g_ptr_array_add (parsed, article);
+      g_ptr_array_add (signatures, signature);
+      g_ptr_array_add (stored, load_member (round, id, signature));
+    }
+  g_assert_cmpuint (nf_store_count_articles (round->store, &error), ==, parsed->len);
+  g_assert_no_error (error);
+  check_groups (round, parsed, stored);
+  check_index (parsed, signatures);
+  check_settled (round, signatures);
+}
+
+/* A new store in tmpdir, named @name, and an empty model. */
+static void
+round_open (Round      *round,
+            const char *name,
+            guint32     seed)
+{
+  g_autofree char *db = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  round->rand = g_rand_new_with_seed (seed);
+  round->db = g_steal_pointer (&db);
+  round->store = nf_store_open (round->db, &error);
+  g_assert_no_error (error);
+  round->model = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) nf_article_free);
+  round->ids = g_ptr_array_new_with_free_func (g_free);
+  round->used = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+round_close (Round *round)
+{
+  nf_store_close (round->store);
+  g_hash_table_unref (round->model);
+  g_ptr_array_unref (round->ids);
+  g_ptr_array_unref (round->used);
+  g_rand_free (round->rand);
+  for (const char *const *suffix = (const char *const []) { "", "-wal", "-shm", NULL };
+       *suffix != NULL; suffix++)
+    {
+      g_autofree char *path = g_strconcat (round->db, *suffix, NULL);
+
+      g_remove (path);
+    }
+  g_free (round->db);
+}
+
+static void
+run_round (guint32 seed,
+           guint   number)
+{
+  g_autofree char *name = g_strdup_printf ("round-%u.db", number);
+  Round round = { 0 };
+  guint steps;
+
+  say ("round %u seed %" G_GUINT32_FORMAT, number, seed);
+  round_open (&round, name, seed);
+  steps = g_rand_int_range (round.rand, 1, MAX_STEPS + 1);
+  for (guint i = 0; i < steps; i++)
+    step (&round);
+  check_round (&round);
+  round_close (&round);
+}
+
+static guint
+env_uint (const char *name,
+          guint       fallback)
+{
+  const char *value = g_getenv (name);
+
+  return value != NULL && value[0] != '\0' ? (guint) strtoul (value, NULL, 10)
+                                           : fallback;
+}
+
+static void
+test_random_rounds (void)
+{
+  guint rounds = env_uint ("NF_STORY_RANDOM_ROUNDS", DEFAULT_ROUNDS);
+  guint seconds = env_uint ("NF_STORY_RANDOM_SECONDS", DEFAULT_SECONDS);
+  const char *only = g_getenv ("NF_STORY_RANDOM_ROUND");
+  gint64 start = g_get_monotonic_time ();
+  guint done = 0;
+
+  if (pool->len < 20)
+    {
+      g_test_skip ("no corpora in $NF_SHARED_DIR");
+      return;
+    }
+  if (only != NULL)
+    {
+      run_round ((guint32) strtoul (only, NULL, 10), 0);
+      return;
+    }
+  for (; done < rounds; done++)
+    {
+      guint32 seed = (guint32) g_test_rand_int ();
+
+      if (seconds > 0 && g_get_monotonic_time () - start > seconds * G_USEC_PER_SEC)
+        break;
+      /* Printed before the round, so that a failure or a hang names it. */
+      g_test_message ("round %u: NF_STORY_RANDOM_ROUND=%" G_GUINT32_FORMAT,
+                      done, seed);
+      run_round (seed, done);
+    }
+  g_test_message ("%u rounds in %.1f s", done,
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpuint (done, >, 0);
+}
+
+/* Cases the rounds found, each its smallest set of texts. */
+static void
+check_texts (const char *name,
+             const char *const *texts)
+{
+  Round round = { 0 };
+
+  round_open (&round, name, 0);
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_autofree char *source = g_strdup_printf ("%s-%u", name, i);
+      NfArticle *article = nf_parse (source, (const guint8 *) texts[i],
+                                     strlen (texts[i]), NULL, NULL);
+
+      g_assert_nonnull (article);
+      ingest_article (&round, article, NULL, FALSE);
+    }
+  check_round (&round);
+  round_close (&round);
+}
+
+/* A capitalised run that opens with a title, names a person and holds
+ * nothing the lexicon lists went from the entities stage's read_span ()
+ * to read_mixed () to read_rest () and back to read_span () for ever:
+ * test-story-store hung when its random choice took the one PolNeAR text
+ * with such a run (a headline quoted in a sentence).  The PolNeAR text
+ * itself is checked too when $NF_SHARED_DIR has it. */
+static void
+test_title_run (void)
+{
+  const char *const texts[] = {
+    "Council vote\n\nThe flyer read: Speaker Anna Berg Joins Long List of Critics.\n",
+    "Council vote\n\nThe flyer read: Speaker Anna Berg Joins Long List.\n",
+    NULL
+  };
+  g_autofree char *polnear = g_build_filename (g_getenv ("NF_SHARED_DIR"), "corpus",
+                                               "polnear", "data", "train", "text",
+                                               "politico_2016-05-05_paul-ryan-says-he-s-not-ready-to.txt",
+                                               NULL);
+  g_autofree char *text = NULL;
+
+  check_texts ("title-run", texts);
+  if (g_file_get_contents (polnear, &text, NULL, NULL))
+    check_texts ("title-run-polnear", (const char *const []) { text, NULL });
+}
+
+/* "minus 0 percent" is -0.0 in the parse but 0 once SQLite kept it: a
+ * story of that and "0 percent" made two figures of the parsed articles
+ * and one of the stored facts. */
+static void
+test_signed_zero (void)
+{
+  const char *const texts[] = {
+    "Prices held\n\nInflation was minus 0 percent in March, the central bank said.\n",
+    "Inflation flat\n\nInflation was 0 percent in March, the central bank said.\n",
+    NULL
+  };
+
+  check_texts ("signed-zero", texts);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  trace = g_getenv ("NF_STORY_RANDOM_TRACE") != NULL;
+  tmpdir = g_dir_make_tmp ("nf-story-random-XXXXXX", &error);
+  g_assert_no_error (error);
+  pool = collect_pool (NULL);
+  seeds = collect_pool ("seeds");
+
+  g_test_add_func ("/story/random/title-run", test_title_run);
+  g_test_add_func ("/story/random/signed-zero", test_signed_zero);
+  g_test_add_func ("/story/random/rounds", test_random_rounds);
+  status = g_test_run ();
+
+  g_ptr_array_unref (pool);
+  g_ptr_array_unref (seeds);
+  g_rmdir (tmpdir);
+  g_free (tmpdir);
+  return status;
+}
