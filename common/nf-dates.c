@@ -1813,31 +1813,86 @@ note_focus (Scan       *s,
     }
 }
 
-/* The date expression at token @i, if any: a clock time, or what
- * match_core () finds.  The articles, a tenth of the words, can start
- * few: "the" the names of quarters and weekends, "the past" and "the
- * (near) future" (match_vague ()); "an" only match_ago (); "a" "a year
- * earlier", match_ago () and the ordinals ("a" followed by a number word)
- * of match_day_first () and match_quarter ().
- * Every other matcher turns them away at its first test, so only these
- * are asked, in match_core ()'s order.  A matcher that comes to take an
- * article must be asked here too. */
+/* Whether a date can start at "the" when @t follows it.  Each matcher
+ * that takes an article reads the word after it first: a numeral, a
+ * number word, a word that may start a date ("the year", "the past",
+ * "the summer"), or one of these.  Most words after "the" are none. */
 static gboolean
-match_at (const Scan *s,
-          guint       i,
-          Hit        *hit)
+may_follow_the (const NfToken *t)
+{
+  static const char * const nouns[] = {
+    "comparable", "corresponding", "quarter", "weekend", "full", "future",
+    "near", "twenties", "thirties", "forties", "fifties", "sixties",
+    "seventies", "eighties", "nineties", NULL
+  };
+
+  if (t->kind == NF_TOKEN_NUMBER || t->numword || t->datestart)
+    return TRUE;
+  return t->kind == NF_TOKEN_WORD && _nf_token_in (t, nouns);
+}
+
+/* The date expression at "the", "a" or "an".  The articles, a tenth of
+ * the words, can start few: "the" the names of quarters and weekends,
+ * "the past" and "the (near) future" (match_vague ()); "an" only
+ * match_ago (); "a" "a year earlier", match_ago () and the ordinals ("a"
+ * followed by a number word) of match_day_first () and match_quarter ().
+ * Returns -1 when @i is no article. */
+static int
+match_article (const Scan *s,
+               guint       i,
+               Hit        *hit)
 {
   if (is_word (s, i, "the"))
-    return match_year_back (s, i, hit) || match_focus_quarter (s, i, hit)
-           || match_with_article (s, i, hit) || match_weekend (s, i, hit)
-           || match_spelled_year (s, i, hit) || match_decade_word (s, i, hit)
-           || match_season (s, i, hit)
-           || match_year_end (s, i, hit) || match_vague (s, i, hit);
+    return i + 1 < s->n && may_follow_the (&s->t[i + 1])
+           && (match_year_back (s, i, hit) || match_focus_quarter (s, i, hit)
+               || match_with_article (s, i, hit) || match_weekend (s, i, hit)
+               || match_spelled_year (s, i, hit) || match_decade_word (s, i, hit)
+               || match_season (s, i, hit) || match_year_end (s, i, hit)
+               || match_vague (s, i, hit));
   if (is_word (s, i, "an"))
     return match_ago (s, i, hit);
   if (is_word (s, i, "a"))
     return match_day_first (s, i, hit) || match_focus_quarter (s, i, hit)
            || match_ago (s, i, hit) || match_quarter (s, i, hit);
+  return -1;
+}
+
+/* The date expression at token @i, if any: a clock time, or what
+ * match_core () finds.  Most tokens asked are numerals, number words,
+ * articles, months and weekdays, and each of these can start only a few
+ * kinds of date: only those matchers are asked, in match_core ()'s order
+ * (every other one turns such a token away at its first test).  A
+ * matcher that comes to take one of these must be asked here too. */
+static gboolean
+match_at (const Scan *s,
+          guint       i,
+          Hit        *hit)
+{
+  static const char * const hedges[] = { "nearly", "almost", "about",
+                                         "roughly", "some", NULL };
+  const NfToken *t = &s->t[i];
+  guint next;
+  int done;
+
+  if (t->kind == NF_TOKEN_NUMBER)
+    return match_time (s, i, hit) || match_numeric_date (s, i, hit)
+           || match_day_first (s, i, hit) || match_ago (s, i, hit)
+           || match_quarter (s, i, hit) || match_year (s, i, hit);
+  if (!t->datestart)
+    /* a number word: "two weeks ago", "first quarter", "nineteen ..." */
+    return match_spelled_year (s, i, hit) || match_day_first (s, i, hit)
+           || match_focus_quarter (s, i, hit) || match_ago (s, i, hit)
+           || match_quarter (s, i, hit);
+  if ((done = match_article (s, i, hit)) >= 0)
+    return done;
+  if (month_at (s, i, &next) > 0)
+    return match_spelled_year (s, i, hit) || match_month_first (s, i, hit);
+  if (weekday_at (s, i) > 0)
+    return match_weekday (s, i, hit);
+  if (_nf_token_is (t, "year"))
+    return match_year_back (s, i, hit) || match_year_end (s, i, hit);
+  if (_nf_token_in (t, hedges))
+    return match_ago (s, i, hit);   /* "nearly two weeks ago" */
   return match_time (s, i, hit) || match_core (s, i, hit);
 }
 
@@ -2190,6 +2245,28 @@ scan_prepare (NfArticle *article,
   reference_day (article, s);
 }
 
+/* Whether the figures stage may find a figure in the sentence: it looks
+ * only near a numeral, a number word, a currency sign ("$", or a sign
+ * outside ASCII) or a capitalised word with digits ("USD115"), and its
+ * date marks matter nowhere else.  A sentence with none of these needs no
+ * marks. */
+static gboolean
+may_hold_figure (const Scan *s)
+{
+  for (guint i = 0; i < s->n; i++)
+    {
+      const NfToken *t = &s->t[i];
+
+      if (t->kind == NF_TOKEN_NUMBER || t->numword
+          || (t->kind == NF_TOKEN_PUNCT
+              && (t->lower[0] == '$' || (guchar) t->lower[0] >= 0x80))
+          || (t->kind == NF_TOKEN_WORD && t->upper
+              && strpbrk (t->lower, "0123456789") != NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Both stages read each sentence as tokens; the pipeline has them made
  * once for both (with_figures), as the figures stage only reads the text
  * and adds figures, and this stage never looks at them.  The figures
@@ -2223,7 +2300,7 @@ scan_sentences (NfArticle *article,
       g_byte_array_set_size (marks, s.n + 1);
       taken = memset (marks->data, 0, s.n + 1);
       scan_sentence (article, &s, s.has_ref ? NULL : taken);
-      if (s.has_ref)
+      if (s.has_ref && may_hold_figure (&s))
         _nf_dates_mark (s.t, s.n, taken);
       _nf_figures_scan_tokens (article, s.t, s.n, taken);
     }
