@@ -90,6 +90,7 @@ typedef struct
                               * surfaces of the buildings */
   GHashTable *metonyms;      /* NfLexGroup* whose capital stands for it */
   gsize       dateline_end;
+  guint       span_depth;    /* read_span () calls under way */
 } Scan;
 
 static const NfWord *
@@ -834,10 +835,10 @@ split_and (Scan  *scan,
 }
 
 static void
-read_span (Scan     *scan,
-           guint     i,
-           guint     j,
-           gboolean  person)
+read_span_once (Scan     *scan,
+                guint     i,
+                guint     j,
+                gboolean  person)
 {
   const NfLexEntry *entry = lookup_span (scan, i, j);
   guint name_start;
@@ -887,6 +888,22 @@ read_span (Scan     *scan,
     read_parts (scan, i, j);
   else
     read_mixed (scan, i, j, person);
+}
+
+/* Each way of reading a span reads parts of it, so the calls nest no
+ * deeper than a name is long; the bound only guards against a rule that
+ * would hand a span back unchanged, which would otherwise never end. */
+static void
+read_span (Scan     *scan,
+           guint     i,
+           guint     j,
+           gboolean  person)
+{
+  if (scan->span_depth > MAX_NAME_TOKENS + 2)
+    return;
+  scan->span_depth++;
+  read_span_once (scan, i, j, person);
+  scan->span_depth--;
 }
 
 static gboolean

@@ -406,6 +406,23 @@ test_entities (void)
   g_assert_null (entity (a, "Tuesday"));
 }
 
+/* A run in headline case where no listed name is found and a title word
+ * sits inside once sent the reader back to the same run for ever. */
+static void
+test_entities_headline_case (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Campaign answers the speaker\n\n"
+    "Her campaign wrote to supporters, \u201cSenator Ann Hale Joins Growing "
+    "List of Governors Opposing Marsh as He Takes GOP Nomination.\u201d\n\n"
+    "Mayor Tom Brown Leads Long List of Judges Backing Reyes, the post "
+    "said.\n");
+
+  g_assert_nonnull (a);
+  g_assert_cmpuint (a->quotes->len, ==, 1);
+  g_assert_nonnull (entity (a, "GOP"));
+}
+
 static void
 test_brief (void)
 {
@@ -453,6 +470,7 @@ main (int   argc,
                    test_reported_then_quoted);
   g_test_add_func ("/quotes/pronoun-coordinator", test_pronoun_coordinator);
   g_test_add_func ("/entities/aliases", test_entities);
+  g_test_add_func ("/entities/headline-case", test_entities_headline_case);
   g_test_add_func ("/brief/lede", test_brief);
 
   return g_test_run ();
