@@ -109,6 +109,42 @@ is_punct (const Scan *s,
          && s->t[i].lower[0] == p[0] && _nf_str_equal (s->t[i].lower, p);
 }
 
+/* Whether a word of @words is among the @span tokens after @i; @firsts
+ * holds the first letters of @words.  The matchers that start at a number
+ * ask this before reading the number: most numbers are followed by none
+ * of the words they need. */
+static gboolean
+word_after (const Scan         *s,
+            guint               i,
+            guint               span,
+            const char         *firsts,
+            const char * const *words)
+{
+  guint end = MIN (s->n, i + 1 + span);
+
+  for (guint k = i + 1; k < end; k++)
+    if (s->t[k].kind == NF_TOKEN_WORD && strchr (firsts, s->t[k].lower[0])
+        && s->t[k].lower[0] != '\0' && _nf_token_in (&s->t[k], words))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a month name is among the @span tokens after @i. */
+static int month_at (const Scan *s, guint i, guint *next);
+
+static gboolean
+month_after (const Scan *s,
+             guint       i,
+             guint       span)
+{
+  guint end = MIN (s->n, i + 1 + span), next;
+
+  for (guint k = i + 1; k < end; k++)
+    if (s->t[k].datestart && month_at (s, k, &next) > 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Skips the period of an abbreviation ("Jan.", "p.m."). */
 static guint
 skip_dot (const Scan *s,
@@ -607,9 +643,13 @@ match_day_first (const Scan *s,
                  Hit        *hit)
 {
   guint j, k;
-  int day = mday_at (s, i, &j), month, year;
+  int day, month, year;
   GDate d;
 
+  /* the day ("thirty-first" is three tokens), "of", the month */
+  if (!month_after (s, i, 5))
+    return FALSE;
+  day = mday_at (s, i, &j);
   if (day == 0 || after_currency (s, i))
     return FALSE;   /* "bought it for $12 December 27" */
   if (is_word (s, j, "of"))
@@ -1124,9 +1164,15 @@ match_ago (const Scan *s,
   static const char * const about[] = { "nearly", "almost", "about",
                                         "roughly", "some", NULL };
 
+  static const char * const ago[] = { "ago", NULL };
+
   /* "nearly two weeks ago": the hedge is part of the date */
   if (_nf_token_in (&s->t[i], about) && i + 1 < s->n)
     i++;
+  /* a number up to 1000 ("nine hundred and ninety-nine" is six tokens),
+   * its unit, "ago" */
+  if (!word_after (s, i, 8, "a", ago))
+    return FALSE;
   if (is_word (s, i, "a") || is_word (s, i, "an"))
     value = 1, j = i + 1;
   else if (!_nf_number_parse (s->t, s->n, i, &value, &j, &flags)
@@ -1178,6 +1224,13 @@ match_quarter (const Scan *s,
   int year, q, now_q;
   gboolean half, two;
 
+  static const char * const heads[] = { "quarter", "quarters", "half",
+                                        "century", "centuries", NULL };
+
+  /* an ordinal up to 21st ("twenty-first" is three tokens), a hyphen, the
+   * head word */
+  if (!word_after (s, i, 5, "qhc", heads))
+    return FALSE;
   if (is_word (s, i, "last") && (is_word (s, i + 1, "half")
                                  || (is_word (s, i + 1, "two")
                                      && is_word (s, i + 2, "quarters"))))
@@ -1241,9 +1294,10 @@ match_vague (const Scan *s,
   static const char * const past[] = { "recently", "lately",
                                        NULL };
   static const char * const spans[] = { "days", "weeks", "months", "years",
-                                        NULL };
+                                        "quarters", NULL };
   const char *value = NULL;
   guint j = i;
+  guint the = is_word (s, i, "the") ? 1 : 0;
 
   if ((is_word (s, j, "until") || is_word (s, j, "till"))
       && is_word (s, j + 1, "now"))
@@ -1259,6 +1313,9 @@ match_vague (const Scan *s,
   else if (is_word (s, j, "recent") && j + 1 < s->n
            && _nf_token_in (&s->t[j + 1], spans))
     value = "PAST_REF", j += 2;
+  else if (is_word (s, j + the, "coming") && j + the + 1 < s->n
+           && _nf_token_in (&s->t[j + the + 1], spans))
+    value = "FUTURE_REF", j += the + 2;   /* "in (the) coming months" */
   else if (is_word (s, j, "the") && is_word (s, j + 1, "past")
            && (j + 2 >= s->n || s->t[j + 2].kind == NF_TOKEN_PUNCT))
     value = "PAST_REF", j += 2;
@@ -1393,6 +1450,25 @@ match_focus_quarter (const Scan *s,
     }
   if (!is_word (s, i, "the"))
     return FALSE;
+  if (s->focus_q > 0 && (is_word (s, i + 1, "same") || is_word (s, i + 1, "corresponding")
+                         || is_word (s, i + 1, "comparable"))
+      && (is_word (s, i + 2, "period") || is_word (s, i + 2, "quarter")))
+    {
+      /* "the same period last year", "the corresponding quarter a year
+       * earlier": the quarter in focus, a year back */
+      j = i + 3;
+      if (is_word (s, j, "of") && is_word (s, j + 1, "last"))
+        j++;
+      if (is_word (s, j, "last") && is_word (s, j + 1, "year"))
+        j += 2;
+      else if ((k = a_year_back_at (s, j)) > 0)
+        j = k;
+      else
+        return FALSE;
+      hit->back = TRUE;
+      hit_other (hit, s->has_ref ? format_quarter (s->focus_q - 4) : NULL, j);
+      return TRUE;
+    }
   if ((year = year_at (s, i + 1)) > 0)
     {
       if ((q = ordinal_quarter_at (s, i + 2, &k)) > 0)
@@ -1568,9 +1644,22 @@ match_year_end (const Scan *s,
                 guint       i,
                 Hit        *hit)
 {
+  static const char * const heads[] = { "end", "beginning", "start",
+                                        "middle", NULL };
   guint j = i;
   int offset = 0;
 
+  if (is_word (s, i, "the") && i >= 2 && is_word (s, i - 1, "of")
+      && _nf_token_in (&s->t[i - 2], heads)
+      && (is_word (s, i + 1, "year") || is_word (s, i + 1, "month")
+          || is_word (s, i + 1, "week")))
+    {
+      /* "by the end of the year": of this one (modifier_start () takes
+       * "end of" in) */
+      hit_other (hit, s->has_ref ? unit_value (s, s->t[i + 1].lower, 0) : NULL,
+                 i + 2);
+      return TRUE;
+    }
   if (is_word (s, i, "the") && i > 0 && is_word (s, i - 1, "for")
       && is_word (s, i + 1, "full") && is_word (s, i + 2, "year"))
     j = i + 3;
@@ -1821,9 +1910,9 @@ static gboolean
 may_follow_the (const NfToken *t)
 {
   static const char * const nouns[] = {
-    "comparable", "corresponding", "quarter", "weekend", "full", "future",
-    "near", "twenties", "thirties", "forties", "fifties", "sixties",
-    "seventies", "eighties", "nineties", NULL
+    "comparable", "corresponding", "same", "quarter", "month", "week",
+    "weekend", "full", "future", "near", "twenties", "thirties", "forties",
+    "fifties", "sixties", "seventies", "eighties", "nineties", NULL
   };
 
   if (t->kind == NF_TOKEN_NUMBER || t->numword || t->datestart)
@@ -2197,22 +2286,39 @@ reference_day (const NfArticle *article,
     g_date_subtract_days (&s->ref, 1);
 }
 
+/* Whether @a and @b are the same fact: the same text and value. */
+static gboolean
+same_date (const NfDate *a,
+           const NfDate *b)
+{
+  return strcmp (a->text, b->text) == 0
+         && g_strcmp0 (a->value ? a->value : "", b->value ? b->value : "") == 0;
+}
+
 /* A date named twice ("last month" ... "last month") is one fact; the
- * first mention keeps its place. */
+ * first mention keeps its place.  Most articles name a few dozen dates,
+ * so each is compared with those kept before it; a text with more (a
+ * hostile one may hold thousands) keys a hash table instead. */
 static void
 drop_repeats (NfArticle *article)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                      g_free, NULL);
+  g_autoptr(GHashTable) seen = NULL;
   guint kept = 0;
 
+  if (article->dates->len > 64)
+    seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < article->dates->len; i++)
     {
       NfDate *date = g_ptr_array_index (article->dates, i);
-      char *key = g_strconcat (date->text, "\x1f",
-                               date->value ? date->value : "", NULL);
+      gboolean repeat = FALSE;
 
-      if (!g_hash_table_add (seen, key))
+      if (seen != NULL)
+        repeat = !g_hash_table_add (seen, g_strconcat (date->text, "\x1f",
+                                                       date->value ? date->value : "",
+                                                       NULL));
+      for (guint k = 0; seen == NULL && k < kept && !repeat; k++)
+        repeat = same_date (article->dates->pdata[k], date);
+      if (repeat)
         {
           nf_date_free (date);
           continue;

@@ -372,6 +372,8 @@ same_subject (GHashTable *cache,
   return shared * 3 >= g_hash_table_size (small) * 2;
 }
 
+/* Two figures of one kind and unit (see measure_key ()) give one
+ * measure when their values are near and two articles' subjects match. */
 static gboolean
 same_measure (GHashTable          *subjects,
               const NfStoryFigure *a,
@@ -379,12 +381,9 @@ same_measure (GHashTable          *subjects,
               guint               *ia,
               guint               *ib)
 {
-  g_autofree char *unit_a = _nf_story_unit_key (a->figure);
-  g_autofree char *unit_b = _nf_story_unit_key (b->figure);
   double ratio = a->figure->value / b->figure->value;
 
-  if (a->figure->kind != b->figure->kind || unit_a[0] == '\0'
-      || strcmp (unit_a, unit_b) != 0 || !(ratio >= 0.5 && ratio <= 2.0))
+  if (!(ratio >= 0.5 && ratio <= 2.0))
     return FALSE;
   for (*ia = 0; *ia < a->sources->len; (*ia)++)
     for (*ib = 0; *ib < b->sources->len; (*ib)++)
@@ -400,28 +399,73 @@ same_measure (GHashTable          *subjects,
   return FALSE;
 }
 
-/* Figures of one measure with different values in different articles. */
+/* Figures that may be one measure share this key; NULL for a figure
+ * without a unit, which is compared with none. */
+static char *
+measure_key (const NfFigure *figure)
+{
+  g_autofree char *unit = _nf_story_unit_key (figure);
+
+  if (unit[0] == '\0')
+    return NULL;
+  return g_strdup_printf ("%d:%s", figure->kind, unit);
+}
+
+/* Figures of one measure with different values in different articles.
+ * Only figures of one kind and unit can be, so each is compared with
+ * those alone (comparing every pair made a story of a thousand articles
+ * take seconds); within a kind and unit, pairs come in the order of the
+ * figures, so each figure's differences keep that order. */
 static void
 find_value_differences (GPtrArray *figures)
 {
   g_autoptr(GHashTable) subjects = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                           (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) measures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer value;
 
   for (guint i = 0; i < figures->len; i++)
-    for (guint j = i + 1; j < figures->len; j++)
-      {
-        NfStoryFigure *a = g_ptr_array_index (figures, i);
-        NfStoryFigure *b = g_ptr_array_index (figures, j);
-        guint ia, ib;
+    {
+      NfStoryFigure *figure = g_ptr_array_index (figures, i);
+      char *key = measure_key (figure->figure);
+      GArray *members;
 
-        if (!same_measure (subjects, a, b, &ia, &ib))
-          continue;
-        a->agreement = b->agreement = NF_STORY_AGREEMENT_DIFFER;
-        add_difference (a, "value", &g_array_index (a->sources, NfStorySource, ia),
-                        &g_array_index (b->sources, NfStorySource, ib));
-        add_difference (b, "value", &g_array_index (b->sources, NfStorySource, ib),
-                        &g_array_index (a->sources, NfStorySource, ia));
-      }
+      if (key == NULL)
+        continue;
+      members = g_hash_table_lookup (measures, key);
+      if (members == NULL)
+        {
+          members = g_array_new (FALSE, FALSE, sizeof (NfStoryFigure *));
+          g_hash_table_insert (measures, key, members);
+        }
+      else
+        g_free (key);
+      g_array_append_val (members, figure);
+    }
+
+  g_hash_table_iter_init (&iter, measures);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GArray *members = value;
+
+      for (guint i = 0; i < members->len; i++)
+        for (guint j = i + 1; j < members->len; j++)
+          {
+            NfStoryFigure *a = g_array_index (members, NfStoryFigure *, i);
+            NfStoryFigure *b = g_array_index (members, NfStoryFigure *, j);
+            guint ia, ib;
+
+            if (!same_measure (subjects, a, b, &ia, &ib))
+              continue;
+            a->agreement = b->agreement = NF_STORY_AGREEMENT_DIFFER;
+            add_difference (a, "value", &g_array_index (a->sources, NfStorySource, ia),
+                            &g_array_index (b->sources, NfStorySource, ib));
+            add_difference (b, "value", &g_array_index (b->sources, NfStorySource, ib),
+                            &g_array_index (a->sources, NfStorySource, ia));
+          }
+    }
 }
 
 /**
@@ -687,6 +731,23 @@ char_offset (GHashTable      *walks,
     }
   if (article->text + walk->byte > end)
     {
+      gsize back = article->text + walk->byte - end;
+
+      /* Back from where the walk is, when that is nearer than the start:
+       * in valid UTF-8 the code points between are the bytes that start
+       * one (the story's figures do not come in text order). */
+      if (back < (gsize) (end - article->text))
+        {
+          chars = walk->chars;
+          for (p = end; p < article->text + walk->byte; p++)
+            chars -= ((guchar) *p & 0xC0) != 0x80;
+          if (byte >= article->text_len || ((guchar) *end & 0xC0) != 0x80)
+            {
+              walk->byte = end - article->text;
+              walk->chars = chars;
+            }
+          return chars;
+        }
       walk->byte = 0;
       walk->chars = 0;
     }
@@ -932,8 +993,40 @@ add_quote_object (Writer          *w,
   w_end_object (w);
 }
 
+typedef struct
+{
+  const NfArticle *article;
+  const NfQuote   *quote;
+} QuoteRef;
+
+static void
+add_quote_group (Writer     *w,
+                 GHashTable *walks,
+                 const char *name,
+                 GArray     *refs)
+{
+  const QuoteRef *first = &g_array_index (refs, QuoteRef, 0);
+
+  w_begin_object (w);
+  add_string_or_null (w, "speaker", name);
+  add_string_or_null (w, "speaker_kind",
+                      nf_speaker_kind_to_string (first->quote->speaker_kind));
+  w_key (w, "quotes");
+  w_begin_array (w);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const QuoteRef *ref = &g_array_index (refs, QuoteRef, i);
+
+      add_quote_object (w, walks, ref->article, ref->quote);
+    }
+  w_end_array (w);
+  w_end_object (w);
+}
+
 /* Quotes grouped by speaker, speakers in the order they first speak,
- * each speaker's quotes in time order. */
+ * each speaker's quotes in time order, the quotes of no one last.  Each
+ * quote's speaker is named once: naming them all again for each speaker
+ * made a story of a thousand articles take seconds to write. */
 static void
 add_quotes (Writer        *w,
             GHashTable    *walks,
@@ -941,6 +1034,9 @@ add_quotes (Writer        *w,
             GHashTable    *people)
 {
   g_autoptr(GPtrArray) speakers = g_ptr_array_new ();
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) unnamed = g_array_new (FALSE, FALSE, sizeof (QuoteRef));
 
   for (guint i = 0; i < story->articles->len; i++)
     {
@@ -948,52 +1044,30 @@ add_quotes (Writer        *w,
 
       for (guint q = 0; q < article->quotes->len; q++)
         {
-          const char *name = speaker_name (g_ptr_array_index (article->quotes, q), people);
+          QuoteRef ref = { article, g_ptr_array_index (article->quotes, q) };
+          const char *name = speaker_name (ref.quote, people);
+          GArray *group = unnamed;
 
-          if (name != NULL
-              && !g_ptr_array_find_with_equal_func (speakers, name,
-                                                    (GEqualFunc) g_str_equal, NULL))
-            g_ptr_array_add (speakers, (gpointer) name);
+          if (name != NULL && (group = g_hash_table_lookup (groups, name)) == NULL)
+            {
+              group = g_array_new (FALSE, FALSE, sizeof (QuoteRef));
+              g_hash_table_insert (groups, (gpointer) name, group);
+              g_ptr_array_add (speakers, (gpointer) name);
+            }
+          g_array_append_val (group, ref);
         }
     }
-  g_ptr_array_add (speakers, NULL);
 
   w_key (w, "quotes");
   w_begin_array (w);
   for (guint s = 0; s < speakers->len; s++)
     {
       const char *name = g_ptr_array_index (speakers, s);
-      gboolean opened = FALSE;
 
-      for (guint i = 0; i < story->articles->len; i++)
-        {
-          const NfArticle *article = g_ptr_array_index (story->articles, i);
-
-          for (guint q = 0; q < article->quotes->len; q++)
-            {
-              const NfQuote *quote = g_ptr_array_index (article->quotes, q);
-
-              if (g_strcmp0 (speaker_name (quote, people), name) != 0)
-                continue;
-              if (!opened)
-                {
-                  w_begin_object (w);
-                  add_string_or_null (w, "speaker", name);
-                  add_string_or_null (w, "speaker_kind",
-                                      nf_speaker_kind_to_string (quote->speaker_kind));
-                  w_key (w, "quotes");
-                  w_begin_array (w);
-                  opened = TRUE;
-                }
-              add_quote_object (w, walks, article, quote);
-            }
-        }
-      if (opened)
-        {
-          w_end_array (w);
-          w_end_object (w);
-        }
+      add_quote_group (w, walks, name, g_hash_table_lookup (groups, name));
     }
+  if (unnamed->len > 0)
+    add_quote_group (w, walks, NULL, unnamed);
   w_end_array (w);
 }
 

@@ -43,6 +43,7 @@
 static char *tmpdir;
 static GPtrArray *pool;         /* paths of the texts */
 static GPtrArray *seeds;        /* those of the seeds, drawn more often */
+static GPtrArray *snippets;     /* tests/fuzz/corpus/fuzz-pipeline */
 static gboolean trace;
 
 /* Every .txt file under @dir, in any order. */
@@ -86,6 +87,22 @@ collect_pool (const char *first)
       add_texts (files, dir);
     }
   /* Sorted, so that a seed draws the same texts on every machine. */
+  g_ptr_array_sort (files, _nf_compare_string_items);
+  return files;
+}
+
+/* The fuzz target's own snippets, kept in the repository. */
+static GPtrArray *
+collect_snippets (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus",
+                                                "fuzz-pipeline", NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (files, g_build_filename (dir, name, NULL));
   g_ptr_array_sort (files, _nf_compare_string_items);
   return files;
 }
@@ -162,27 +179,76 @@ ingest_article (Round      *round,
                           g_steal_pointer (&owned));
 }
 
-/* The text of @path under the name @source, with a random fallback date,
- * replacing what the store has or not. */
+/* @text under the name @source, with a random fallback date, replacing
+ * what the store has or not. */
+static void
+ingest_text (Round      *round,
+             const char *source,
+             const char *text,
+             gsize       len)
+{
+  g_autofree char *published = random_published (round->rand);
+  gboolean replace = g_rand_boolean (round->rand);
+  NfParseOptions options = { published, 0 };
+  NfArticle *article;
+
+  article = nf_parse (source, (const guint8 *) text, len, &options, NULL);
+  if (article == NULL)
+    return;
+  say ("ingest %s published %s replace %d -> %s", source,
+       published ? published : "-", replace, article->id);
+  ingest_article (round, article, published, replace);
+}
+
 static void
 ingest (Round      *round,
         const char *path,
         const char *source)
 {
-  g_autofree char *published = random_published (round->rand);
-  gboolean replace = g_rand_boolean (round->rand);
   g_autofree char *text = NULL;
   gsize len = 0;
-  NfParseOptions options = { published, 0 };
-  NfArticle *article;
 
   g_assert_true (g_file_get_contents (path, &text, &len, NULL));
-  article = nf_parse (source, (const guint8 *) text, len, &options, NULL);
-  if (article == NULL)
-    return;
-  say ("ingest %s as %s published %s replace %d -> %s", path, source,
-       published ? published : "-", replace, article->id);
-  ingest_article (round, article, published, replace);
+  ingest_text (round, source, text, len);
+}
+
+/* A random paragraph (or all) of a random text of @from. */
+static void
+append_paragraph (Round     *round,
+                  GPtrArray *from,
+                  GString   *out)
+{
+  const char *path = g_ptr_array_index (from, g_rand_int_range (round->rand, 0,
+                                                                from->len));
+  g_autofree char *text = NULL;
+  g_auto(GStrv) paragraphs = NULL;
+  guint n;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  paragraphs = g_strsplit (text, "\n\n", -1);
+  n = g_strv_length (paragraphs);
+  say ("  paragraph of %s", path);
+  g_string_append (out, n > 0 ? paragraphs[g_rand_int_range (round->rand, 0, n)]
+                              : text);
+  g_string_append (out, "\n\n");
+}
+
+/* A text no one wrote: a headline and paragraphs of random texts, now
+ * and then a snippet of the fuzzers' corpus (odd encodings, huge
+ * numbers, markup), so that facts meet in combinations the corpora
+ * lack. */
+static void
+ingest_mixed (Round *round)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *source = g_strdup_printf ("mix:%u", round->ids->len);
+  guint n = g_rand_int_range (round->rand, 1, 6);
+
+  say ("mixed text of %u paragraphs", n);
+  for (guint i = 0; i < n; i++)
+    append_paragraph (round, snippets->len > 0 && g_rand_int_range (round->rand, 0, 4) == 0
+                             ? snippets : pool, text);
+  ingest_text (round, source, text->str, text->len);
 }
 
 static void
@@ -229,6 +295,8 @@ step (Round *round)
     }
   else if (pick < 5 && round->ids->len > 0)
     remove_one (round);
+  else if (pick >= 7 && pick < 9)
+    ingest_mixed (round);
   else
     {
       /* The seeds are few but dated and year-less: one draw in ten. */
@@ -516,6 +584,8 @@ test_random_rounds (void)
       g_test_skip ("no corpora in $NF_SHARED_DIR");
       return;
     }
+  g_test_message ("%u texts, %u of them seeds, %u snippets", pool->len,
+                  seeds->len, snippets->len);
   if (only != NULL)
     {
       run_round ((guint32) strtoul (only, NULL, 10), 0);
@@ -611,6 +681,7 @@ main (int    argc,
   g_assert_no_error (error);
   pool = collect_pool (NULL);
   seeds = collect_pool ("seeds");
+  snippets = collect_snippets ();
 
   g_test_add_func ("/story/random/title-run", test_title_run);
   g_test_add_func ("/story/random/signed-zero", test_signed_zero);
@@ -619,6 +690,7 @@ main (int    argc,
 
   g_ptr_array_unref (pool);
   g_ptr_array_unref (seeds);
+  g_ptr_array_unref (snippets);
   g_rmdir (tmpdir);
   g_free (tmpdir);
   return status;
