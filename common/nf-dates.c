@@ -1294,9 +1294,10 @@ match_vague (const Scan *s,
   static const char * const past[] = { "recently", "lately",
                                        NULL };
   static const char * const spans[] = { "days", "weeks", "months", "years",
-                                        NULL };
+                                        "quarters", NULL };
   const char *value = NULL;
   guint j = i;
+  guint the = is_word (s, i, "the") ? 1 : 0;
 
   if ((is_word (s, j, "until") || is_word (s, j, "till"))
       && is_word (s, j + 1, "now"))
@@ -1312,6 +1313,9 @@ match_vague (const Scan *s,
   else if (is_word (s, j, "recent") && j + 1 < s->n
            && _nf_token_in (&s->t[j + 1], spans))
     value = "PAST_REF", j += 2;
+  else if (is_word (s, j + the, "coming") && j + the + 1 < s->n
+           && _nf_token_in (&s->t[j + the + 1], spans))
+    value = "FUTURE_REF", j += the + 2;   /* "in (the) coming months" */
   else if (is_word (s, j, "the") && is_word (s, j + 1, "past")
            && (j + 2 >= s->n || s->t[j + 2].kind == NF_TOKEN_PUNCT))
     value = "PAST_REF", j += 2;
@@ -1446,6 +1450,25 @@ match_focus_quarter (const Scan *s,
     }
   if (!is_word (s, i, "the"))
     return FALSE;
+  if (s->focus_q > 0 && (is_word (s, i + 1, "same") || is_word (s, i + 1, "corresponding")
+                         || is_word (s, i + 1, "comparable"))
+      && (is_word (s, i + 2, "period") || is_word (s, i + 2, "quarter")))
+    {
+      /* "the same period last year", "the corresponding quarter a year
+       * earlier": the quarter in focus, a year back */
+      j = i + 3;
+      if (is_word (s, j, "of") && is_word (s, j + 1, "last"))
+        j++;
+      if (is_word (s, j, "last") && is_word (s, j + 1, "year"))
+        j += 2;
+      else if ((k = a_year_back_at (s, j)) > 0)
+        j = k;
+      else
+        return FALSE;
+      hit->back = TRUE;
+      hit_other (hit, s->has_ref ? format_quarter (s->focus_q - 4) : NULL, j);
+      return TRUE;
+    }
   if ((year = year_at (s, i + 1)) > 0)
     {
       if ((q = ordinal_quarter_at (s, i + 2, &k)) > 0)
@@ -1621,9 +1644,22 @@ match_year_end (const Scan *s,
                 guint       i,
                 Hit        *hit)
 {
+  static const char * const heads[] = { "end", "beginning", "start",
+                                        "middle", NULL };
   guint j = i;
   int offset = 0;
 
+  if (is_word (s, i, "the") && i >= 2 && is_word (s, i - 1, "of")
+      && _nf_token_in (&s->t[i - 2], heads)
+      && (is_word (s, i + 1, "year") || is_word (s, i + 1, "month")
+          || is_word (s, i + 1, "week")))
+    {
+      /* "by the end of the year": of this one (modifier_start () takes
+       * "end of" in) */
+      hit_other (hit, s->has_ref ? unit_value (s, s->t[i + 1].lower, 0) : NULL,
+                 i + 2);
+      return TRUE;
+    }
   if (is_word (s, i, "the") && i > 0 && is_word (s, i - 1, "for")
       && is_word (s, i + 1, "full") && is_word (s, i + 2, "year"))
     j = i + 3;
@@ -1874,9 +1910,9 @@ static gboolean
 may_follow_the (const NfToken *t)
 {
   static const char * const nouns[] = {
-    "comparable", "corresponding", "quarter", "weekend", "full", "future",
-    "near", "twenties", "thirties", "forties", "fifties", "sixties",
-    "seventies", "eighties", "nineties", NULL
+    "comparable", "corresponding", "same", "quarter", "month", "week",
+    "weekend", "full", "future", "near", "twenties", "thirties", "forties",
+    "fifties", "sixties", "seventies", "eighties", "nineties", NULL
   };
 
   if (t->kind == NF_TOKEN_NUMBER || t->numword || t->datestart)

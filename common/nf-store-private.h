@@ -28,4 +28,12 @@ char *_nf_store_fts_query (const char  *query,
  * benchmarks that measure that cost. */
 void  _nf_store_forget_searches (NfStore *store);
 
+/* Whether a one-word prefix search ("comp*") reads the index's pages
+ * itself (the default) or asks FTS5: for tests that compare the two. */
+void  _nf_store_set_prefix_scan (NfStore  *store,
+                                 gboolean  enabled);
+/* How many searches the prefix scan answered (it gives up on pages it
+ * cannot read, and FTS5 answers). */
+guint _nf_store_get_prefix_scans (NfStore *store);
+
 G_END_DECLS

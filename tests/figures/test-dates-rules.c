@@ -51,6 +51,15 @@ static const Rule rules[] = {
   { "Such groups grew through the nineties.", "2021-10-20", "the nineties", "199" },
   { "Prices have not been this high since the '70s.", "2021-10-20", "'70s", "197" },
   { "Hemlines rose in the twenties.", "1998-05-04", "the twenties", "192" },
+  /* "the same period last year" after a quarter was named */
+  { "Net income rose in the second quarter from $4 million in the same period last year.",
+    "2021-08-03", "the same period last year", "2020-Q2" },
+  /* "end of the year" is this year's end; "end of the month" this month's */
+  { "The plant should be finished by the end of the year.", "2021-08-03", "end of the year", "2021" },
+  { "Rents are due at the end of the month.", "2021-08-03", "end of the month", "2021-08" },
+  /* the coming months are still to come */
+  { "Prices are expected to fall in the coming months.", "2021-08-03", "the coming months", "FUTURE_REF" },
+  { "Growth will slow in coming quarters.", "2021-08-03", "coming quarters", "FUTURE_REF" },
   /* "the early summer" is this year's summer */
   { "Demand recovered from the low levels of the early summer.", "2021-10-20", "the early summer", "2021-SU" },
 };
