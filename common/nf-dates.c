@@ -1120,6 +1120,8 @@ match_relative_unit (const Scan *s,
     j++;   /* "the current fiscal year" */
   if (j >= s->n || !_nf_token_in (&s->t[j], units))
     return FALSE;
+  if (j == i + 1 && i > 0 && s->t[i].upper && s->t[j].upper)
+    return FALSE;   /* mid-sentence "This Week", "Next Year": a title */
   if (is_word (s, j, "year") && year_quarter (s, j + 1, offset, hit))
     return TRUE;
   if (is_word (s, j, "year") && offset < 0 && s->focus_q > 0)
