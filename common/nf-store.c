@@ -2455,6 +2455,27 @@ prefix_scan (NfStore     *self,
   return ok;
 }
 
+/* prefix_scan () when @match is a one-word prefix and no write
+ * transaction is open (FTS5 may hold rows of it not yet on disk). */
+static gboolean
+try_prefix_scan (NfStore     *self,
+                 const char  *match,
+                 guint        offset,
+                 guint        limit,
+                 guint       *total,
+                 GArray      *page,
+                 gboolean    *paged)
+{
+  g_autofree char *prefix = NULL;
+
+  if (self->depth > 0 || self->no_prefix_scan ||
+      (prefix = scan_prefix_of (match)) == NULL ||
+      !prefix_scan (self, prefix, offset, limit, total, page, paged))
+    return FALSE;
+  self->prefix_scans++;
+  return TRUE;
+}
+
 /* Counts the matches of @match; when @page is given, also fills it with
  * the keys of the page at @offset (newest first) if that is among the
  * newest SEARCH_RING_MAX, and says so in *@paged. */
@@ -2470,18 +2491,11 @@ count_matches (NfStore     *self,
 {
   g_autoptr(NfStmt) stmt = NULL;
   g_autofree gint64 *ring = NULL;
-  g_autofree char *prefix = NULL;
   Walk walk = { 0 };
   int rc;
 
-  /* Inside a write transaction FTS5 may hold rows not yet on disk. */
-  if (self->depth == 0 && !self->no_prefix_scan &&
-      (prefix = scan_prefix_of (match)) != NULL &&
-      prefix_scan (self, prefix, offset, limit, total, page, paged))
-    {
-      self->prefix_scans++;
-      return TRUE;
-    }
+  if (try_prefix_scan (self, match, offset, limit, total, page, paged))
+    return TRUE;
   *paged = page != NULL && (guint64) offset + limit <= SEARCH_RING_MAX;
   if (*paged)
     walk.ring = ring = g_new (gint64, (walk.ring_size = offset + limit));
@@ -2657,7 +2671,14 @@ page_keys (NfStore      *self,
   guint index = offset / SEARCH_STRIDE;
   g_autoptr(GError) local_error = NULL;
   gint64 from = G_MAXINT64;
+  gboolean paged = FALSE;
+  guint total = 0;
 
+  /* A prefix counted before: scanning again costs less than FTS5's
+   * merge for the page. */
+  if (match != NULL && (guint64) offset + limit <= SEARCH_RING_MAX &&
+      try_prefix_scan (self, match, offset, limit, &total, page, &paged))
+    return TRUE;
   if (index > 0 && !find_mark (self, match, state, index, &from, &local_error))
     {
       if (local_error == NULL)
