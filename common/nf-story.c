@@ -808,15 +808,21 @@ nf_story_id_for_article (const char *article_id)
 }
 
 /* Adds @sig to the postings and counts; returns the entry's slot, or
- * G_MAXUINT when the article is already indexed. */
+ * G_MAXUINT when the article is already indexed.  An article removed
+ * (nf_story_index_remove ()) and added again gets a new entry: its dead
+ * one only waits for index_compact (); taking it for "already indexed"
+ * left the article in no story. */
 static guint
 index_register (NfStoryIndex     *index,
                 NfStorySignature *sig)
 {
+  gpointer found = g_hash_table_lookup (index->by_article, sig->article_id);
   Entry *entry;
   guint slot = index->entries->len;
 
-  if (g_hash_table_contains (index->by_article, sig->article_id))
+  if (found != NULL
+      && ((Entry *) g_ptr_array_index (index->entries,
+                                       GPOINTER_TO_UINT (found) - 1))->alive)
     {
       nf_story_signature_free (sig);
       return G_MAXUINT;
@@ -844,8 +850,9 @@ index_register (NfStoryIndex     *index,
   sig->keys = g_array_new (FALSE, FALSE, sizeof (SigKey));
   g_array_set_clear_func (sig->keys, (GDestroyNotify) sig_key_clear);
   g_ptr_array_add (index->entries, entry);
-  g_hash_table_insert (index->by_article, sig->article_id,
-                       GUINT_TO_POINTER (slot + 1));
+  /* The key too: a dead entry's id goes with it at compaction. */
+  g_hash_table_replace (index->by_article, sig->article_id,
+                        GUINT_TO_POINTER (slot + 1));
   index->n_alive++;
   g_array_set_size (index->stamp, index->entries->len);
   g_array_set_size (index->best, index->entries->len);

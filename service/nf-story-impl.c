@@ -227,6 +227,7 @@ static gboolean
 restore_if_redated (NfStore    *store,
                     NfArticle  *article,
                     GPtrArray  *changed,
+                    gboolean   *restored,
                     GError    **error)
 {
   static const char *const fields[] = { "Published", NULL };
@@ -243,6 +244,7 @@ restore_if_redated (NfStore    *store,
   if (!nf_store_put_article (store, article, article->published, TRUE, &result,
                              error))
     return FALSE;
+  *restored = TRUE;
   if (result != NF_STORE_PUT_NONE)
     g_ptr_array_add (changed, nf_object_id_to_path ("article", article->id));
   return TRUE;
@@ -277,26 +279,22 @@ load_member (NfStore     *store,
   return nf_store_load_article (store, id, error);
 }
 
-/* Rebuilds one story's row from its stored articles; a story left with
- * no article goes.  Adds the paths of what changed to @changed. */
-static gboolean
-rewrite_story (NfStore     *store,
-               const char  *story_id,
-               GPtrArray   *changed,
-               GError     **error)
+/* The story of its stored members, read as load_member () reads them,
+ * their year-less datelines settled; those the story re-dated are stored
+ * again (*@restored). */
+static NfStory *
+build_story (NfStore     *store,
+             const char  *story_id,
+             GPtrArray   *ids,
+             GPtrArray   *articles,
+             GPtrArray   *changed,
+             gboolean    *restored,
+             GError     **error)
 {
-  g_autoptr(GPtrArray) ids = nf_store_list_story_articles (store, story_id, error);
-  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_article_free);
   g_autoptr(NfStory) story = nf_story_new (story_id);
-  g_autoptr(GArray) parsed = NULL;
-  g_autofree char *json = NULL;
+  g_autoptr(GArray) parsed = g_array_sized_new (FALSE, FALSE, sizeof (gboolean),
+                                                ids->len);
 
-  if (ids == NULL)
-    return FALSE;
-  g_ptr_array_add (changed, nf_object_id_to_path ("story", story_id));
-  if (ids->len == 0)
-    return nf_store_remove_story (store, story_id, error);
-  parsed = g_array_sized_new (FALSE, FALSE, sizeof (gboolean), ids->len);
   for (guint i = 0; i < ids->len; i++)
     {
       gboolean was_parsed = FALSE;
@@ -304,7 +302,7 @@ rewrite_story (NfStore     *store,
                                         &was_parsed, error);
 
       if (article == NULL)
-        return FALSE;
+        return NULL;
       g_ptr_array_add (articles, article);
       g_array_append_val (parsed, was_parsed);
       nf_story_add_article (story, article);
@@ -315,12 +313,46 @@ rewrite_story (NfStore     *store,
     for (guint i = 0; i < articles->len; i++)
       if (g_array_index (parsed, gboolean, i)
           && !restore_if_redated (store, g_ptr_array_index (articles, i),
-                                  changed, error))
-        return FALSE;
-  json = nf_story_to_json (story, FALSE);
+                                  changed, restored, error))
+        return NULL;
+  return g_steal_pointer (&story);
+}
 
-  return nf_store_put_story (store, story_id, story->title ? story->title : "",
-                             json, error);
+/* Rebuilds one story's row from its stored articles; a story left with
+ * no article goes.  Adds the paths of what changed to @changed. */
+static gboolean
+rewrite_story (NfStore     *store,
+               const char  *story_id,
+               GPtrArray   *changed,
+               GError     **error)
+{
+  g_ptr_array_add (changed, nf_object_id_to_path ("story", story_id));
+  /* Members the story re-dated and stored again move in the store's
+   * order of them, which orders the articles of one date in the story:
+   * the story is then made again of its members as now stored, as every
+   * later rewrite makes it. */
+  for (guint pass = 0; ; pass++)
+    {
+      g_autoptr(GPtrArray) ids = nf_store_list_story_articles (store, story_id, error);
+      g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_article_free);
+      g_autoptr(NfStory) story = NULL;
+      g_autofree char *json = NULL;
+      gboolean restored = FALSE;
+
+      if (ids == NULL)
+        return FALSE;
+      if (ids->len == 0)
+        return nf_store_remove_story (store, story_id, error);
+      story = build_story (store, story_id, ids, articles, changed, &restored,
+                           error);
+      if (story == NULL)
+        return FALSE;
+      if (restored && pass == 0)
+        continue;
+      json = nf_story_to_json (story, FALSE);
+      return nf_store_put_story (store, story_id, story->title ? story->title : "",
+                                 json, error);
+    }
 }
 
 /**

@@ -5,7 +5,8 @@
  *
  * test-story-store.c checks one fixed choice of texts; this one draws
  * its texts from $NF_SHARED_DIR (the seeds, BBC and PolNeAR; skipped when
- * absent) at random.  Each round opens a new store and ingests texts in a
+ * absent) at random, and makes more of paragraphs of them and of the
+ * fuzzers' snippets.  Each round opens a new store and ingests texts in a
  * random order with random fallback dates, some of them again (replacing
  * or not, with another date, or under another source name) and removes
  * some.  Then each stored article must read back as the service's story
@@ -13,7 +14,10 @@
  * a story may re-date it or the facts are inexact) and random groups of
  * them, in random orders, must make the story JSON the parsed articles
  * make; the stored signatures must be the parsed articles' and must put
- * the articles in the same stories.
+ * the articles in the same stories; and all of them as one story, its
+ * year-less datelines settled, must be the story the keeper made when it
+ * parsed every member again.  The cases the rounds found stay as fixed
+ * tests.
  *
  * The rounds come from g_test_rand_int (), so `--seed` replays a run.
  * $NF_STORY_RANDOM_ROUNDS sets how many rounds (default 40) and
@@ -27,16 +31,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gprintf.h>
 #include <glib/gstdio.h>
 
 #include "nf-error.h"
 #include "nf-pipeline.h"
 #include "nf-store.h"
 #include "nf-story.h"
+#include "nf-story-impl.h"
 #include "nf-sort-private.h"
 
-#define DEFAULT_ROUNDS   40
-#define DEFAULT_SECONDS  15
+#define DEFAULT_ROUNDS   30
+#define DEFAULT_SECONDS  8      /* each of the two random tests */
 #define MAX_STEPS        48
 #define MAX_GROUP        24
 
@@ -79,11 +85,12 @@ collect_pool (const char *first)
   };
 
   for (guint i = 0; shared != NULL && i < G_N_ELEMENTS (dirs); i++)
-    if (first == NULL || strcmp (first, dirs[i][0]) == 0)
     {
-      g_autofree char *dir = g_build_filename (shared, dirs[i][0], dirs[i][1],
-                                               dirs[i][2], NULL);
+      g_autofree char *dir = NULL;
 
+      if (first != NULL && strcmp (first, dirs[i][0]) != 0)
+        continue;
+      dir = g_build_filename (shared, dirs[i][0], dirs[i][1], dirs[i][2], NULL);
       add_texts (files, dir);
     }
   /* Sorted, so that a seed draws the same texts on every machine. */
@@ -115,6 +122,7 @@ typedef struct
   GPtrArray  *ids;       /* ids stored, in the order first stored */
   GPtrArray  *used;      /* paths ingested this round */
   char       *db;
+  NfStoryKeeper *keeper; /* the service's, for the keeper's rounds */
 } Round;
 
 static void
@@ -152,6 +160,19 @@ random_published (GRand *rand)
                           g_rand_int_range (rand, 1, 29));
 }
 
+static void
+flush_keeper (Round *round)
+{
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (round->keeper == NULL)
+    return;
+  changed = nf_story_keeper_flush (round->keeper, round->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (changed);
+}
+
 /* Stores @article (taking it) and keeps the model of the store. */
 static void
 ingest_article (Round      *round,
@@ -161,12 +182,22 @@ ingest_article (Round      *round,
 {
   g_autoptr(NfArticle) owned = article;
   g_autoptr(GError) error = NULL;
+  g_autofree char *signature = NULL;
   NfStorePutResult result = NF_STORE_PUT_NONE;
   gboolean known = g_hash_table_contains (round->model, article->id);
 
-  g_assert_true (nf_store_put_article (round->store, article, published, replace,
-                                       &result, &error));
+  /* As the service's writer does: the keeper files the article (and
+   * may settle its year), the store keeps it, the stories that changed
+   * are written again. */
+  if (round->keeper != NULL)
+    g_assert_true (nf_story_keeper_file (round->keeper, round->store, article,
+                                         &signature, &error));
   g_assert_no_error (error);
+  g_assert_true (nf_store_put_signed_article (round->store, article, signature,
+                                              published, replace, &result,
+                                              &error));
+  g_assert_no_error (error);
+  flush_keeper (round);
   if (!known)
     {
       g_assert_cmpint (result, ==, NF_STORE_PUT_ADDED);
@@ -233,10 +264,10 @@ append_paragraph (Round     *round,
   g_string_append (out, "\n\n");
 }
 
-/* A text no one wrote: a headline and paragraphs of random texts, now
- * and then a snippet of the fuzzers' corpus (odd encodings, huge
- * numbers, markup), so that facts meet in combinations the corpora
- * lack. */
+/* A text no one wrote: paragraphs of random texts (the first standing
+ * as its headline), now and then a snippet of the fuzzers' corpus (odd
+ * encodings, huge numbers, markup), so that facts meet in combinations
+ * the corpora lack. */
 static void
 ingest_mixed (Round *round)
 {
@@ -263,6 +294,9 @@ remove_one (Round *round)
   say ("remove %s", id);
   g_assert_true (nf_store_remove_article (round->store, id, &error));
   g_assert_no_error (error);
+  if (round->keeper != NULL)
+    nf_story_keeper_forget (round->keeper, id);
+  flush_keeper (round);
   g_assert_true (g_hash_table_remove (round->model, id));
   back = nf_store_load_facts (round->store, id, &exact, &error);
   g_assert_null (back);
@@ -300,7 +334,7 @@ step (Round *round)
   else
     {
       /* The seeds are few but dated and year-less: one draw in ten. */
-      GPtrArray *from = pick < 7 && seeds->len > 0 ? seeds : pool;
+      GPtrArray *from = (pick == 5 || pick == 6) && seeds->len > 0 ? seeds : pool;
       const char *path = g_ptr_array_index (from, g_rand_int_range (round->rand, 0,
                                                                     from->len));
 
@@ -506,11 +540,74 @@ check_round (Round *round)
   check_settled (round, signatures);
 }
 
+/* A story as the keeper wrote it is the story of its stored members,
+ * each parsed again and its year-less dateline settled: what the keeper
+ * wrote before it read stored facts. */
+static void
+check_keeper_story (Round      *round,
+                    const char *story_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = nf_store_list_story_articles (round->store, story_id,
+                                                           &error);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func ((GDestroyNotify) nf_article_free);
+  g_autoptr(NfStory) story = nf_story_new (story_id);
+  g_autofree char *expected = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, >, 0);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      NfArticle *article = nf_store_load_article (round->store,
+                                                  g_ptr_array_index (ids, i), &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (articles, article);
+      nf_story_add_article (story, article);
+    }
+  nf_story_settle_years (story);
+  expected = nf_story_to_json (story, FALSE);
+  g_assert_true (nf_store_get_story (round->store, story_id, &title, &json, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (json, ==, expected);
+  g_assert_cmpstr (title, ==, story->title != NULL ? story->title : "");
+}
+
+/* Every stored article is in a story the store has, and every story is
+ * right. */
+static void
+check_keeper (Round *round)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stories = NULL;
+  guint total = 0;
+
+  stories = nf_store_list_stories (round->store, 0, NF_STORE_MAX_PAGE, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, stories->len);
+  for (guint i = 0; i < stories->len; i++)
+    check_keeper_story (round, g_ptr_array_index (stories, i));
+  for (guint i = 0; i < round->ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (round->ids, i);
+      g_autofree char *story = nf_store_get_article_story (round->store, id, &error);
+
+      g_assert_no_error (error);
+      say ("article %s in story %s", id, story);
+      g_assert_nonnull (story);
+      g_assert_true (g_ptr_array_find_with_equal_func (stories, story, g_str_equal,
+                                                       NULL));
+    }
+}
+
 /* A new store in tmpdir, named @name, and an empty model. */
 static void
 round_open (Round      *round,
             const char *name,
-            guint32     seed)
+            guint32     seed,
+            gboolean    keeper)
 {
   g_autofree char *db = g_build_filename (tmpdir, name, NULL);
   g_autoptr(GError) error = NULL;
@@ -523,11 +620,13 @@ round_open (Round      *round,
                                         (GDestroyNotify) nf_article_free);
   round->ids = g_ptr_array_new_with_free_func (g_free);
   round->used = g_ptr_array_new_with_free_func (g_free);
+  round->keeper = keeper ? nf_story_keeper_new () : NULL;
 }
 
 static void
 round_close (Round *round)
 {
+  g_clear_pointer (&round->keeper, nf_story_keeper_free);
   nf_store_close (round->store);
   g_hash_table_unref (round->model);
   g_ptr_array_unref (round->ids);
@@ -544,19 +643,30 @@ round_close (Round *round)
 }
 
 static void
-run_round (guint32 seed,
-           guint   number)
+run_round (guint32  seed,
+           guint    number,
+           gboolean keeper)
 {
   g_autofree char *name = g_strdup_printf ("round-%u.db", number);
   Round round = { 0 };
   guint steps;
 
-  say ("round %u seed %" G_GUINT32_FORMAT, number, seed);
-  round_open (&round, name, seed);
+  say ("round %u seed %" G_GUINT32_FORMAT "%s", number, seed,
+       keeper ? " (keeper)" : "");
+  round_open (&round, name, seed, keeper);
   steps = g_rand_int_range (round.rand, 1, MAX_STEPS + 1);
   for (guint i = 0; i < steps; i++)
-    step (&round);
-  check_round (&round);
+    {
+      step (&round);
+      /* A hunt may check after each step, to find the first that went
+       * wrong. */
+      if (keeper && g_getenv ("NF_STORY_RANDOM_EACH_STEP") != NULL)
+        check_keeper (&round);
+    }
+  if (keeper)
+    check_keeper (&round);
+  else
+    check_round (&round);
   round_close (&round);
 }
 
@@ -571,7 +681,7 @@ env_uint (const char *name,
 }
 
 static void
-test_random_rounds (void)
+run_rounds (gboolean keeper)
 {
   guint rounds = env_uint ("NF_STORY_RANDOM_ROUNDS", DEFAULT_ROUNDS);
   guint seconds = env_uint ("NF_STORY_RANDOM_SECONDS", DEFAULT_SECONDS);
@@ -588,7 +698,7 @@ test_random_rounds (void)
                   seeds->len, snippets->len);
   if (only != NULL)
     {
-      run_round ((guint32) strtoul (only, NULL, 10), 0);
+      run_round ((guint32) strtoul (only, NULL, 10), 0, keeper);
       return;
     }
   for (; done < rounds; done++)
@@ -600,11 +710,26 @@ test_random_rounds (void)
       /* Printed before the round, so that a failure or a hang names it. */
       g_test_message ("round %u: NF_STORY_RANDOM_ROUND=%" G_GUINT32_FORMAT,
                       done, seed);
-      run_round (seed, done);
+      run_round (seed, done, keeper);
     }
   g_test_message ("%u rounds in %.1f s", done,
                   (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
   g_assert_cmpuint (done, >, 0);
+}
+
+/* Stories made of stored facts against parsed articles. */
+static void
+test_random_rounds (void)
+{
+  run_rounds (FALSE);
+}
+
+/* The service's story keeper (service/nf-story-impl.c) filing, storing,
+ * forgetting and rewriting stories through the same rounds. */
+static void
+test_keeper_rounds (void)
+{
+  run_rounds (TRUE);
 }
 
 /* Cases the rounds found, each its smallest set of texts. */
@@ -614,7 +739,7 @@ check_texts (const char *name,
 {
   Round round = { 0 };
 
-  round_open (&round, name, 0);
+  round_open (&round, name, 0, FALSE);
   for (guint i = 0; texts[i] != NULL; i++)
     {
       g_autofree char *source = g_strdup_printf ("%s-%u", name, i);
@@ -668,6 +793,81 @@ test_signed_zero (void)
   check_texts ("signed-zero", texts);
 }
 
+/* An article removed and ingested again was stored in no story: the
+ * keeper's story index took the entry the removal left dead for the
+ * article itself (the rounds met it on their first keeper round). */
+static void
+test_keeper_readd (void)
+{
+  const char *text = "Harbour bridge reopens\n\nThe Kelso harbour bridge reopened on "
+                     "Monday after 14 months of repairs, the town council said.\n";
+  Round round = { 0 };
+
+  round_open (&round, "readd.db", 0, TRUE);
+  for (guint i = 0; i < 3; i++)
+    {
+      ingest_article (&round, nf_parse ("readd", (const guint8 *) text,
+                                        strlen (text), NULL, NULL), NULL, FALSE);
+      if (i < 2)
+        remove_one (&round);
+    }
+  g_assert_cmpuint (round.ids->len, ==, 1);
+  check_keeper (&round);
+  round_close (&round);
+}
+
+static void
+ingest_dated (Round      *round,
+              const char *source,
+              const char *text,
+              const char *published,
+              gboolean    replace)
+{
+  NfParseOptions options = { published, 0 };
+
+  ingest_article (round, nf_parse (source, (const guint8 *) text, strlen (text),
+                                   &options, NULL), published, replace);
+}
+
+/* A story that settles a year-less dateline stores that article again,
+ * which moves it in the store's order of the story's members; articles
+ * of one date then kept the order its old date gave them until the
+ * story's next rewrite, which put them otherwise.  The rounds met it with
+ * the two seeds and a text made of paragraphs of them; here the
+ * year-less seed follows the same text without its dateline (dated as
+ * the story settles the seed), then comes again with another fallback
+ * date, which the story settles when it is rewritten. */
+static void
+test_keeper_settle_order (void)
+{
+  g_autofree char *yearless_path = g_build_filename (g_getenv ("NF_SHARED_DIR"), "seeds",
+                                                     "004_f680026f844309a2.txt", NULL);
+  g_autofree char *yearless = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *undated = NULL;
+  Round round = { 0 };
+
+  if (!g_file_get_contents (yearless_path, &yearless, NULL, NULL))
+    {
+      g_test_skip ("no seeds in $NF_SHARED_DIR");
+      return;
+    }
+  /* Headline, byline, then the dateline's paragraph, which goes. */
+  lines = g_strsplit (yearless, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 4);
+  g_assert_nonnull (strstr (lines[2], "May 5"));
+  g_free (lines[2]);
+  lines[2] = g_strdup ("");
+  undated = g_strjoinv ("\n", lines);
+
+  round_open (&round, "settle-order.db", 0, TRUE);
+  ingest_dated (&round, "undated", undated, "2020-05-05", FALSE);
+  ingest_dated (&round, "yearless", yearless, NULL, FALSE);
+  ingest_dated (&round, "yearless", yearless, "2016-03-01", TRUE);
+  check_keeper (&round);
+  round_close (&round);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -685,7 +885,10 @@ main (int    argc,
 
   g_test_add_func ("/story/random/title-run", test_title_run);
   g_test_add_func ("/story/random/signed-zero", test_signed_zero);
+  g_test_add_func ("/story/random/keeper-readd", test_keeper_readd);
+  g_test_add_func ("/story/random/keeper-settle-order", test_keeper_settle_order);
   g_test_add_func ("/story/random/rounds", test_random_rounds);
+  g_test_add_func ("/story/random/keeper", test_keeper_rounds);
   status = g_test_run ();
 
   g_ptr_array_unref (pool);

@@ -383,6 +383,26 @@ test_incremental (void)
   g_assert_cmpstr (nf_story_index_lookup (index, "b1"), ==, first_story);
   g_assert_null (nf_story_index_remove (index, "a1"));
   g_assert_cmpuint (nf_story_index_get_n_articles (index), ==, 2);
+
+  /* back again (a file restored): it joins its story anew, and goes
+   * again; it used to stay in none */
+  story = nf_story_index_add (index, nf_story_signature_new (g_ptr_array_index (articles, 0)),
+                              &created);
+  g_assert_false (created);
+  g_assert_cmpstr (story, ==, first_story);
+  g_assert_cmpstr (nf_story_index_lookup (index, "a1"), ==, first_story);
+  g_assert_cmpuint (nf_story_index_get_n_articles (index), ==, 3);
+  g_clear_pointer (&members, g_ptr_array_unref);
+  members = nf_story_index_get_articles (index, first_story);
+  g_assert_cmpuint (members->len, ==, 2);
+  /* added twice, it stays one entry */
+  story = nf_story_index_add (index, nf_story_signature_new (g_ptr_array_index (articles, 0)),
+                              NULL);
+  g_assert_cmpstr (story, ==, first_story);
+  g_assert_cmpuint (nf_story_index_get_n_articles (index), ==, 3);
+  g_assert_cmpstr (nf_story_index_remove (index, "a1"), ==, first_story);
+  g_assert_null (nf_story_index_lookup (index, "a1"));
+  g_assert_cmpuint (nf_story_index_get_n_articles (index), ==, 2);
 }
 
 /* A long run keeps only the newest articles; those dropped leave their
