@@ -123,9 +123,15 @@ word_after (const Scan         *s,
   guint end = MIN (s->n, i + 1 + span);
 
   for (guint k = i + 1; k < end; k++)
-    if (s->t[k].kind == NF_TOKEN_WORD && strchr (firsts, s->t[k].lower[0])
-        && s->t[k].lower[0] != '\0' && _nf_token_in (&s->t[k], words))
-      return TRUE;
+    {
+      char c = s->t[k].lower[0];
+
+      if (s->t[k].kind != NF_TOKEN_WORD)
+        continue;
+      for (const char *f = firsts; *f != '\0'; f++)
+        if (c == *f && _nf_token_in (&s->t[k], words))
+          return TRUE;
+    }
   return FALSE;
 }
 
@@ -1120,6 +1126,8 @@ match_relative_unit (const Scan *s,
     j++;   /* "the current fiscal year" */
   if (j >= s->n || !_nf_token_in (&s->t[j], units))
     return FALSE;
+  if (j == i + 1 && i > 0 && s->t[i].upper && s->t[j].upper)
+    return FALSE;   /* mid-sentence "This Week", "Next Year": a title */
   if (is_word (s, j, "year") && year_quarter (s, j + 1, offset, hit))
     return TRUE;
   if (is_word (s, j, "year") && offset < 0 && s->focus_q > 0)
@@ -1167,7 +1175,7 @@ match_ago (const Scan *s,
   static const char * const ago[] = { "ago", NULL };
 
   /* "nearly two weeks ago": the hedge is part of the date */
-  if (_nf_token_in (&s->t[i], about) && i + 1 < s->n)
+  if (s->t[i].datestart && _nf_token_in (&s->t[i], about) && i + 1 < s->n)
     i++;
   /* a number up to 1000 ("nine hundred and ninety-nine" is six tokens),
    * its unit, "ago" */

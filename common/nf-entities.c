@@ -114,10 +114,15 @@ tok_is (Scan       *scan,
         const char *word)
 {
   const NfWord *t = tok (scan, i);
-  gsize len = strlen (word);
+  const char *c = scan->text + t->start;
+  gsize len = t->end - t->start;
 
-  return t->end - t->start == len
-         && g_ascii_strncasecmp (scan->text + t->start, word, len) == 0;
+  /* inline: this runs for most tokens, and most differ at once; @word is
+   * lowercase */
+  for (gsize k = 0; k < len; k++)
+    if (word[k] == '\0' || (c[k] >= 'A' && c[k] <= 'Z' ? c[k] + 32 : c[k]) != word[k])
+      return FALSE;
+  return word[len] == '\0';
 }
 
 /* Lowercased tokens [i, j) joined by spaces, in @buf. */
@@ -933,7 +938,10 @@ is_unit_code (Scan  *scan,
   const NfWord *t = tok (scan, i);
   gsize len = t->end - t->start;
 
-  /* no strlen () per code: this runs for every capitalised word */
+  /* no strlen () per code, and no look at words longer than any code:
+   * this runs for every capitalised word */
+  if (len > 6)
+    return FALSE;
   for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
     if (codes[c][0] == scan->text[t->start]
         && strnlen (codes[c], len + 1) == len
@@ -1243,7 +1251,8 @@ building_free (Building *b)
   g_free (b->fixed_name);
   g_free (b->role);
   g_ptr_array_unref (b->surfaces);
-  g_array_unref (b->spans);
+  if (b->spans != NULL)
+    g_array_unref (b->spans);
   g_free (b);
 }
 
@@ -1791,7 +1800,7 @@ span_compare (gconstpointer a,
 }
 
 static NfEntity *
-building_to_entity (const Building *b)
+building_to_entity (Building *b)
 {
   const char *name = b->fixed_name != NULL ? b->fixed_name : best_surface (b);
   /* a name with nothing to say it is a person's ("Northrop Grumman") */
@@ -1816,7 +1825,9 @@ building_to_entity (const Building *b)
     nf_entity_add_alias (entity, strrchr (name, ' ') + 1);
   add_us_variants (entity, name);
   entity->role = g_strdup (b->role);
-  g_array_append_vals (entity->mentions, b->spans->data, b->spans->len);
+  /* the spans become the mentions: the building is not read again */
+  g_array_unref (entity->mentions);
+  entity->mentions = g_steal_pointer (&b->spans);
   g_array_sort (entity->mentions, span_compare);
   return entity;
 }

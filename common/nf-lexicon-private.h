@@ -124,18 +124,21 @@ typedef enum
   NF_WORD_POSS       = 1 << 2,  /* followed by 's (not part of the token) */
   NF_WORD_SENT_START = 1 << 3,  /* first word of a sentence or a quote */
   NF_WORD_DIGIT      = 1 << 4,  /* starts with a digit */
+  NF_WORD_HASHED     = 1 << 5,  /* @hash is known */
 } NfWordFlags;
 
+/* Forty bytes: the scanners write one per word. */
 typedef struct
 {
   gsize start;            /* byte offsets into the text */
   gsize end;              /* end of the word, before any 's */
   gsize next;             /* end of the token including 's */
-  guint flags;
-  guint sets_known;       /* cache of _nf_word_in(): sets looked up */
-  guint sets_in;          /* and those that hold the word */
+  guint16 flags;
   guint8 names_known;     /* cache of _nf_word_max_tokens () */
   guint8 names_max;
+  guint32 hash;           /* of the lowercased word, for the look-ups */
+  guint sets_known;       /* cache of _nf_word_in(): sets looked up */
+  guint sets_in;          /* and those that hold the word */
 } NfWord;
 
 /* Is the word in the list @set?  Cached on the word. */

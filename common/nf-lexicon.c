@@ -317,7 +317,7 @@ _nf_words_scan_max (const char *text,
         }
       if (b < 0x80 ? g_ascii_isalnum (b) : is_alnum_at (text, p, end))
         {
-          NfWord token = { p, p, p, 0, 0, 0, 0, 0 };
+          NfWord token = { p, p, p, 0, 0, 0, 0, 0, 0 };
 
           token.next = scan_word (text, p, end, &token);
           set_case_flags (text, &token);
@@ -698,6 +698,59 @@ index_value (const NfLexIndex *index,
   return 0;
 }
 
+/* The hash of the word, lowercased, as index_value () makes it; worked
+ * out once per word, as most words are looked up in several indexes. */
+static guint32
+word_hash (const char *text,
+           NfWord     *word)
+{
+  if (!(word->flags & NF_WORD_HASHED))
+    {
+      guint32 hash = 2166136261u;
+
+      for (gsize i = word->start; i < word->end; i++)
+        {
+          char c = text[i];
+
+          hash = hash_step (hash, c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+      word->hash = hash;
+      word->flags |= NF_WORD_HASHED;
+    }
+  return word->hash;
+}
+
+/* index_value () of a scanned word, compared without a lowercased copy. */
+static guint
+index_value_word (const NfLexIndex *index,
+                  const char       *text,
+                  NfWord           *word)
+{
+  const NfLexSlot *slots = index->slots;
+  const char *w = text + word->start;
+  gsize len = word->end - word->start;
+  guint32 mask = index->n_slots - 1;
+  guint32 hash;
+
+  if (len + 1 > MAX_KEY)
+    return 0;
+  hash = word_hash (text, word);
+  for (guint32 i = hash & mask; slots[i].word != NULL; i = (i + 1) & mask)
+    {
+      const NfLexSlot *slot = &slots[i];
+      gsize k;
+
+      if (slot->hash != hash || slot->len != len)
+        continue;
+      for (k = 0; k < len; k++)
+        if ((w[k] >= 'A' && w[k] <= 'Z' ? w[k] - 'A' + 'a' : w[k]) != slot->word[k])
+          break;
+      if (k == len)
+        return slot->mask;
+    }
+  return 0;
+}
+
 static void
 load_pronouns (NfLexicon *lex)
 {
@@ -805,9 +858,12 @@ _nf_word_in (const char *text,
       /* One look-up answers for every set of the group. */
       guint group = group_of (set);
 
+      const NfLexicon *lex = lexicon_sets ();
+
       word->sets_known |= group;
-      word->sets_in |= lexicon_sets_of (text + word->start,
-                                        word->end - word->start, group);
+      word->sets_in |= index_value_word (group == NAME_SETS ? &lex->name_sets
+                                                           : &lex->other_sets,
+                                         text, word);
     }
   return (word->sets_in & bit) != 0;
 }
@@ -819,8 +875,8 @@ _nf_word_max_tokens (const char *text,
   if (!word->names_known)
     {
       word->names_known = TRUE;
-      word->names_max = MIN (_nf_lexicon_max_tokens_from (text + word->start,
-                                                          word->end - word->start),
+      word->names_max = MIN (index_value_word (&lexicon_get ()->first_words,
+                                               text, word),
                              G_MAXUINT8);
     }
   return word->names_max;

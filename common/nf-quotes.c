@@ -146,11 +146,18 @@ reads_as_person (const char *name)
   return _nf_lexicon_lookup (key) == NULL;
 }
 
+/* Every mention of every entity, sorted; the array is sized once. */
 static GArray *
 index_mentions (const NfArticle *article)
 {
-  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  GArray *mentions;
+  guint n = 0;
 
+  for (guint i = 0; i < article->entities->len; i++)
+    n += ((const NfEntity *) g_ptr_array_index (article->entities, i))->mentions->len;
+  mentions = g_array_sized_new (FALSE, FALSE, sizeof (Mention), n);
+  g_array_set_size (mentions, n);
+  n = 0;
   for (guint i = 0; i < article->entities->len; i++)
     {
       const NfEntity *entity = g_ptr_array_index (article->entities, i);
@@ -164,7 +171,7 @@ index_mentions (const NfArticle *article)
           Mention m = { span->start, span->end, entity, FALSE, person,
                         entity->kind != NF_ENTITY_PERSON };
 
-          g_array_append_val (mentions, m);
+          g_array_index (mentions, Mention, n++) = m;
         }
     }
   g_array_sort (mentions, mention_compare);
@@ -256,6 +263,31 @@ add_piece (Quotes  *q,
 /* Pairs the marks of one paragraph.  A straight mark opens when nothing
  * is open and closes otherwise; curly marks say which they are.  Returns
  * TRUE if the paragraph ends inside a quote. */
+/* The first byte from @p that may start a mark: '"' or any byte from
+ * 0x80; no other ASCII character is one.  Eight bytes at a time. */
+static gsize
+skip_to_mark (const char *text,
+              gsize       p,
+              gsize       end)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
+  while (p < end && end - p >= 8)
+    {
+      guint64 x, hit;
+
+      memcpy (&x, text + p, 8);
+      hit = (NF_SWAR_IN_RANGE (x & 0x7F7F7F7F7F7F7F7Full, '"', '"') | x)
+            & 0x8080808080808080ull;
+      if (hit != 0)
+        return p + (__builtin_ctzll (hit) >> 3);
+      p += 8;
+    }
+#endif
+  while (p < end && (guchar) text[p] < 0x80 && text[p] != '"')
+    p++;
+  return p;
+}
+
 static gboolean
 find_pieces (Quotes        *q,
              guint          index,
@@ -265,13 +297,12 @@ find_pieces (Quotes        *q,
   gboolean open = FALSE;
   gsize open_at = 0;
 
-  for (gsize p = block->start; p < block->end; p += char_len (text, p))
+  for (gsize p = skip_to_mark (text, block->start, block->end); p < block->end;
+       p = skip_to_mark (text, p + char_len (text, p), block->end))
     {
       gunichar c;
       gsize n;
 
-      if ((guchar) text[p] < 0x80 && text[p] != '"')
-        continue;   /* speed: no other ASCII character is a mark */
       c = char_at (text, p, block->end);
       n = char_len (text, p);
 
@@ -356,13 +387,19 @@ is_abbreviation (const char *text,
          || _nf_lexicon_has (NF_LEX_SET_TITLES, text + w, dot - w + 1);
 }
 
+static inline gboolean
+is_end_mark (char c)
+{
+  return c == '.' || c == '!' || c == '?';
+}
+
 static gboolean
 is_sentence_end (const char *text,
                  gsize       from,
                  gsize       p,
                  gsize       to)
 {
-  if (text[p] != '.' && text[p] != '!' && text[p] != '?')
+  if (!is_end_mark (text[p]))
     return FALSE;
   if (p + 1 < to && text[p + 1] != ' ' && text[p + 1] != '\n')
     return FALSE;
@@ -375,8 +412,9 @@ sentence_end (const char *text,
               gsize       from,
               gsize       to)
 {
+  /* the test of the mark inline: most bytes are none */
   for (gsize p = from; p < to; p++)
-    if (is_sentence_end (text, from, p, to))
+    if (is_end_mark (text[p]) && is_sentence_end (text, from, p, to))
       return p + 1;
   return to;
 }
@@ -388,7 +426,7 @@ sentence_start (const char *text,
                 gsize       to)
 {
   for (gsize p = to; p > from; p--)
-    if (is_sentence_end (text, from, p - 1, to))
+    if (is_end_mark (text[p - 1]) && is_sentence_end (text, from, p - 1, to))
       return p;
   return from;
 }

@@ -235,8 +235,15 @@ in_list_ci (const char         *p,
             const char *const  *list,
             gsize               n_list)
 {
+  char first;
+
+  if (p >= e)
+    return FALSE;
+  /* The first letter inline: a line is tested against long lists, and
+   * most lines share it with none of the entries. */
+  first = lower_c (*p);
   for (gsize i = 0; i < n_list; i++)
-    if (equal_ci (p, e, list[i]))
+    if (lower_c (list[i][0]) == first && equal_ci (p, e, list[i]))
       return TRUE;
   return FALSE;
 }
@@ -713,7 +720,8 @@ has_title_word (const char *p,
       if (p != e && (p == e || !is_word_char (*p)))
         continue;
       for (gsize i = 0; i < G_N_ELEMENTS (title_words); i++)
-        if (has_word_ci (p, e, title_words[i]))
+        if (lower_c (title_words[i][0]) == lower_c (*p)
+            && has_word_ci (p, e, title_words[i]))
           return TRUE;
       while (p < e && is_word_char (*p))
         p++;

@@ -60,6 +60,11 @@ static const Rule rules[] = {
   /* the coming months are still to come */
   { "Prices are expected to fall in the coming months.", "2021-08-03", "the coming months", "FUTURE_REF" },
   { "Growth will slow in coming quarters.", "2021-08-03", "coming quarters", "FUTURE_REF" },
+  /* a title in capitals mid-sentence is no date ... */
+  { "He said on ABC's \"This Week\" that talks would go on this week.", "2021-08-01",
+    "this week", "2021-W30" },
+  /* ... but at the start of a sentence it is */
+  { "This Week the talks go on.", "2021-08-01", "This Week", "2021-W30" },
   /* "the early summer" is this year's summer */
   { "Demand recovered from the low levels of the early summer.", "2021-10-20", "the early summer", "2021-SU" },
 };

@@ -297,10 +297,23 @@ test_text_id (void)
       g_autofree char *id = NULL;
       g_autofree char *expected = NULL;
 
+      /* white space of every kind, alone and in runs, other control
+       * characters and bytes from 0x80, among printable ones */
       for (gsize i = 0; i < len; i++)
-        text[i] = g_rand_int_range (rand, 0, 5) == 0
-                  ? " \t\n"[g_rand_int_range (rand, 0, 3)]
-                  : (char) g_rand_int_range (rand, 0x21, 0x7F);
+        {
+          int pick = g_rand_int_range (rand, 0, 40);
+
+          if (pick < 8)
+            text[i] = ' ';
+          else if (pick < 10)
+            text[i] = " \t\n\r\v\f"[g_rand_int_range (rand, 0, 6)];
+          else if (pick == 10)
+            text[i] = (char) g_rand_int_range (rand, 1, 0x20);
+          else if (pick == 11)
+            text[i] = (char) g_rand_int_range (rand, 0x80, 0x100);
+          else
+            text[i] = (char) g_rand_int_range (rand, 0x21, 0x7F);
+        }
       id = nf_text_id (text, len);
       expected = reference_id (text, len);
       g_assert_cmpstr (id, ==, expected);
