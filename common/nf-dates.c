@@ -902,6 +902,10 @@ match_weekday (const Scan *s,
     rel = -1, j++;
   else if (is_word (s, j, "next") || is_word (s, j, "coming"))
     rel = 1, j++;
+  else if (is_word (s, j, "this") && is_word (s, j + 1, "coming"))
+    rel = 1, j += 2;   /* "this coming Sunday" */
+  else if (is_word (s, j, "this") && is_word (s, j + 1, "past"))
+    rel = -1, j += 2;   /* "this past Sunday" */
   else if (is_word (s, j, "this"))
     this_week = TRUE, j++;
   if ((wd = weekday_at (s, j)) == 0)

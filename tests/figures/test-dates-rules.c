@@ -60,6 +60,10 @@ static const Rule rules[] = {
   /* the coming months are still to come */
   { "Prices are expected to fall in the coming months.", "2021-08-03", "the coming months", "FUTURE_REF" },
   { "Growth will slow in coming quarters.", "2021-08-03", "coming quarters", "FUTURE_REF" },
+  /* "this coming Sunday" is the next one, "this past Sunday" the last
+   * (2021-03-12 is a Friday) */
+  { "The rally is this coming Sunday.", "2021-03-12", "this coming Sunday", "2021-03-14" },
+  { "The rally was held this past Sunday.", "2021-03-12", "this past Sunday", "2021-03-07" },
   /* a title in capitals mid-sentence is no date ... */
   { "He said on ABC's \"This Week\" that talks would go on this week.", "2021-08-01",
     "this week", "2021-W30" },
