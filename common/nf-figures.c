@@ -201,15 +201,27 @@ static const char * const race_words[] = {
 
 /* ---- token helpers ---- */
 
-static int
-lookup (const char         *lower,
-        const char * const *words)
+/* Whether @lower is one of @words, through a word set made of them at
+ * the first call: the lists are asked about most tokens near a number. */
+static gboolean
+listed (const char          *lower,
+        const char * const  *words,
+        NfWordSet          **set)
 {
-  for (int i = 0; words[i] != NULL; i++)
-    if (lower[0] == words[i][0] && _nf_str_equal (lower, words[i]))
-      return i;
-  return -1;
+  if (g_once_init_enter (set))
+    {
+      const char * const *lists[] = { words };
+
+      g_once_init_leave (set, _nf_word_set_new (lists, 1));
+    }
+  return _nf_word_set_has (*set, lower, strlen (lower));
 }
+
+static NfWordSet *iso_codes_set, *quantity_units_set, *np_stops_set,
+                 *irregular_plurals_set, *up_words_set, *down_words_set,
+                 *edges_set;
+
+#define LISTED(lower, list) listed ((lower), list, &list##_set)
 
 static gboolean
 word_at (const Sent *s,
@@ -241,7 +253,7 @@ static gboolean
 is_million_code (const char *lower)
 {
   return lower[0] == 'm' && strlen (lower) == 4
-         && lookup (lower + 1, iso_codes) >= 0;
+         && LISTED (lower + 1, iso_codes);
 }
 
 static const char *
@@ -368,8 +380,8 @@ is_name_number (const Sent *s,
     return FALSE;
   if (i + 1 < s->n && glued (s, i + 1) && s->t[i + 1].kind == NF_TOKEN_WORD
       && _nf_scale_word (&s->t[i + 1]) == 0
-      && lookup (s->t[i + 1].lower, quantity_units) < 0
-      && lookup (s->t[i + 1].lower, iso_codes) < 0
+      && !LISTED (s->t[i + 1].lower, quantity_units)
+      && !LISTED (s->t[i + 1].lower, iso_codes)
       && currency_lookup (currency_words, s->t[i + 1].lower) == NULL)
     {
       double v;
@@ -415,7 +427,7 @@ currency_before (const Sent  *s,
       *code = "USD";
       return i + 5;
     }
-  if (t->kind == NF_TOKEN_WORD && lookup (t->lower, iso_codes) >= 0
+  if (t->kind == NF_TOKEN_WORD && LISTED (t->lower, iso_codes)
       && (t->upper || (strcmp (t->lower, "try") != 0 && i + 1 < s->n
                        && s->t[i + 1].kind == NF_TOKEN_NUMBER)))
     {
@@ -456,7 +468,7 @@ currency_after (const Sent  *s,
       && (((c = currency_lookup (currency_symbols, s->t[k].lower)) != NULL
            && s->t[k].kind == NF_TOKEN_PUNCT)
           || (s->t[k].kind == NF_TOKEN_WORD
-              && (lookup (s->t[k].lower, iso_codes) >= 0
+              && (LISTED (s->t[k].lower, iso_codes)
                   || is_million_code (s->t[k].lower))
               && strcmp (s->t[k].lower, "try") != 0
               && strcmp (s->t[k].lower, "rs") != 0
@@ -535,10 +547,10 @@ counted_noun (const Sent *s,
             continue;   /* "U.S.-led" */
           return j;
         }
-      if (t->kind != NF_TOKEN_WORD || lookup (t->lower, np_stops) >= 0)
+      if (t->kind != NF_TOKEN_WORD || LISTED (t->lower, np_stops))
         return j;
       words++;
-      if (lookup (t->lower, irregular_plurals) >= 0
+      if (LISTED (t->lower, irregular_plurals)
           || (len > 3 && t->lower[len - 1] == 's' && t->lower[len - 2] != 's'
               && t->lower[len - 2] != 'u' && t->lower[len - 2] != 'i'
               && len < NF_TOKEN_LOWER_MAX - 1))
@@ -632,13 +644,13 @@ measure_after (const Sent *s,
         return TRUE;
       }
   if (k < s->n && !s->taken[k] && s->t[k].kind == NF_TOKEN_WORD
-      && lookup (s->t[k].lower, quantity_units) >= 0)
+      && LISTED (s->t[k].lower, quantity_units))
     {
       guint e = k + 1;
 
       /* "square kilometers", "degrees Celsius" */
       if (e < s->n && s->t[e].kind == NF_TOKEN_WORD
-          && (lookup (s->t[k].lower, quantity_units) >= 0
+          && (LISTED (s->t[k].lower, quantity_units)
               && (word_at (s, k, "square") || word_at (s, k, "cubic")
                   || word_at (s, k, "sq") || word_at (s, e, "celsius")
                   || word_at (s, e, "fahrenheit"))))
@@ -713,9 +725,9 @@ direction_near (const Sent  *s,
 
   for (guint k = end; k < MIN (end + 2, s->n); k++)
     {
-      if (lookup (s->t[k].lower, up_words) >= 0)
+      if (LISTED (s->t[k].lower, up_words))
         return "up";
-      if (lookup (s->t[k].lower, down_words) >= 0)
+      if (LISTED (s->t[k].lower, down_words))
         return "down";
     }
   for (guint k = f->first, steps = 0; k > 0 && steps < 7; k--, steps++)
@@ -724,9 +736,9 @@ direction_near (const Sent  *s,
 
       if (t->kind == NF_TOKEN_PUNCT && strchr (",;:\"", t->lower[0]))
         break;
-      if (lookup (t->lower, up_words) >= 0)
+      if (LISTED (t->lower, up_words))
         return "up";
-      if (lookup (t->lower, down_words) >= 0)
+      if (LISTED (t->lower, down_words))
         return "down";
     }
   return NULL;
@@ -745,7 +757,7 @@ clause_edge (const NfToken *t)
 
   return (t->kind == NF_TOKEN_PUNCT && t->lower[1] == '\0'
           && strchr (",;:()\".?!", t->lower[0]) != NULL)
-         || lookup (t->lower, edges) >= 0;
+         || LISTED (t->lower, edges);
 }
 
 /* A short phrase from the sentence saying what the figure measures: the
@@ -759,7 +771,7 @@ subject_of (const Sent  *s,
 
   if (f->unit_next > f->unit_first || (f->next < s->n && !clause_edge (&s->t[f->next])
                                         && s->t[f->next].kind == NF_TOKEN_WORD
-                                        && lookup (s->t[f->next].lower, np_stops) < 0))
+                                        && !LISTED (s->t[f->next].lower, np_stops)))
     {
       from = f->unit_next > f->unit_first ? f->unit_first : f->next;
       to = MAX (from + 1, f->unit_next);
@@ -843,7 +855,7 @@ code_glued_amount (const Sent *s,
     return FALSE;
   memcpy (code, t->lower, 3);
   code[3] = '\0';
-  if (lookup (code, iso_codes) < 0)
+  if (!LISTED (code, iso_codes))
     return FALSE;
   for (const char *p = digits; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p))

@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "nf-lexicon-private.h"
 #include "nf-pipeline-private.h"
 
 /* Titles before a name: a period after them never ends a sentence. */
@@ -348,6 +349,38 @@ static const guint8 mark_start[256] = {
   ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1,
 };
 
+/* The first byte from @p that may start an end mark (see mark_start),
+ * or @e.  Eight bytes at a time: ASCII bytes other than . ! ? are passed
+ * at once, and a byte from 0x80 is looked at alone. */
+static const char *
+next_mark_start (const char *p,
+                 const char *e)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
+  while (e - p >= 8)
+    {
+      guint64 x, x7, hit;
+
+      memcpy (&x, p, 8);
+      x7 = x & 0x7F7F7F7F7F7F7F7Full;
+      hit = (NF_SWAR_IN_RANGE (x7, '.', '.') | NF_SWAR_IN_RANGE (x7, '!', '!')
+             | NF_SWAR_IN_RANGE (x7, '?', '?') | x) & 0x8080808080808080ull;
+      if (hit != 0)
+        {
+          p += __builtin_ctzll (hit) >> 3;
+          if (mark_start[(guchar) *p])
+            return p;
+          p++;
+          continue;
+        }
+      p += 8;
+    }
+#endif
+  while (p < e && !mark_start[(guchar) *p])
+    p++;
+  return p;
+}
+
 /* Splits [start, end) of @text and appends the sentence spans (trimmed,
  * byte offsets into @text) to @out. */
 static void
@@ -373,8 +406,7 @@ split_into (const char *text,
       if (sentence == NULL)
         sentence = p;
       /* Only . ! ? and the ellipsis (E2 80 A6) can end a sentence. */
-      while (p < e && !mark_start[(guchar) *p])
-        p++;
+      p = next_mark_start (p, e);
       if (p >= e)
         break;
 
