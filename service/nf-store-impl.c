@@ -425,6 +425,7 @@ write_article (NfStore  *store,
       nf_store_count_file_refs (store, old_id) == 0 &&
       nf_store_has_article (store, old_id))
     {
+      nf_story_keeper_forget (job->stories, store, old_id);
       if (!nf_store_remove_article (store, old_id, error))
         return FALSE;
       job->removed_id = g_steal_pointer (&old_id);
@@ -451,8 +452,6 @@ write_article_and_story (NfStore  *store,
                              &job->signature, error)
       || !write_article (store, data, error))
     return FALSE;
-  if (job->removed_id != NULL)
-    nf_story_keeper_forget (job->stories, job->removed_id);
   job->changed_stories = nf_story_keeper_flush (job->stories, store, error);
   return job->changed_stories != NULL;
 }
@@ -793,9 +792,9 @@ remove_article (NfStore     *store,
                 const char  *id,
                 GError     **error)
 {
+  nf_story_keeper_forget (request->stories, store, id);
   if (!nf_store_remove_article (store, id, error))
     return FALSE;
-  nf_story_keeper_forget (request->stories, id);
   request->changed_stories = nf_story_keeper_flush (request->stories, store, error);
   return request->changed_stories != NULL;
 }

@@ -210,14 +210,30 @@ nf_story_keeper_file (NfStoryKeeper  *self,
   return TRUE;
 }
 
+/**
+ * nf_story_keeper_forget:
+ *
+ * Call before the article goes from @store: its story is the index's,
+ * or, when the index does not hold it (not loaded yet after a start, or
+ * trimmed), the one the store files it under; a removal the index did
+ * not see left that story naming the article.
+ */
 void
 nf_story_keeper_forget (NfStoryKeeper *self,
+                        NfStore       *store,
                         const char    *article_id)
 {
+  g_autofree char *filed = NULL;
+  const char *story;
+
   g_return_if_fail (self != NULL);
+  g_return_if_fail (store != NULL);
   g_return_if_fail (article_id != NULL);
 
-  mark_dirty (self, nf_story_index_remove (self->index, article_id));
+  story = nf_story_index_remove (self->index, article_id);
+  if (story == NULL)
+    story = filed = nf_store_get_article_story (store, article_id, NULL);
+  mark_dirty (self, story);
 }
 
 /* A story settled the year of @article's dateline after it was stored

@@ -31,8 +31,10 @@ gboolean       nf_story_keeper_file    (NfStoryKeeper  *keeper,
                                         char          **signature,
                                         GError        **error);
 
-/* After an article is removed from @store. */
+/* Before an article is removed from @store: takes it out of its story,
+ * which the next flush rewrites. */
 void           nf_story_keeper_forget  (NfStoryKeeper  *keeper,
+                                        NfStore        *store,
                                         const char     *article_id);
 
 /* After the articles are written: rewrites the stories that changed, and
