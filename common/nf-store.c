@@ -1958,6 +1958,7 @@ typedef struct
   gsize       seen_bits;
   guint       count;
   gint64     *heap;        /* the newest keys counted, a min-heap */
+  GArray     *all;         /* or, for a deeper page, every key counted */
   guint       heap_len;
   guint       heap_max;
   gboolean    open;        /* a doclist in the range may go on */
@@ -2069,7 +2070,10 @@ scan_accept (PrefixScan *scan,
     return;
   scan->seen[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
   scan->count++;
-  heap_push (scan, key);
+  if (scan->all != NULL)
+    g_array_append_val (scan->all, key);
+  else
+    heap_push (scan, key);
 }
 
 /* The entries of a doclist from @off (an absolute rowid: the first after
@@ -2389,6 +2393,56 @@ compare_keys_down (gconstpointer a,
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* Puts the @m newest of the @n keys at @keys first, in no order. */
+static void
+select_newest (gint64 *keys,
+               gsize   n,
+               gsize   m)
+{
+  gsize lo = 0, hi = n;
+
+  while (lo < m && m < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2, store = lo;
+      gint64 pivot = keys[mid], t;
+
+      keys[mid] = keys[hi - 1];
+      keys[hi - 1] = pivot;
+      for (gsize i = lo; i < hi - 1; i++)
+        if (keys[i] > pivot)
+          {
+            t = keys[i];
+            keys[i] = keys[store];
+            keys[store++] = t;
+          }
+      keys[hi - 1] = keys[store];
+      keys[store] = pivot;
+      /* Newer than the pivot before it, older after it. */
+      if (m <= store)
+        hi = store;
+      else
+        lo = store + 1;
+    }
+}
+
+/* The page at @offset of @keys, newest first, without sorting them all. */
+static void
+page_of_keys (GArray *keys,
+              guint   offset,
+              guint   limit,
+              GArray *page)
+{
+  gint64 *k = (gint64 *) (void *) keys->data;
+  gsize end = MIN ((gsize) offset + limit, keys->len);
+
+  if (offset >= end)
+    return;
+  select_newest (k, keys->len, end);
+  select_newest (k, end, offset);
+  qsort (k + offset, end - offset, sizeof (gint64), compare_keys_down);
+  g_array_append_vals (page, k + offset, end - offset);
+}
+
 static void
 scan_clear (PrefixScan *scan)
 {
@@ -2400,12 +2454,13 @@ scan_clear (PrefixScan *scan)
   g_hash_table_unref (scan->tombstones);
   g_free (scan->seen);
   g_free (scan->heap);
+  if (scan->all != NULL)
+    g_array_unref (scan->all);
 }
 
-/* Counts the matches of @prefix* into *@total and, when @page is given
- * and the page is among the newest SEARCH_RING_MAX, puts its keys there
- * (newest first) and sets *@paged.  FALSE when the scan gave up: FTS5
- * must answer. */
+/* Counts the matches of @prefix* into *@total and, when @page is given,
+ * puts the keys of the page at @offset there (newest first) and sets
+ * *@paged.  FALSE when the scan gave up: FTS5 must answer. */
 static gboolean
 prefix_scan (NfStore     *self,
              const char  *prefix,
@@ -2435,8 +2490,13 @@ prefix_scan (NfStore     *self,
                                            (GDestroyNotify) g_hash_table_unref);
   g_byte_array_append (scan.lo, (const guint8 *) "0", 1);
   g_byte_array_append (scan.lo, (const guint8 *) prefix, strlen (prefix));
-  *paged = page != NULL && (guint64) offset + limit <= SEARCH_RING_MAX;
-  scan.heap_max = *paged ? offset + limit : 0;
+  /* A page among the newest SEARCH_RING_MAX from a heap, a deeper one
+   * from all the keys. */
+  *paged = page != NULL;
+  if (*paged && (guint64) offset + limit > SEARCH_RING_MAX)
+    scan.all = g_array_new (FALSE, FALSE, sizeof (gint64));
+  else if (*paged)
+    scan.heap_max = offset + limit;
   scan.heap = g_new (gint64, MAX (scan.heap_max, 1));
 
   ok = sqlite3_blob_open (self->db, "main", "articles_fts_data", "block",
@@ -2450,6 +2510,8 @@ prefix_scan (NfStore     *self,
       qsort (scan.heap, scan.heap_len, sizeof (gint64), compare_keys_down);
       for (guint p = offset; *paged && p < scan.heap_len; p++)
         g_array_append_val (page, scan.heap[p]);
+      if (scan.all != NULL)
+        page_of_keys (scan.all, offset, limit, page);
     }
   scan_clear (&scan);
   return ok;
@@ -2676,7 +2738,7 @@ page_keys (NfStore      *self,
 
   /* A prefix counted before: scanning again costs less than FTS5's
    * merge for the page. */
-  if (match != NULL && (guint64) offset + limit <= SEARCH_RING_MAX &&
+  if (match != NULL &&
       try_prefix_scan (self, match, offset, limit, &total, page, &paged))
     return TRUE;
   if (index > 0 && !find_mark (self, match, state, index, &from, &local_error))

@@ -149,7 +149,7 @@ check_prefix (NfStore    *store,
               const char *path,
               const char *prefix)
 {
-  static const guint offsets[] = { 0, 3, 127, 700, 2040, 2100 };
+  static const guint offsets[] = { 0, 3, 127, 700, 1200, 1900, 2040, 2100 };
   static const guint limits[] = { 1, 20, 1000 };
   g_autoptr(GPtrArray) expected = brute_force (path, prefix);
   g_autofree char *query = g_strdup_printf ("%s*", prefix);
