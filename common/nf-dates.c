@@ -1168,7 +1168,7 @@ match_ago (const Scan *s,
                                         "month", "months", "year", "years",
                                         "decade", "decades", NULL };
   double value;
-  guint j;
+  guint j, end;
   NfNumberFlags flags;
   int unit;
   GDate d = s->ref;
@@ -1185,42 +1185,51 @@ match_ago (const Scan *s,
    * its unit, "ago" */
   if (!word_after (s, i, 8, "a", ago))
     return FALSE;
-  if (is_word (s, i, "a") || is_word (s, i, "an"))
+  if (is_word (s, i, "a") && is_word (s, i + 1, "few"))
+    value = 0, j = i + 2;   /* "a few years ago": some time back */
+  else if (is_word (s, i, "several"))
+    value = 0, j = i + 1;
+  else if (is_word (s, i, "a") || is_word (s, i, "an"))
     value = 1, j = i + 1;
   else if (!_nf_number_parse (s->t, s->n, i, &value, &j, &flags)
            || value < 1 || value > 1000 || value != (int) value)
     return FALSE;
-  if (j + 1 >= s->n || (unit = lookup (s->t[j].lower, units)) < 0
-      || !is_word (s, j + 1, "ago"))
+  if (j + 1 >= s->n || (unit = lookup (s->t[j].lower, units)) < 0)
     return FALSE;
-  if (!s->has_ref)
+  end = j + 1;
+  if (is_word (s, end, "or") && is_word (s, end + 1, "so"))
+    end += 2;   /* "a week or so ago" */
+  if (!is_word (s, end, "ago"))
+    return FALSE;
+  end++;
+  if (value == 0 || !s->has_ref)
     {
-      hit_other (hit, NULL, j + 2);
+      hit_other (hit, value == 0 ? g_strdup ("PAST_REF") : NULL, end);
       return TRUE;
     }
   switch (unit / 2)
     {
     case 0:
       g_date_subtract_days (&d, (guint) value);
-      hit_day (hit, &d, j + 2);
+      hit_day (hit, &d, end);
       break;
     case 1:
       g_date_subtract_days (&d, 7 * (guint) value);
-      hit_other (hit, format_week (&d), j + 2);
+      hit_other (hit, format_week (&d), end);
       break;
     case 2:
       g_date_subtract_months (&d, (guint) value);
       hit_other (hit, g_strdup_printf ("%04d-%02d", g_date_get_year (&d),
-                                       g_date_get_month (&d)), j + 2);
+                                       g_date_get_month (&d)), end);
       break;
     case 3:
       hit_other (hit, g_strdup_printf ("%04d", g_date_get_year (&d)
-                                       - (int) value), j + 2);
+                                       - (int) value), end);
       break;
     default:
       hit_other (hit, g_strdup_printf ("%03d", (g_date_get_year (&d)
                                                 - 10 * (int) value) / 10),
-                 j + 2);
+                 end);
     }
   return TRUE;
 }
@@ -1871,7 +1880,7 @@ static const char * const start_words[] = {
   "recently", "lately", "recent", "the", "soon", "noon", "midday",
   "midnight", "a",
   "an", "sept", "latest", "most", "year", "fiscal", "nearly", "almost",
-  "about", "roughly", "some", "spring", "summer", "fall", "autumn",
+  "about", "roughly", "some", "several", "spring", "summer", "fall", "autumn",
   "winter", NULL
 };
 
@@ -1970,7 +1979,7 @@ match_at (const Scan *s,
           Hit        *hit)
 {
   static const char * const hedges[] = { "nearly", "almost", "about",
-                                         "roughly", "some", NULL };
+                                         "roughly", "some", "several", NULL };
   const NfToken *t = &s->t[i];
   guint next;
   int done;

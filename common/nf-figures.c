@@ -1039,7 +1039,13 @@ numberish (const NfToken *t)
   if (t->kind == NF_TOKEN_PUNCT)
     return (t->lower[0] == '$' || (guchar) t->lower[0] >= 0x80)  /* commas, stops */
            && currency_lookup (currency_symbols, t->lower) != NULL;
-  return t->upper && strpbrk (t->lower, "0123456789") != NULL;
+  if (!t->upper)
+    return FALSE;
+  /* a loop, not strpbrk (): this runs for every capitalised word */
+  for (const char *c = t->lower; *c != '\0'; c++)
+    if (*c >= '0' && *c <= '9')
+      return TRUE;
+  return FALSE;
 }
 
 static void

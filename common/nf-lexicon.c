@@ -30,11 +30,42 @@ typedef struct
   guint16     len;
 } NfLexSlot;
 
+/* Each table has a filter in front of it (a Bloom filter of 64-bit
+ * blocks, two bits a word, eight bits a word in all): most words asked
+ * about are in no list, and the filter, a few kilobytes, answers for
+ * them without a read of the table, which is too large to stay in the
+ * cache. */
 typedef struct
 {
   NfLexSlot  *slots;
   guint32     n_slots;               /* a power of two */
+  guint64    *filter;
+  guint32     filter_shift;          /* 32 - log2 (blocks) */
 } NfLexIndex;
+
+static inline guint64
+filter_bits (guint32 mixed)
+{
+  return (1ull << (mixed & 63)) | (1ull << ((mixed >> 6) & 63));
+}
+
+/* A mix of the table's hash for the filter, whose block comes from its
+ * top bits and the two bits from its bottom ones. */
+static inline guint32
+filter_mix (guint32 hash)
+{
+  return hash * 0x9E3779B1u;
+}
+
+static inline gboolean
+filter_may_hold (const NfLexIndex *index,
+                 guint32           hash)
+{
+  guint32 mixed = filter_mix (hash);
+  guint64 bits = filter_bits (mixed);
+
+  return (index->filter[mixed >> index->filter_shift] & bits) == bits;
+}
 
 #define NAME_SETS ((1u << NF_LEX_SET_GIVEN_NAMES) | (1u << NF_LEX_SET_FEMALE_NAMES) \
                    | (1u << NF_LEX_SET_MALE_NAMES))
@@ -636,6 +667,9 @@ index_words (GHashTable *words,
   while (index->n_slots < 2 * n)
     index->n_slots *= 2;
   index->slots = g_new0 (NfLexSlot, index->n_slots);
+  /* blocks of 64 bits, eight bits a word: n_slots / 16 blocks */
+  index->filter_shift = 32 - (g_bit_storage (index->n_slots / 16) - 1);
+  index->filter = g_new0 (guint64, index->n_slots / 16);
   g_hash_table_iter_init (&iter, words);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -652,6 +686,8 @@ index_words (GHashTable *words,
            i = (i + 1) & (index->n_slots - 1))
         ;
       index->slots[i] = (NfLexSlot) { word, hash, mask, strlen (word) };
+      index->filter[filter_mix (hash) >> index->filter_shift]
+        |= filter_bits (filter_mix (hash));
     }
 }
 
@@ -687,6 +723,8 @@ index_value (const NfLexIndex *index,
       buf[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
       hash = hash_step (hash, buf[i]);
     }
+  if (!filter_may_hold (index, hash))
+    return 0;
   for (guint32 i = hash & mask; slots[i].word != NULL; i = (i + 1) & mask)
     {
       const NfLexSlot *slot = &slots[i];
@@ -735,6 +773,8 @@ index_value_word (const NfLexIndex *index,
   if (len + 1 > MAX_KEY)
     return 0;
   hash = word_hash (text, word);
+  if (!filter_may_hold (index, hash))
+    return 0;
   for (guint32 i = hash & mask; slots[i].word != NULL; i = (i + 1) & mask)
     {
       const NfLexSlot *slot = &slots[i];

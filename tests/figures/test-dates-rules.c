@@ -64,6 +64,10 @@ static const Rule rules[] = {
    * (2021-03-12 is a Friday) */
   { "The rally is this coming Sunday.", "2021-03-12", "this coming Sunday", "2021-03-14" },
   { "The rally was held this past Sunday.", "2021-03-12", "this past Sunday", "2021-03-07" },
+  /* "or so" hedges an "ago"; "a few" and "several" leave it vague */
+  { "The general chose the day a week or so ago.", "2021-03-12", "a week or so ago", "2021-W09" },
+  { "The machines were removed a few years ago.", "2021-03-12", "a few years ago", "PAST_REF" },
+  { "The share was about 35 percent several years ago.", "2021-03-12", "several years ago", "PAST_REF" },
   /* a title in capitals mid-sentence is no date ... */
   { "He said on ABC's \"This Week\" that talks would go on this week.", "2021-08-01",
     "this week", "2021-W30" },

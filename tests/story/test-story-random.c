@@ -19,11 +19,17 @@
  * parsed every member again.  The cases the rounds found stay as fixed
  * tests.
  *
+ * The same rounds run through the service's story keeper
+ * (service/nf-story-impl.c, linked in): filing, storing, removing and
+ * restarting, after which every story it wrote must be the story of its
+ * stored members, each parsed again, and every article must be in one.
+ *
  * The rounds come from g_test_rand_int (), so `--seed` replays a run.
- * $NF_STORY_RANDOM_ROUNDS sets how many rounds (default 40) and
- * $NF_STORY_RANDOM_SECONDS a time limit (default 15, 0 for none);
- * $NF_STORY_RANDOM_ROUND replays one round from the seed a failed run
- * printed; $NF_STORY_RANDOM_TRACE prints each step on stderr.
+ * $NF_STORY_RANDOM_ROUNDS sets how many rounds each test runs (default
+ * 30) and $NF_STORY_RANDOM_SECONDS a time limit for each (default 8, 0
+ * for none); $NF_STORY_RANDOM_ROUND replays one round from the seed a
+ * failed run printed; $NF_STORY_RANDOM_TRACE prints each step on stderr
+ * and $NF_STORY_RANDOM_EACH_STEP checks the keeper after each step.
  */
 
 #include "config.h"
