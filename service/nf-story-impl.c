@@ -31,6 +31,7 @@
 struct _NfStoryKeeper
 {
   NfStoryIndex *index;
+  guint         index_articles;   /* INDEX_ARTICLES but in tests */
   gboolean      loaded;
   GHashTable   *dirty;      /* story ids to rewrite */
 };
@@ -38,8 +39,24 @@ struct _NfStoryKeeper
 NfStoryKeeper *
 nf_story_keeper_new (void)
 {
+  return nf_story_keeper_new_sized (INDEX_ARTICLES);
+}
+
+/**
+ * nf_story_keeper_new_sized:
+ * @index_articles: how many of the newest articles the index keeps
+ *
+ * For tests, which cannot store thousands of articles to see the index
+ * drop the oldest.
+ */
+NfStoryKeeper *
+nf_story_keeper_new_sized (guint index_articles)
+{
   NfStoryKeeper *self = g_new0 (NfStoryKeeper, 1);
 
+  g_return_val_if_fail (index_articles > 0, NULL);
+
+  self->index_articles = index_articles;
   self->index = nf_story_index_new (NULL);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -127,7 +144,7 @@ ensure_loaded (NfStoryKeeper  *self,
 
   if (self->loaded)
     return TRUE;
-  for (guint offset = 0; offset < INDEX_ARTICLES; offset += NF_STORE_MAX_PAGE)
+  for (guint offset = 0; offset < self->index_articles; offset += NF_STORE_MAX_PAGE)
     {
       g_autoptr(GPtrArray) page = nf_store_search (store, "", offset,
                                                    NF_STORE_MAX_PAGE, &total, error);
@@ -203,7 +220,7 @@ nf_story_keeper_file (NfStoryKeeper  *self,
   mark_dirty (self, story);
   /* Only the newest articles stay in the index, as after a restart: a
    * long run must not grow it (nor the cost of comparing with it). */
-  nf_story_index_trim (self->index, INDEX_ARTICLES);
+  nf_story_index_trim (self->index, self->index_articles);
   if (signature != NULL)
     *signature = g_steal_pointer (&made);
 

@@ -20,6 +20,7 @@ extern const NfObjectClass nf_story_class;
 typedef struct _NfStoryKeeper NfStoryKeeper;
 
 NfStoryKeeper *nf_story_keeper_new     (void);
+NfStoryKeeper *nf_story_keeper_new_sized (guint        index_articles);
 void           nf_story_keeper_free    (NfStoryKeeper  *keeper);
 
 /* Before @article is stored: puts it in a story (setting article->story)

@@ -129,6 +129,7 @@ typedef struct
   GPtrArray  *used;      /* paths ingested this round */
   char       *db;
   NfStoryKeeper *keeper; /* the service's, for the keeper's rounds */
+  guint       index_articles; /* the keeper's, 0 for its own */
 } Round;
 
 static void
@@ -309,6 +310,16 @@ remove_one (Round *round)
   g_assert_error (error, NF_ERROR, NF_ERROR_NOT_FOUND);
 }
 
+/* The keeper, keeping @round->index_articles articles in its index
+ * (G_MAXUINT: as many as the service's). */
+static void
+round_new_keeper (Round *round)
+{
+  round->keeper = round->index_articles == G_MAXUINT
+                  ? nf_story_keeper_new ()
+                  : nf_story_keeper_new_sized (round->index_articles);
+}
+
 /* The service stops and starts again: a new keeper, which loads its
  * index from the store, opened again. */
 static void
@@ -321,7 +332,7 @@ restart (Round *round)
   nf_store_close (round->store);
   round->store = nf_store_open (round->db, &error);
   g_assert_no_error (error);
-  round->keeper = nf_story_keeper_new ();
+  round_new_keeper (round);
 }
 
 /* One step: a new text, a text of this round again (under its own name
@@ -629,8 +640,7 @@ check_keeper (Round *round)
 static void
 round_open (Round      *round,
             const char *name,
-            guint32     seed,
-            gboolean    keeper)
+            guint32     seed)
 {
   g_autofree char *db = g_build_filename (tmpdir, name, NULL);
   g_autoptr(GError) error = NULL;
@@ -643,7 +653,7 @@ round_open (Round      *round,
                                         (GDestroyNotify) nf_article_free);
   round->ids = g_ptr_array_new_with_free_func (g_free);
   round->used = g_ptr_array_new_with_free_func (g_free);
-  round->keeper = keeper ? nf_story_keeper_new () : NULL;
+  round->index_articles = G_MAXUINT;
 }
 
 static void
@@ -676,7 +686,16 @@ run_round (guint32  seed,
 
   say ("round %u seed %" G_GUINT32_FORMAT "%s", number, seed,
        keeper ? " (keeper)" : "");
-  round_open (&round, name, seed, keeper);
+  round_open (&round, name, seed);
+  if (keeper)
+    {
+      /* In half the rounds, an index of a few articles: rounds see it
+       * drop the oldest as the service's does past 2,000. */
+      if (g_rand_boolean (round.rand))
+        round.index_articles = g_rand_int_range (round.rand, 1, 12);
+      say ("keeper of %u articles", round.index_articles);
+      round_new_keeper (&round);
+    }
   steps = g_rand_int_range (round.rand, 1, MAX_STEPS + 1);
   for (guint i = 0; i < steps; i++)
     {
@@ -762,7 +781,7 @@ check_texts (const char *name,
 {
   Round round = { 0 };
 
-  round_open (&round, name, 0, FALSE);
+  round_open (&round, name, 0);
   for (guint i = 0; texts[i] != NULL; i++)
     {
       g_autofree char *source = g_strdup_printf ("%s-%u", name, i);
@@ -826,7 +845,8 @@ test_keeper_readd (void)
                      "Monday after 14 months of repairs, the town council said.\n";
   Round round = { 0 };
 
-  round_open (&round, "readd.db", 0, TRUE);
+  round_open (&round, "readd.db", 0);
+  round_new_keeper (&round);
   for (guint i = 0; i < 3; i++)
     {
       ingest_article (&round, nf_parse ("readd", (const guint8 *) text,
@@ -856,7 +876,8 @@ test_keeper_restart_remove (void)
   };
   Round round = { 0 };
 
-  round_open (&round, "restart-remove.db", 0, TRUE);
+  round_open (&round, "restart-remove.db", 0);
+  round_new_keeper (&round);
   for (guint i = 0; texts[i] != NULL; i++)
     ingest_article (&round, nf_parse ("restart", (const guint8 *) texts[i],
                                       strlen (texts[i]), NULL, NULL), NULL, FALSE);
@@ -910,7 +931,8 @@ test_keeper_settle_order (void)
   lines[2] = g_strdup ("");
   undated = g_strjoinv ("\n", lines);
 
-  round_open (&round, "settle-order.db", 0, TRUE);
+  round_open (&round, "settle-order.db", 0);
+  round_new_keeper (&round);
   ingest_dated (&round, "undated", undated, "2020-05-05", FALSE);
   ingest_dated (&round, "yearless", yearless, NULL, FALSE);
   ingest_dated (&round, "yearless", yearless, "2016-03-01", TRUE);
