@@ -1089,6 +1089,20 @@ year_quarter (const Scan *s,
 
 static char *format_quarter (int total);
 
+/* "over the next year" counts from now, but "the next year he resigned"
+ * from the year the story was telling: only the first has a preposition
+ * of time before it. */
+static gboolean
+span_before (const Scan *s,
+             guint       i)
+{
+  static const char * const preps[] = { "over", "in", "during", "within",
+                                        "for", "through", NULL };
+
+  return i > 0 && _nf_token_in (&s->t[i - 1], preps);
+}
+
+
 /* "last week", "this month", "earlier this year", "next quarter" */
 static gboolean
 match_relative_unit (const Scan *s,
@@ -1123,6 +1137,9 @@ match_relative_unit (const Scan *s,
     offset = 1;
   else
     return FALSE;
+  if (is_word (s, j, "next") && j > 0 && is_word (s, j - 1, "the")
+      && !span_before (s, j - 1))
+    return FALSE;   /* "the next year he resigned": the story's next year */
   j++;
   if (offset == 0 && is_word (s, j - 1, "this") && is_word (s, j, "past"))
     offset = -1, j++;   /* "this past spring" */
@@ -1546,9 +1563,9 @@ match_with_article (const Scan *s,
     }
   if (is_word (s, i, "the") && (is_word (s, j, "latest") || is_word (s, j, "current")
                                 || is_word (s, j, "past") || is_word (s, j, "last")
-                                || is_word (s, j, "next"))
+                                || (is_word (s, j, "next") && span_before (s, i)))
       && !is_word (s, j + 2, "of") && match_relative_unit (s, j, hit))
-    return TRUE;   /* "the past year", "the next year or so"; "the last
+    return TRUE;   /* "the past year", "over the next year"; "the last
                     * week of March" is no week before this one */
   if (is_word (s, j - 1, "fiscal"))
     return match_year (s, j, hit);

@@ -1936,7 +1936,6 @@ walk_final (sqlite3_context *context)
 
 #define FTS5_STRUCTURE_ROWID 10
 #define FTS5_SEGMENT_ROWID(segid, pgno) (((gint64) (segid) << 37) + (pgno))
-#define SCAN_PADDING 16
 #define SCAN_KEY_BITS G_GINT64_CONSTANT (0x7fffffff)
 
 typedef struct
@@ -1949,7 +1948,7 @@ typedef struct
 typedef struct
 {
   sqlite3_blob *blob;
-  GByteArray *page;        /* the leaf read last, zero-padded */
+  GByteArray *page;        /* the leaf read last */
   GByteArray *lo;          /* '0' (the main index) and the prefix */
   GByteArray *term;        /* the term being read */
   GHashTable *tombstones;  /* term → set of keys a newer segment removed */
@@ -1958,10 +1957,11 @@ typedef struct
   gsize       seen_bits;
   guint       count;
   gint64     *heap;        /* the newest keys counted, a min-heap */
-  GArray     *all;         /* or, for a deeper page, every key counted */
   guint       heap_len;
   guint       heap_max;
+  GArray     *all;         /* or, for a deeper page, every key counted */
   gboolean    open;        /* a doclist in the range may go on */
+  gboolean    stale;       /* a key of no article: give up */
   guint64     skip;        /* bytes of its last position list to skip */
 } PrefixScan;
 
@@ -2056,15 +2056,11 @@ scan_accept (PrefixScan *scan,
     }
   if (scan->term_tombs != NULL && g_hash_table_contains (scan->term_tombs, &key))
     return;
+  /* Past the newest article's rowid: the index is not what we think. */
   if (bit >= scan->seen_bits)
     {
-      gsize bits = MAX (bit + 1, scan->seen_bits * 2);
-      gsize words = (bits + 63) / 64;
-
-      scan->seen = g_renew (guint64, scan->seen, words);
-      memset (scan->seen + scan->seen_bits / 64, 0,
-              (words - scan->seen_bits / 64) * sizeof (guint64));
-      scan->seen_bits = words * 64;
+      scan->stale = TRUE;
+      return;
     }
   if (scan->seen[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64)))
     return;
@@ -2173,7 +2169,7 @@ scan_term (PrefixScan   *scan,
     return 0;
   off += n;
   if ((n = scan_varint (a + off, a + leaf, &len)) == 0 ||
-      keep > scan->term->len || off + n + len > leaf)
+      keep > scan->term->len || len > leaf - off - n)
     return 0;
   off += n;
   g_byte_array_set_size (scan->term, keep);
@@ -2222,7 +2218,7 @@ scan_read (PrefixScan        *scan,
       != SQLITE_OK)
     return -1;
   bytes = sqlite3_blob_bytes (scan->blob);
-  g_byte_array_set_size (scan->page, bytes + SCAN_PADDING);
+  g_byte_array_set_size (scan->page, MAX (bytes, 0));
   if (bytes < 4 ||
       sqlite3_blob_read (scan->blob, scan->page->data, bytes, 0) != SQLITE_OK)
     return -1;
@@ -2301,7 +2297,7 @@ scan_structure (PrefixScan *scan,
   guint64 levels, count, counter;
   int bytes = sqlite3_blob_bytes (scan->blob);
 
-  g_byte_array_set_size (scan->page, bytes + SCAN_PADDING);
+  g_byte_array_set_size (scan->page, MAX (bytes, 0));
   if (bytes < 8 ||
       sqlite3_blob_read (scan->blob, scan->page->data, bytes, 0) != SQLITE_OK)
     return FALSE;
@@ -2503,7 +2499,8 @@ prefix_scan (NfStore     *self,
                           FTS5_STRUCTURE_ROWID, 0, &scan.blob) == SQLITE_OK &&
        scan_structure (&scan, segments);
   for (guint i = 0; ok && i < segments->len; i++)
-    ok = scan_segment (self, &scan, &g_array_index (segments, ScanSegment, i));
+    ok = scan_segment (self, &scan, &g_array_index (segments, ScanSegment, i))
+         && !scan.stale;
   if (ok)
     {
       *total = scan.count;
