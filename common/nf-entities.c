@@ -1209,6 +1209,26 @@ check_qualifier (Scan  *scan,
   m->qualifier = TRUE;
 }
 
+/* Names come back: a word already noted is neither copied nor added. */
+static void
+note_cap_inside (Scan         *scan,
+                 const NfWord *t)
+{
+  char buf[64];
+  gsize len = t->end - t->start;
+
+  if (len < sizeof buf)
+    {
+      memcpy (buf, scan->text + t->start, len);
+      buf[len] = '\0';
+      if (g_hash_table_contains (scan->cap_inside, buf))
+        return;
+    }
+  g_hash_table_add (scan->cap_inside,
+                    g_string_chunk_insert_len (scan->cap_words,
+                                               scan->text + t->start, len));
+}
+
 static void
 scan_block (Scan        *scan,
             const NfBlock *block)
@@ -1228,10 +1248,7 @@ scan_block (Scan        *scan,
           continue;
         }
       if (!(t->flags & NF_WORD_SENT_START))
-        g_hash_table_add (scan->cap_inside,
-                          g_string_chunk_insert_len (scan->cap_words,
-                                                     scan->text + t->start,
-                                                     t->end - t->start));
+        note_cap_inside (scan, t);
       read_side (scan, i);
       j = chunk_end (scan, i);
       n_before = scan->mentions->len;
@@ -1894,8 +1911,9 @@ note_heads (Scan *scan)
       GArray *spans;
       char *word;
 
-      /* The article first: it is cheaper to test than the word list. */
-      if ((t->flags & NF_WORD_CAP)
+      /* The article first: it is cheaper to test than the word list, and
+       * its length cheaper still. */
+      if ((t->flags & NF_WORD_CAP) || t[-1].end - t[-1].start > 3
           || !(tok_is (scan, i - 1, "the") || tok_is (scan, i - 1, "a")
                || tok_is (scan, i - 1, "an"))
           || !tok_in (scan, i, NF_LEX_SET_ORG_WORDS))
