@@ -52,10 +52,11 @@ nf_story_keeper_new (void)
 NfStoryKeeper *
 nf_story_keeper_new_sized (guint index_articles)
 {
-  NfStoryKeeper *self = g_new0 (NfStoryKeeper, 1);
+  NfStoryKeeper *self;
 
   g_return_val_if_fail (index_articles > 0, NULL);
 
+  self = g_new0 (NfStoryKeeper, 1);
   self->index_articles = index_articles;
   self->index = nf_story_index_new (NULL);
   self->dirty = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
