@@ -2004,7 +2004,8 @@ heap_push (PrefixScan *scan,
   if (scan->heap_len < scan->heap_max)
     {
       /* Sift up from the new leaf. */
-      for (i = scan->heap_len++; i > 0 && h[(i - 1) / 2] > key; i = (i - 1) / 2)
+      for (i = scan->heap_len++; i > 0 && h[(i - 1) / 2] > key;
+           i = (i - 1) / 2)
         h[i] = h[(i - 1) / 2];
       h[i] = key;
       return;
@@ -2054,7 +2055,8 @@ scan_accept (PrefixScan *scan,
       g_hash_table_add (scan->term_tombs, g_memdup2 (&key, sizeof key));
       return;
     }
-  if (scan->term_tombs != NULL && g_hash_table_contains (scan->term_tombs, &key))
+  if (scan->term_tombs != NULL &&
+      g_hash_table_contains (scan->term_tombs, &key))
     return;
   /* Past the newest article's rowid: the index is not what we think. */
   if (bit >= scan->seen_bits)
@@ -2246,11 +2248,15 @@ scan_leaf (PrefixScan        *scan,
   leaf = pgidx = (a[2] << 8) | a[3];
   if (leaf < 4 || leaf > nn || (guint64) ((a[0] << 8) | a[1]) >= leaf)
     return -1;
-  if (pgidx < nn &&
-      ((n = scan_varint (a + pgidx, a + nn, &cur)) == 0 || cur < 4 || cur >= leaf))
-    return -1;
-  pgidx += pgidx < nn ? n : 0;
-  if (!scan_leaf_start (scan, a, (a[0] << 8) | a[1], cur != 0 ? cur : leaf, leaf))
+  if (pgidx < nn)
+    {
+      if ((n = scan_varint (a + pgidx, a + nn, &cur)) == 0 || cur < 4 ||
+          cur >= leaf)
+        return -1;
+      pgidx += n;
+    }
+  if (!scan_leaf_start (scan, a, (a[0] << 8) | a[1], cur != 0 ? cur : leaf,
+                        leaf))
     return -1;
   for (gboolean first = TRUE; r == 0 && cur != 0; first = FALSE)
     {
@@ -2440,6 +2446,12 @@ page_of_keys (GArray *keys,
 }
 
 static void
+tombs_free (gpointer table)
+{
+  g_hash_table_unref (table);
+}
+
+static void
 scan_clear (PrefixScan *scan)
 {
   if (scan->blob != NULL)
@@ -2466,7 +2478,8 @@ prefix_scan (NfStore     *self,
              GArray      *page,
              gboolean    *paged)
 {
-  g_autoptr(GArray) segments = g_array_new (FALSE, FALSE, sizeof (ScanSegment));
+  g_autoptr(GArray) segments = g_array_new (FALSE, FALSE,
+                                            sizeof (ScanSegment));
   g_autoptr(NfStmt) stmt = NULL;
   PrefixScan scan = { 0 };
   gboolean ok;
@@ -2483,7 +2496,7 @@ prefix_scan (NfStore     *self,
   scan.lo = g_byte_array_new ();
   scan.term = g_byte_array_new ();
   scan.tombstones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) g_hash_table_unref);
+                                           tombs_free);
   g_byte_array_append (scan.lo, (const guint8 *) "0", 1);
   g_byte_array_append (scan.lo, (const guint8 *) prefix, strlen (prefix));
   /* A page among the newest SEARCH_RING_MAX from a heap, a deeper one
