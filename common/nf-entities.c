@@ -760,7 +760,8 @@ is_place_head (Scan  *scan,
       && (tok_is (scan, j - 2, "convention") || tok_is (scan, j - 2, "exhibition")))
     return TRUE;
   static const char * const firsts[] = {
-    "fort", "port", "mount", "mt.", "lake", "cape", "san", "santa",
+    "fort", "port", "mount", "mt.", "ft.", "st.", "ste.", "lake", "cape",
+    "san", "santa",
   };
 
   for (guint h = 0; h < G_N_ELEMENTS (heads); h++)

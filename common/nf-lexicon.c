@@ -188,16 +188,45 @@ apostrophe_len (const char *text,
   return 0;
 }
 
+/* "St. Louis", "Mt. Everest", "Ft. Worth": a place's abbreviated first
+ * word keeps its dot before the capitalised rest of the name. */
+static gboolean
+is_place_abbreviation (const char *text,
+                       gsize       start,
+                       gsize       dot,
+                       gsize       limit)
+{
+  static const char * const abbreviations[] = { "St", "Ste", "Mt", "Ft" };
+  gsize len = dot - start;
+  gboolean caps;
+
+  if (dot + 3 >= limit || text[dot + 1] != ' ' || !g_ascii_isupper (text[dot + 2]))
+    return FALSE;
+  /* "ST. LOUIS" in a dateline, but not "the FT. But …" */
+  caps = g_ascii_isupper (text[start + 1]);
+  if (caps && !g_ascii_isupper (text[dot + 3]))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
+    if (strlen (abbreviations[i]) == len
+        && (caps ? g_ascii_strncasecmp (text + start, abbreviations[i], len) == 0
+                 : strncmp (text + start, abbreviations[i], len) == 0))
+      return TRUE;
+  return FALSE;
+}
+
 /* "U.S.", "S.", "Mr.": the dot belongs to the word. */
 static gboolean
 takes_dot (const char *text,
            gsize       start,
-           gsize       end)
+           gsize       end,
+           gsize       limit)
 {
   char buf[16];
 
   if (end - start == 1)
     return g_ascii_isalpha (text[start]);
+  if (is_place_abbreviation (text, start, end, limit))
+    return TRUE;
   if (end - start + 2 > sizeof buf)
     return FALSE;
   _nf_lower_into (text + start, end - start, buf, sizeof buf - 1);
@@ -258,7 +287,7 @@ scan_word (const char *text,
           p += a;
           continue;
         }
-      if (p < end && text[p] == '.' && takes_dot (text, pos, p))
+      if (p < end && text[p] == '.' && takes_dot (text, pos, p, end))
         {
           /* U.S.A.: letter-dot pairs go on */
           p++;

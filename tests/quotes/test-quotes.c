@@ -423,6 +423,32 @@ test_entities_headline_case (void)
   g_assert_nonnull (entity (a, "GOP"));
 }
 
+/* "St." keeps its dot before the rest of a place's name; "FT." ending a
+ * sentence does not. */
+static void
+test_entities_abbreviated_places (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Storms cross the Midwest\n\n"
+    "ST. PAUL, Minn. -- Storms hit St. Louis and Ft. Worth on Monday, and "
+    "climbers left Mt. Everest, officials said.\n\n"
+    "The report ran in the FT. But Helen Marsh, a forecaster, said more "
+    "rain was coming.\n");
+  const NfEntity *louis = entity (a, "St. Louis");
+  const NfEntity *worth = entity (a, "Ft. Worth");
+  const NfEntity *everest = entity (a, "Mt. Everest");
+
+  g_assert_nonnull (louis);
+  g_assert_cmpint (louis->kind, ==, NF_ENTITY_PLACE);
+  g_assert_nonnull (worth);
+  g_assert_cmpint (worth->kind, ==, NF_ENTITY_PLACE);
+  g_assert_nonnull (everest);
+  g_assert_cmpint (everest->kind, ==, NF_ENTITY_PLACE);
+  g_assert_null (entity (a, "St"));
+  g_assert_null (entity (a, "FT. But Helen Marsh"));
+  g_assert_nonnull (entity (a, "Helen Marsh"));
+}
+
 static void
 test_brief (void)
 {
@@ -471,6 +497,8 @@ main (int   argc,
   g_test_add_func ("/quotes/pronoun-coordinator", test_pronoun_coordinator);
   g_test_add_func ("/entities/aliases", test_entities);
   g_test_add_func ("/entities/headline-case", test_entities_headline_case);
+  g_test_add_func ("/entities/abbreviated-places",
+                   test_entities_abbreviated_places);
   g_test_add_func ("/brief/lede", test_brief);
 
   return g_test_run ();
