@@ -1891,7 +1891,26 @@ typedef struct _Walk
   guint    ring_size;
   gint64   last;
   gboolean unordered;
+  const struct _ArticleSet *filter;  /* counts only these, or NULL */
 } Walk;
+
+/* A set of articles by the low 31 bits of their keys (the rowid in
+ * ORDER_KEY_SQL), a bit each. */
+typedef struct _ArticleSet
+{
+  guint64 *bits;
+  gsize    n_bits;
+} ArticleSet;
+
+static gboolean
+article_set_has (const ArticleSet *set,
+                 gint64            key)
+{
+  guint64 bit = (guint64) (key & G_GINT64_CONSTANT (0x7fffffff));
+
+  return bit < set->n_bits &&
+         (set->bits[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))) != 0;
+}
 
 static void
 walk_step (sqlite3_context  *context,
@@ -1902,7 +1921,8 @@ walk_step (sqlite3_context  *context,
   Walk *walk = self->walk;
   gint64 key = sqlite3_value_int64 (argv[0]);
 
-  if (walk == NULL)
+  if (walk == NULL || (walk->filter != NULL &&
+                       !article_set_has (walk->filter, key)))
     return;
   if (walk->count > 0 && key <= walk->last)
     walk->unordered = TRUE;
@@ -1962,6 +1982,7 @@ typedef struct
   GArray     *all;         /* or, for a deeper page, every key counted */
   gboolean    open;        /* a doclist in the range may go on */
   gboolean    stale;       /* a key of no article: give up */
+  const ArticleSet *filter;  /* counts only these, or NULL */
   guint64     skip;        /* bytes of its last position list to skip */
 } PrefixScan;
 
@@ -2064,6 +2085,8 @@ scan_accept (PrefixScan *scan,
       scan->stale = TRUE;
       return;
     }
+  if (scan->filter != NULL && !article_set_has (scan->filter, key))
+    return;
   if (scan->seen[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64)))
     return;
   scan->seen[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
@@ -2369,21 +2392,45 @@ scan_segment (NfStore           *self,
   return r >= 0;
 }
 
-/* The lowered prefix when @match (from _nf_store_fts_query()) is a single
- * prefix of ASCII letters and digits, which FTS5's tokenizer only lowers;
- * else NULL. */
-static char *
-scan_prefix_of (const char *match)
+/* Splits @match (from _nf_store_fts_query (): phrases in double quotes,
+ * a quote inside written twice, each maybe followed by "*", one space
+ * between them) into the prefixes that are one word of ASCII letters and
+ * digits, which FTS5's tokenizer only lowers, lowered into @prefixes, and
+ * the other phrases, kept as written, into @rest.  FALSE when @match is
+ * not of that form. */
+static gboolean
+split_prefixes (const char *match,
+                GPtrArray  *prefixes,
+                GString    *rest)
 {
-  gsize len = strlen (match);
+  const char *p = match;
 
-  if (len < 4 || match[0] != '"' || match[len - 2] != '"' ||
-      match[len - 1] != '*')
-    return NULL;
-  for (gsize i = 1; i < len - 2; i++)
-    if (!g_ascii_isalnum (match[i]))
-      return NULL;
-  return g_ascii_strdown (match + 1, len - 3);
+  while (*p == '"')
+    {
+      const char *start = p++;
+      gboolean plain = TRUE;
+
+      for (; *p != '\0' && (*p != '"' || p[1] == '"'); p++)
+        {
+          if (*p == '"')
+            p++;
+          plain = plain && g_ascii_isalnum (*p);
+        }
+      if (*p++ != '"')
+        return FALSE;
+      if (*p == '*' && plain && p - start > 2)
+        g_ptr_array_add (prefixes, g_ascii_strdown (start + 1, p - start - 2));
+      else
+        {
+          if (rest->len > 0)
+            g_string_append_c (rest, ' ');
+          g_string_append_len (rest, start, p - start + (*p == '*'));
+        }
+      p += *p == '*';
+      if (*p == ' ')
+        p++;
+    }
+  return *p == '\0';
 }
 
 static int
@@ -2466,17 +2513,20 @@ scan_clear (PrefixScan *scan)
     g_array_unref (scan->all);
 }
 
-/* Counts the matches of @prefix* into *@total and, when @page is given,
- * puts the keys of the page at @offset there (newest first) and sets
- * *@paged.  FALSE when the scan gave up: FTS5 must answer. */
+/* Counts the matches of @prefix* (among @filter, if given) into *@total
+ * and, when @page is given, puts the keys of the page at @offset there
+ * (newest first) and sets *@paged; @set, if given, gets the articles
+ * counted.  FALSE when the scan gave up: FTS5 must answer. */
 static gboolean
-prefix_scan (NfStore     *self,
-             const char  *prefix,
-             guint        offset,
-             guint        limit,
-             guint       *total,
-             GArray      *page,
-             gboolean    *paged)
+prefix_scan (NfStore          *self,
+             const char       *prefix,
+             const ArticleSet *filter,
+             ArticleSet       *set,
+             guint             offset,
+             guint             limit,
+             guint            *total,
+             GArray           *page,
+             gboolean         *paged)
 {
   g_autoptr(GArray) segments = g_array_new (FALSE, FALSE,
                                             sizeof (ScanSegment));
@@ -2492,6 +2542,7 @@ prefix_scan (NfStore     *self,
     return FALSE;
   scan.seen_bits = ((sqlite3_column_int64 (stmt, 0) >> 6) + 1) * 64;
   scan.seen = g_new0 (guint64, scan.seen_bits / 64);
+  scan.filter = filter;
   scan.page = g_byte_array_new ();
   scan.lo = g_byte_array_new ();
   scan.term = g_byte_array_new ();
@@ -2522,13 +2573,64 @@ prefix_scan (NfStore     *self,
         g_array_append_val (page, scan.heap[p]);
       if (scan.all != NULL)
         page_of_keys (scan.all, offset, limit, page);
+      if (set != NULL)
+        {
+          set->bits = g_steal_pointer (&scan.seen);
+          set->n_bits = scan.seen_bits;
+        }
     }
   scan_clear (&scan);
   return ok;
 }
 
-/* prefix_scan () when @match is a one-word prefix and no write
- * transaction is open (FTS5 may hold rows of it not yet on disk). */
+static gboolean walk_matches (NfStore          *self,
+                              const char       *match,
+                              const ArticleSet *filter,
+                              guint             offset,
+                              guint             limit,
+                              guint            *total,
+                              GArray           *page,
+                              gboolean         *paged,
+                              GError          **error);
+
+/* The articles having a word of each of @prefixes, each scan counting
+ * among those of the one before; the last one also gives the page when
+ * @rest is empty.  Then FTS5 walks @rest among them. */
+static gboolean
+prefixes_scan (NfStore    *self,
+               GPtrArray  *prefixes,
+               const char *rest,
+               guint       offset,
+               guint       limit,
+               guint      *total,
+               GArray     *page,
+               gboolean   *paged)
+{
+  ArticleSet set = { NULL, 0 };
+  gboolean ok = TRUE;
+
+  *paged = FALSE;
+  for (guint i = 0; ok && i < prefixes->len; i++)
+    {
+      gboolean last = i + 1 == prefixes->len && *rest == '\0';
+      ArticleSet next = { NULL, 0 };
+
+      ok = prefix_scan (self, prefixes->pdata[i], i > 0 ? &set : NULL, &next,
+                        offset, limit, total, last ? page : NULL, paged);
+      g_free (set.bits);
+      set = next;
+    }
+  if (ok && *rest != '\0')
+    ok = walk_matches (self, rest, &set, offset, limit, total, page, paged,
+                       NULL);
+  g_free (set.bits);
+  return ok;
+}
+
+/* Counts (and pages) @match by prefix scans when it has a prefix of one
+ * word and no write transaction is open (FTS5 may hold rows of it not
+ * yet on disk): a query is all its phrases at once, so the articles it
+ * matches are those every prefix and the rest of the query match. */
 static gboolean
 try_prefix_scan (NfStore     *self,
                  const char  *match,
@@ -2538,11 +2640,13 @@ try_prefix_scan (NfStore     *self,
                  GArray      *page,
                  gboolean    *paged)
 {
-  g_autofree char *prefix = NULL;
+  g_autoptr(GPtrArray) prefixes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) rest = g_string_new (NULL);
 
   if (self->depth > 0 || self->no_prefix_scan ||
-      (prefix = scan_prefix_of (match)) == NULL ||
-      !prefix_scan (self, prefix, offset, limit, total, page, paged))
+      !split_prefixes (match, prefixes, rest) || prefixes->len == 0 ||
+      !prefixes_scan (self, prefixes, rest->str, offset, limit, total, page,
+                      paged))
     return FALSE;
   self->prefix_scans++;
   return TRUE;
@@ -2561,13 +2665,31 @@ count_matches (NfStore     *self,
                gboolean    *paged,
                GError     **error)
 {
+  if (try_prefix_scan (self, match, offset, limit, total, page, paged))
+    return TRUE;
+  return walk_matches (self, match, NULL, offset, limit, total, page, paged,
+                       error);
+}
+
+/* count_matches () by FTS5, counting only the articles of @filter if
+ * given. */
+static gboolean
+walk_matches (NfStore          *self,
+              const char       *match,
+              const ArticleSet *filter,
+              guint             offset,
+              guint             limit,
+              guint            *total,
+              GArray           *page,
+              gboolean         *paged,
+              GError          **error)
+{
   g_autoptr(NfStmt) stmt = NULL;
   g_autofree gint64 *ring = NULL;
   Walk walk = { 0 };
   int rc;
 
-  if (try_prefix_scan (self, match, offset, limit, total, page, paged))
-    return TRUE;
+  walk.filter = filter;
   *paged = page != NULL && (guint64) offset + limit <= SEARCH_RING_MAX;
   if (*paged)
     walk.ring = ring = g_new (gint64, (walk.ring_size = offset + limit));
@@ -2749,7 +2871,8 @@ page_keys (NfStore      *self,
   /* A prefix counted before: scanning again costs less than FTS5's
    * merge for the page. */
   if (match != NULL &&
-      try_prefix_scan (self, match, offset, limit, &total, page, &paged))
+      try_prefix_scan (self, match, offset, limit, &total, page, &paged) &&
+      paged)
     return TRUE;
   if (index > 0 && !find_mark (self, match, state, index, &from, &local_error))
     {

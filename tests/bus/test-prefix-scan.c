@@ -34,7 +34,8 @@ append_word (GString *text,
   int len = g_rand_int_range (rand, 1, 8);
 
   for (int i = 0; i < len; i++)
-    g_string_append_c (text, letters[g_rand_int_range (rand, 0, sizeof letters - 1)]);
+    g_string_append_c (text,
+                       letters[g_rand_int_range (rand, 0, sizeof letters - 1)]);
 }
 
 static char *
@@ -90,35 +91,57 @@ put_batch (NfStore *store,
   g_assert_true (nf_store_commit (store, &error));
 }
 
+/* Whether @text has the word @word, or with @prefix a word starting so. */
 static gboolean
-has_word_with_prefix (const char *text,
-                      const char *prefix)
+has_word (const char *text,
+          const char *word,
+          gboolean    prefix)
 {
-  gsize plen = strlen (prefix);
+  gsize plen = strlen (word);
 
   for (const char *p = text; p != NULL && *p != '\0';)
     {
       const char *start;
+      gsize len;
 
       while (*p != '\0' && !g_ascii_isalnum (*p))
         p++;
       start = p;
       while (g_ascii_isalnum (*p))
         p++;
-      if ((gsize) (p - start) >= plen &&
-          g_ascii_strncasecmp (start, prefix, plen) == 0)
+      len = p - start;
+      if (len >= plen && (prefix || len == plen) &&
+          g_ascii_strncasecmp (start, word, plen) == 0)
         return TRUE;
     }
   return FALSE;
 }
 
-/* The ids of the articles whose indexed text has a word starting with
- * @prefix, newest first, from the index's stored text (not its index). */
+/* Whether one of the four indexed columns of the row has @word. */
+static gboolean
+row_has (sqlite3_stmt *stmt,
+         const char   *word)
+{
+  g_autofree char *bare = g_strdup (word);
+  gboolean prefix = g_str_has_suffix (bare, "*");
+
+  if (prefix)
+    bare[strlen (bare) - 1] = '\0';
+  for (int col = 1; col <= 4; col++)
+    if (has_word ((const char *) sqlite3_column_text (stmt, col), bare, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* The ids of the articles whose indexed text has every word of @query
+ * ("word" or "prefix*"), newest first, from the index's stored text (not
+ * its index). */
 static GPtrArray *
 brute_force (const char *path,
-             const char *prefix)
+             const char *query)
 {
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) words = g_strsplit (query, " ", -1);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
@@ -131,28 +154,29 @@ brute_force (const char *path,
                                        " ORDER BY c.id DESC", -1, &stmt, NULL),
                    ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    for (int col = 1; col <= 4; col++)
-      if (has_word_with_prefix ((const char *) sqlite3_column_text (stmt, col),
-                                prefix))
-        {
-          g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-          break;
-        }
+    {
+      gboolean all = TRUE;
+
+      for (guint w = 0; all && words[w] != NULL; w++)
+        all = row_has (stmt, words[w]);
+      if (all)
+        g_ptr_array_add (ids, g_strdup ((const char *)
+                                        sqlite3_column_text (stmt, 0)));
+    }
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return ids;
 }
 
-/* Every page of "@prefix*" equals the same slice of the brute force. */
+/* Every page of @query equals the same slice of the brute force. */
 static void
-check_prefix (NfStore    *store,
-              const char *path,
-              const char *prefix)
+check_query (NfStore    *store,
+             const char *path,
+             const char *query)
 {
   static const guint offsets[] = { 0, 3, 127, 700, 1200, 1900, 2040, 2100 };
   static const guint limits[] = { 1, 20, 1000 };
-  g_autoptr(GPtrArray) expected = brute_force (path, prefix);
-  g_autofree char *query = g_strdup_printf ("%s*", prefix);
+  g_autoptr(GPtrArray) expected = brute_force (path, query);
 
   for (guint o = 0; o < G_N_ELEMENTS (offsets); o++)
     for (guint l = 0; l < G_N_ELEMENTS (limits); l++)
@@ -183,6 +207,16 @@ check_prefix (NfStore    *store,
 }
 
 static void
+check_prefix (NfStore    *store,
+              const char *path,
+              const char *prefix)
+{
+  g_autofree char *query = g_strdup_printf ("%s*", prefix);
+
+  check_query (store, path, query);
+}
+
+static void
 check_all (NfStore    *store,
            const char *path)
 {
@@ -210,6 +244,17 @@ check_all (NfStore    *store,
   /* The same queries, upper case: the same answers. */
   check_prefix (store, path, "OM");
   check_prefix (store, path, "Ab");
+
+  /* Prefixes among other words: every word must match. */
+  scans = _nf_store_get_prefix_scans (store);
+  check_query (store, path, "omega ab*");
+  g_assert_cmpuint (_nf_store_get_prefix_scans (store), >, scans);
+  check_query (store, path, "ab* omega");
+  check_query (store, path, "ab* cd*");
+  check_query (store, path, "a* o* p* e*");
+  check_query (store, path, "zeta re*");
+  check_query (store, path, "dana ochoa sp*");
+  check_query (store, path, "report ab* ob*");
 }
 
 static void
