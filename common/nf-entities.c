@@ -939,9 +939,11 @@ is_unit_code (Scan  *scan,
   const NfWord *t = tok (scan, i);
   gsize len = t->end - t->start;
 
-  /* no strlen () per code, and no look at words longer than any code:
-   * this runs for every capitalised word */
-  if (len > 6)
+  /* no strlen () per code, and no look at words longer than any code or
+   * whose second character is neither a capital nor a dot, as in every
+   * code: this runs for every capitalised word */
+  if (len < 2 || len > 6
+      || !(g_ascii_isupper (scan->text[t->start + 1]) || scan->text[t->start + 1] == '.'))
     return FALSE;
   for (guint c = 0; c < G_N_ELEMENTS (codes); c++)
     if (codes[c][0] == scan->text[t->start]
