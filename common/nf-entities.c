@@ -701,6 +701,35 @@ read_company_run (Scan  *scan,
   return TRUE;
 }
 
+/* "Washington Post", "China Daily", "Manchester United": a listed place
+ * and one word that names papers and clubs after their towns make a body,
+ * not the place.  (Other words after a town's name may as well be a
+ * surname, "Indiana Jones", or a place, "Atlantic City".) */
+static gboolean
+read_place_body (Scan  *scan,
+                 guint  i,
+                 guint  j)
+{
+  static const char * const bodies[] = {
+    "post", "globe", "times", "daily", "herald", "tribune", "journal",
+    "gazette", "chronicle", "telegraph", "courier", "observer", "united",
+  };
+  const NfLexEntry *entry = NULL;
+  guint n = longest_lexicon (scan, i, j, &entry);
+
+  if (n == 0 || j - i - n != 1 || entry->group->kind != NF_ENTITY_PLACE
+      || entry->role != NF_LEX_NAME
+      || (tok (scan, j - 1)->flags & NF_WORD_ALLCAPS))
+    return FALSE;
+  for (guint b = 0; b < G_N_ELEMENTS (bodies); b++)
+    if (tok_is (scan, j - 1, bodies[b]))
+      {
+        add_mention (scan, MENTION_ORG, i, j);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* Listed forms inside a run, and the bits between them as names. */
 static void
 read_mixed (Scan     *scan,
@@ -715,7 +744,7 @@ read_mixed (Scan     *scan,
       read_name (scan, i, j, TRUE);
       return;
     }
-  if (read_company_run (scan, i, j))
+  if (read_company_run (scan, i, j) || read_place_body (scan, i, j))
     return;
   while (k < j)
     {

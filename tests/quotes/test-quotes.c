@@ -449,6 +449,30 @@ test_entities_abbreviated_places (void)
   g_assert_nonnull (entity (a, "Helen Marsh"));
 }
 
+/* Papers and clubs named after their towns are bodies, not the towns. */
+static void
+test_entities_town_bodies (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Club sold\n\n"
+    "LONDON -- Manchester United was sold on Friday, the Washington Post "
+    "reported, as did China Daily. Fans in Manchester were calm.\n");
+  const NfEntity *united = entity (a, "Manchester United");
+  const NfEntity *post = entity (a, "Washington Post");
+  const NfEntity *daily = entity (a, "China Daily");
+  const NfEntity *town = entity (a, "Manchester");
+
+  g_assert_nonnull (united);
+  g_assert_cmpint (united->kind, ==, NF_ENTITY_ORGANIZATION);
+  g_assert_nonnull (post);
+  g_assert_cmpint (post->kind, ==, NF_ENTITY_ORGANIZATION);
+  g_assert_nonnull (daily);
+  g_assert_cmpint (daily->kind, ==, NF_ENTITY_ORGANIZATION);
+  g_assert_nonnull (town);
+  g_assert_cmpint (town->kind, ==, NF_ENTITY_PLACE);
+  g_assert_cmpuint (town->mentions->len, ==, 1);
+}
+
 static void
 test_brief (void)
 {
@@ -499,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/entities/headline-case", test_entities_headline_case);
   g_test_add_func ("/entities/abbreviated-places",
                    test_entities_abbreviated_places);
+  g_test_add_func ("/entities/town-bodies", test_entities_town_bodies);
   g_test_add_func ("/brief/lede", test_brief);
 
   return g_test_run ();
