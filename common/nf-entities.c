@@ -261,7 +261,10 @@ add_mention (Scan        *scan,
     m.dateline = TRUE;
   if (cue_follows (scan, j))
     m.person_cue = TRUE;
-  if (i > 0 && tok_in (scan, i - 1, NF_LEX_SET_CUE_VERBS))
+  /* "said Smith", but not "… reported. Fans in …": the verb must stand
+   * right before the name, in its sentence */
+  if (i > 0 && !m.sent_start && gap_spaces (scan, i)
+      && tok_in (scan, i - 1, NF_LEX_SET_CUE_VERBS))
     m.person_cue = TRUE;
   g_array_append_val (scan->mentions, m);
   return &g_array_index (scan->mentions, Mention, scan->mentions->len - 1);
