@@ -1244,6 +1244,30 @@ check_qualifier (Scan  *scan,
   m->qualifier = TRUE;
 }
 
+/* "I'm", "We're", "Don't": a contraction opening a sentence is no name. */
+static gboolean
+is_contraction (Scan  *scan,
+                guint  k)
+{
+  static const char * const endings[] = {
+    "'m", "'re", "'ve", "'ll", "'d", "n't",
+    /* the same with the right single quotation mark, U+2019 */
+    "\xE2\x80\x99" "m", "\xE2\x80\x99" "re", "\xE2\x80\x99" "ve",
+    "\xE2\x80\x99" "ll", "\xE2\x80\x99" "d", "n\xE2\x80\x99" "t",
+  };
+  const NfWord *t = tok (scan, k);
+  gsize len = t->end - t->start;
+
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    {
+      gsize n = strlen (endings[e]);
+
+      if (len > n && memcmp (scan->text + t->end - n, endings[e], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Names come back: a word already noted is neither copied nor added. */
 static void
 note_cap_inside (Scan         *scan,
@@ -1277,7 +1301,7 @@ scan_block (Scan        *scan,
       const NfWord *t = tok (scan, i);
       guint j;
 
-      if (!(t->flags & NF_WORD_CAP))
+      if (!(t->flags & NF_WORD_CAP) || is_contraction (scan, i))
         {
           i++;
           continue;

@@ -473,6 +473,26 @@ test_entities_town_bodies (void)
   g_assert_cmpuint (town->mentions->len, ==, 1);
 }
 
+/* Words that open a sentence after a cue verb's, and contractions, are
+ * not names. */
+static void
+test_entities_sentence_openers (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Club sold\n\n"
+    "The club was sold, the Boston Globe reported. Fans in Manchester were "
+    "calm.\n\n"
+    "\"We are fine,\" Dana Whitfield said. I'm sure they are, and We're "
+    "not worried, the club said. I\u2019ve seen worse.\n");
+
+  g_assert_nonnull (entity (a, "Boston Globe"));
+  g_assert_nonnull (entity (a, "Dana Whitfield"));
+  g_assert_null (entity (a, "Fans"));
+  g_assert_null (entity (a, "I'm"));
+  g_assert_null (entity (a, "We're"));
+  g_assert_null (entity (a, "I\u2019ve"));
+}
+
 static void
 test_brief (void)
 {
@@ -524,6 +544,8 @@ main (int   argc,
   g_test_add_func ("/entities/abbreviated-places",
                    test_entities_abbreviated_places);
   g_test_add_func ("/entities/town-bodies", test_entities_town_bodies);
+  g_test_add_func ("/entities/sentence-openers",
+                   test_entities_sentence_openers);
   g_test_add_func ("/brief/lede", test_brief);
 
   return g_test_run ();
