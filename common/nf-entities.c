@@ -593,6 +593,15 @@ read_name (Scan     *scan,
       add_mention (scan, MENTION_OTHER, i, j);
       return;
     }
+  /* "I" in "the New Year and I", "Analysts" before "said": a common word
+   * or a word for unnamed sources, alone, names no one (but "WHO" and
+   * "IT", short and in capitals, may) */
+  if (j - i == 1
+      && !((tok (scan, i)->flags & NF_WORD_ALLCAPS)
+           && tok (scan, i)->end - tok (scan, i)->start <= 4)
+      && (tok_in (scan, i, NF_LEX_SET_STOPWORDS)
+          || tok_in (scan, i, NF_LEX_SET_ANONYMOUS)))
+    return;
   if (j - i == 1)
     {
       m = add_mention (scan, MENTION_SINGLE, i, j);
@@ -966,7 +975,9 @@ is_unit_code (Scan  *scan,
     "GB", "MB", "KB", "TB", "GHz", "MHz", "TV", "TVs", "LCD", "HD", "DVD",
     "DVDs", "CD", "CDs", "PCs",
     "USB", "GPS", "PC", "OS", "CEO", "C.E.O.", "CFO", "COO", "CTO", "VIP",
-    "GDP", "IPO", "AM", "PM", "a.m.", "p.m.",
+    "GDP", "IPO", "AM", "PM", "a.m.", "p.m.", "ID", "OK", "O.K.",
+    "GMT", "UTC", "BST", "CET", "EST", "EDT", "CST", "CDT", "PST", "PDT",
+    "KST", "JST",
   };
   const NfWord *t = tok (scan, i);
   gsize len = t->end - t->start;

@@ -483,7 +483,9 @@ test_entities_sentence_openers (void)
     "The club was sold, the Boston Globe reported. Fans in Manchester were "
     "calm.\n\n"
     "\"We are fine,\" Dana Whitfield said. I'm sure they are, and We're "
-    "not worried, the club said. I\u2019ve seen worse.\n");
+    "not worried, the club said. I\u2019ve seen worse.\n\n"
+    "Analysts said the sale would close at 10:00 GMT, after the New Year "
+    "and I am sure of it, one fan said.\n");
 
   g_assert_nonnull (entity (a, "Boston Globe"));
   g_assert_nonnull (entity (a, "Dana Whitfield"));
@@ -491,6 +493,9 @@ test_entities_sentence_openers (void)
   g_assert_null (entity (a, "I'm"));
   g_assert_null (entity (a, "We're"));
   g_assert_null (entity (a, "I\u2019ve"));
+  g_assert_null (entity (a, "Analysts"));
+  g_assert_null (entity (a, "GMT"));
+  g_assert_null (entity (a, "I"));
 }
 
 static void
