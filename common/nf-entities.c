@@ -626,10 +626,12 @@ read_name (Scan     *scan,
         return;
       }
   /* "Joint Defense Arrangement": a name with such words is not a person's;
-   * after a given name, a title word is a surname ("Howard Dean") */
+   * after a given name, a title word is a surname ("Howard Dean"), and a
+   * given name is one even when it is such a word ("Bill Clinton") */
   for (guint k = i; k < j; k++)
     if ((is_title_word (scan, k) && !person)
-        || tok_in (scan, k, NF_LEX_SET_OTHER_WORDS))
+        || (tok_in (scan, k, NF_LEX_SET_OTHER_WORDS)
+            && !(k == i && tok_in (scan, k, NF_LEX_SET_GIVEN_NAMES))))
       {
         add_mention (scan, MENTION_ORG, i, j);
         return;

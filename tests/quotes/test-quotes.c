@@ -498,6 +498,22 @@ test_entities_sentence_openers (void)
   g_assert_null (entity (a, "I"));
 }
 
+/* A given name that is also a listed word ("bill", as in "the Crime
+ * Bill") still starts a person's name. */
+static void
+test_entities_given_name_words (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Bill passes\n\n"
+    "Former president Bill Clinton backed the Crime Bill on Monday. Clinton "
+    "said it was overdue.\n");
+  const NfEntity *clinton = entity (a, "Bill Clinton");
+
+  g_assert_nonnull (clinton);
+  g_assert_cmpint (clinton->kind, ==, NF_ENTITY_PERSON);
+  g_assert_true (has_alias (clinton, "Clinton"));
+}
+
 static void
 test_brief (void)
 {
@@ -551,6 +567,8 @@ main (int   argc,
   g_test_add_func ("/entities/town-bodies", test_entities_town_bodies);
   g_test_add_func ("/entities/sentence-openers",
                    test_entities_sentence_openers);
+  g_test_add_func ("/entities/given-name-words",
+                   test_entities_given_name_words);
   g_test_add_func ("/brief/lede", test_brief);
 
   return g_test_run ();
