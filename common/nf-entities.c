@@ -398,6 +398,51 @@ split_title (Scan  *scan,
 static void read_span (Scan *scan, guint i, guint j, gboolean person);
 static void read_name (Scan *scan, guint i, guint j, gboolean person);
 
+/* "Ted Cruz of Texas": where a person's name in [i, j) ends before "of"
+ * and a listed place that runs to @j; the place is read as a mention of
+ * its own.  Returns @j when there is none. */
+static guint
+name_end_before_place (Scan  *scan,
+                       guint  i,
+                       guint  j)
+{
+  for (guint k = i + 1; k + 1 < j; k++)
+    {
+      const NfLexEntry *place = NULL;
+
+      if (tok_is (scan, k, "of")
+          && longest_lexicon (scan, k + 1, j, &place) == j - k - 1
+          && place->group->kind == NF_ENTITY_PLACE)
+        {
+          add_lexicon_mention (scan, place, k + 1, j);
+          return k;
+        }
+    }
+  return j;
+}
+
+/* "Hillary Clinton and Senator Bernie Sanders", "Secretary of State
+ * John Kerry and Sen. Ted Cruz": a person named before "and" is not part
+ * of the title that follows it ("Secretary of Health and Human Services
+ * Kathleen Sebelius" has no title after its "and"). */
+static gboolean
+split_person_and (Scan  *scan,
+                  guint  i,
+                  guint  j)
+{
+  for (guint k = i + 2; k + 1 < j; k++)
+    if (tok_is (scan, k, "and") && is_title_word (scan, k + 1)
+        && !is_title_word (scan, k - 1)
+        && !tok_in (scan, k - 1, NF_LEX_SET_CONNECTORS)
+        && has_set (scan, i, k, NF_LEX_SET_GIVEN_NAMES))
+      {
+        read_span (scan, i, k, FALSE);
+        read_span (scan, k + 1, j, FALSE);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* "Apple Inc. Steve Jobs": a company's legal form ends its name. */
 static gboolean
 split_company (Scan  *scan,
@@ -755,7 +800,10 @@ read_mixed (Scan     *scan,
 
   if (tok_in (scan, i, NF_LEX_SET_GIVEN_NAMES) && j - i >= 2 && j - i <= 4)
     {
-      read_name (scan, i, j, TRUE);
+      /* "Ted Cruz of Texas": the person, then the place he is of */
+      guint name_end = name_end_before_place (scan, i + 1, j);
+
+      read_name (scan, i, name_end, TRUE);
       return;
     }
   if (read_company_run (scan, i, j) || read_place_body (scan, i, j))
@@ -909,16 +957,20 @@ read_span_once (Scan     *scan,
         add_mention (scan, MENTION_SINGLE, i, j)->surname_only = TRUE;
       return;
     }
+  if (split_person_and (scan, i, j))
+    return;
   if (split_title (scan, i, j, &name_start))
     {
       Mention *m;
       const char *text = scan->text;
+      guint name_end;
 
       add_role_places (scan, i, name_start);
-      if (j - name_start == 1)
-        m = add_mention (scan, MENTION_SINGLE, name_start, j);
+      name_end = name_end_before_place (scan, name_start, j);
+      if (name_end - name_start == 1)
+        m = add_mention (scan, MENTION_SINGLE, name_start, name_end);
       else
-        m = add_mention (scan, MENTION_PERSON, name_start, j);
+        m = add_mention (scan, MENTION_PERSON, name_start, name_end);
       m->person_cue = TRUE;
       m->titled = TRUE;
       m->role = g_strndup (text + tok (scan, i)->start,

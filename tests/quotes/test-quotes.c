@@ -514,6 +514,31 @@ test_entities_given_name_words (void)
   g_assert_true (has_alias (clinton, "Clinton"));
 }
 
+/* "Ted Cruz of Texas" is the senator and the state; a person named before
+ * "and Senator" is no part of the senator's title. */
+static void
+test_entities_person_of_place (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Senators meet\n\n"
+    "The race between Hillary Clinton and Senator Bernie Sanders of Vermont "
+    "went on, and Sen. Ted Cruz of Texas watched.\n");
+  const NfEntity *clinton = entity (a, "Hillary Clinton");
+  const NfEntity *sanders = entity (a, "Bernie Sanders");
+  const NfEntity *cruz = entity (a, "Ted Cruz");
+
+  g_assert_nonnull (clinton);
+  g_assert_cmpint (clinton->kind, ==, NF_ENTITY_PERSON);
+  g_assert_null (clinton->role);
+  g_assert_nonnull (sanders);
+  g_assert_cmpstr (sanders->role, ==, "Senator");
+  g_assert_nonnull (cruz);
+  g_assert_cmpint (cruz->kind, ==, NF_ENTITY_PERSON);
+  g_assert_nonnull (entity (a, "Vermont"));
+  g_assert_nonnull (entity (a, "Texas"));
+  g_assert_null (entity (a, "Ted Cruz of Texas"));
+}
+
 static void
 test_brief (void)
 {
@@ -569,6 +594,8 @@ main (int   argc,
                    test_entities_sentence_openers);
   g_test_add_func ("/entities/given-name-words",
                    test_entities_given_name_words);
+  g_test_add_func ("/entities/person-of-place",
+                   test_entities_person_of_place);
   g_test_add_func ("/brief/lede", test_brief);
 
   return g_test_run ();
