@@ -789,6 +789,21 @@ read_place_body (Scan  *scan,
   return FALSE;
 }
 
+static gboolean
+is_compass (Scan  *scan,
+            guint  k)
+{
+  static const char * const words[] = {
+    "north", "south", "east", "west", "northern", "southern", "eastern",
+    "western", "central", "upstate", "downstate",
+  };
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    if (tok_is (scan, k, words[w]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Listed forms inside a run, and the bits between them as names. */
 static void
 read_mixed (Scan     *scan,
@@ -816,6 +831,18 @@ read_mixed (Scan     *scan,
       if (n == 0)
         {
           k++;
+          continue;
+        }
+      /* "South Yorkshire", "Northern Kentucky": a compass word makes
+       * another place of a listed one */
+      if (k > from && entry->group->kind == NF_ENTITY_PLACE
+          && entry->role != NF_LEX_DEMONYM && is_compass (scan, k - 1))
+        {
+          if (k - 1 > from)
+            read_rest (scan, from, k - 1, person);
+          add_mention (scan, MENTION_PLACE, k - 1, k + n);
+          k += n;
+          from = k;
           continue;
         }
       if (k > from)

@@ -435,13 +435,15 @@ test_entities_abbreviated_places (void)
     "The report ran in the FT. But Helen Marsh, a forecaster, said more "
     "rain was coming.\n");
   const NfEntity *louis = entity (a, "St. Louis");
-  const NfEntity *worth = entity (a, "Ft. Worth");
+  /* listed as "Fort Worth", with "Ft. Worth" as another name */
+  const NfEntity *worth = entity (a, "Fort Worth");
   const NfEntity *everest = entity (a, "Mt. Everest");
 
   g_assert_nonnull (louis);
   g_assert_cmpint (louis->kind, ==, NF_ENTITY_PLACE);
   g_assert_nonnull (worth);
   g_assert_cmpint (worth->kind, ==, NF_ENTITY_PLACE);
+  g_assert_true (has_alias (worth, "Ft. Worth"));
   g_assert_nonnull (everest);
   g_assert_cmpint (everest->kind, ==, NF_ENTITY_PLACE);
   g_assert_null (entity (a, "St"));
