@@ -433,7 +433,7 @@ test_entities_abbreviated_places (void)
     "ST. PAUL, Minn. -- Storms hit St. Louis and Ft. Worth on Monday, and "
     "climbers left Mt. Everest, officials said.\n\n"
     "The report ran in the FT. But Helen Marsh, a forecaster, said more "
-    "rain was coming.\n");
+    "rain was coming to South Yorkshire.\n");
   const NfEntity *louis = entity (a, "St. Louis");
   /* listed as "Fort Worth", with "Ft. Worth" as another name */
   const NfEntity *worth = entity (a, "Fort Worth");
@@ -449,6 +449,9 @@ test_entities_abbreviated_places (void)
   g_assert_null (entity (a, "St"));
   g_assert_null (entity (a, "FT. But Helen Marsh"));
   g_assert_nonnull (entity (a, "Helen Marsh"));
+  /* a compass word makes another place of a listed one */
+  g_assert_nonnull (entity (a, "South Yorkshire"));
+  g_assert_cmpint (entity (a, "South Yorkshire")->kind, ==, NF_ENTITY_PLACE);
 }
 
 /* Papers and clubs named after their towns are bodies, not the towns. */
