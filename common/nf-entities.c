@@ -1750,7 +1750,14 @@ merge_single (Scan    *scan,
   if (defined > 0)
     b = g_array_index (scan->mentions, Mention, defined - 1).building;
   if (b == NULL)
-    b = g_hash_table_lookup (scan->surnames, word);
+    {
+      b = g_hash_table_lookup (scan->surnames, word);
+      /* "Jonny Wilkinson … Wilkinson said": a name met again by its last
+       * word, as a speaker, is a person's (a body is called by its first:
+       * "Goldman") */
+      if (b != NULL && b->kind == NF_ENTITY_PERSON && m->person_cue)
+        b->evidence = TRUE;
+    }
   /* a first word alone: the body's short name ("Apple"), or a person's
    * given name ("Hillary") */
   if (b == NULL && !m->surname_only)

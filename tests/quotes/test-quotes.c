@@ -544,6 +544,23 @@ test_entities_person_of_place (void)
   g_assert_null (entity (a, "Ted Cruz of Texas"));
 }
 
+/* A name no list knows is a person's when its last word speaks later. */
+static void
+test_entities_surname_speaks (void)
+{
+  g_autoptr(NfArticle) a = parse (
+    "Open final\n\n"
+    "Tennis star Lleyton Hewitt reached the final on Sunday. \"I played "
+    "well,\" Hewitt said after the match.\n");
+  const NfEntity *hewitt = entity (a, "Lleyton Hewitt");
+
+  g_assert_nonnull (hewitt);
+  g_assert_cmpint (hewitt->kind, ==, NF_ENTITY_PERSON);
+  g_assert_cmpuint (a->quotes->len, ==, 1);
+  g_assert_cmpstr (quote (a, 0)->speaker, ==, "Lleyton Hewitt");
+  g_assert_cmpint (quote (a, 0)->speaker_kind, ==, NF_SPEAKER_PERSON);
+}
+
 static void
 test_brief (void)
 {
@@ -601,6 +618,7 @@ main (int   argc,
                    test_entities_given_name_words);
   g_test_add_func ("/entities/person-of-place",
                    test_entities_person_of_place);
+  g_test_add_func ("/entities/surname-speaks", test_entities_surname_speaks);
   g_test_add_func ("/brief/lede", test_brief);
 
   return g_test_run ();
