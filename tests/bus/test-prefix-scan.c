@@ -22,6 +22,7 @@
 
 #include "nf-pipeline.h"
 #include "nf-store-private.h"
+#include "nf-test-tmpdir.h"
 
 static char *tmpdir;
 
@@ -338,29 +339,16 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("nf-prefix-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = nf_test_tmpdir_new ("nf-prefix-XXXXXX");
 
   g_test_add_func ("/store/prefix-scan", test_prefix_scan);
   g_test_add_func ("/store/prefix-in-transaction", test_prefix_in_transaction);
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (tmpdir, name, NULL);
-
-        g_remove (file);
-      }
-    g_rmdir (tmpdir);
-  }
+  nf_test_tmpdir_remove (tmpdir);
   g_free (tmpdir);
   return status;
 }

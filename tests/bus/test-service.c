@@ -26,6 +26,7 @@
 #include "nf-error.h"
 #include "nf-store.h"
 #include "nf-test-bus.h"
+#include "nf-test-tmpdir.h"
 
 #define STORE_IFACE   "io.github.newsfacts.Facts1.Store"
 #define ARTICLE_IFACE "io.github.newsfacts.Facts1.Article"
@@ -1332,8 +1333,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_assert_nonnull (srcdir);
 
-  tmpdir = g_dir_make_tmp ("nf-bus-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = nf_test_tmpdir_new ("nf-bus-XXXXXX");
   db_path = g_build_filename (tmpdir, "facts.db", NULL);
   seed_paths[0] = g_build_filename (srcdir, "data", "samples", SEED_1, NULL);
   seed_paths[1] = g_build_filename (srcdir, "data", "samples", SEED_2, NULL);
@@ -1396,11 +1396,6 @@ main (int    argc,
   g_object_unref (conn);
   g_test_dbus_down (bus);
   g_object_unref (bus);
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
-
-    if (system (cmd) != 0)
-      g_printerr ("could not remove %s\n", tmpdir);
-  }
+  nf_test_tmpdir_remove (tmpdir);
   return status;
 }

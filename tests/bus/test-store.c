@@ -17,6 +17,7 @@
 #include "nf-pipeline.h"
 #include "nf-store-private.h"
 #include "nf-story.h"
+#include "nf-test-tmpdir.h"
 
 static char *tmpdir;
 
@@ -651,12 +652,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("nf-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = nf_test_tmpdir_new ("nf-store-XXXXXX");
 
   g_test_add_func ("/store/fts-query", test_fts_query);
   g_test_add_func ("/store/put-and-read", test_put_and_read);
@@ -669,11 +668,7 @@ main (int    argc,
   g_test_add_func ("/store/migration", test_migration);
   status = g_test_run ();
 
-  {
-    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmpdir);
-
-    if (system (cmd) != 0)
-      g_printerr ("could not remove %s\n", tmpdir);
-  }
+  nf_test_tmpdir_remove (tmpdir);
+  g_free (tmpdir);
   return status;
 }

@@ -20,6 +20,7 @@
 
 #include "nf-store.h"
 #include "nf-test-bus.h"
+#include "nf-test-tmpdir.h"
 
 #define STORE_IFACE   "io.github.newsfacts.Facts1.Store"
 #define ARTICLE_IFACE "io.github.newsfacts.Facts1.Article"
@@ -259,25 +260,6 @@ test_story_objects (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR)
-          && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 service_start (void)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
@@ -307,8 +289,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  tmpdir = g_dir_make_tmp ("nf-story-bus-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = nf_test_tmpdir_new ("nf-story-bus-XXXXXX");
   bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_up (bus);
   conn = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
@@ -331,7 +312,7 @@ main (int    argc,
   g_clear_object (&bus);
   g_hash_table_unref (stories_changed);
   g_hash_table_unref (articles_changed);
-  remove_tree (tmpdir);
+  nf_test_tmpdir_remove (tmpdir);
   g_free (tmpdir);
 
   return status;

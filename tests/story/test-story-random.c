@@ -46,6 +46,7 @@
 #include "nf-story.h"
 #include "nf-story-impl.h"
 #include "nf-sort-private.h"
+#include "nf-test-tmpdir.h"
 
 #define DEFAULT_ROUNDS   30
 #define DEFAULT_SECONDS  8      /* each of the two random tests */
@@ -949,8 +950,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   trace = g_getenv ("NF_STORY_RANDOM_TRACE") != NULL;
-  tmpdir = g_dir_make_tmp ("nf-story-random-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = nf_test_tmpdir_new ("nf-story-random-XXXXXX");
   pool = collect_pool (NULL);
   seeds = collect_pool ("seeds");
   snippets = collect_snippets ();
@@ -967,7 +967,7 @@ main (int    argc,
   g_ptr_array_unref (pool);
   g_ptr_array_unref (seeds);
   g_ptr_array_unref (snippets);
-  g_rmdir (tmpdir);
+  nf_test_tmpdir_remove (tmpdir);
   g_free (tmpdir);
   return status;
 }

@@ -25,6 +25,7 @@
 #include "nf-store.h"
 #include "nf-story.h"
 #include "nf-sort-private.h"
+#include "nf-test-tmpdir.h"
 
 #define SEED_DATED    "000_3fef9dc81930f8b6.txt"
 #define SEED_YEARLESS "004_f680026f844309a2.txt"
@@ -294,28 +295,17 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, NULL);
-  tmpdir = g_dir_make_tmp ("nf-story-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmpdir = nf_test_tmpdir_new ("nf-story-store-XXXXXX");
 
   g_test_add_func ("/story/store/stored-facts", test_stored_facts);
   g_test_add_func ("/story/store/inexact", test_inexact);
   g_test_add_func ("/story/store/yearless-signature", test_yearless_signature);
   status = g_test_run ();
 
-  for (const char *const *name = (const char *const []) { "facts.db", "facts.db-wal",
-                                                          "facts.db-shm", "inexact.db",
-                                                          "inexact.db-wal", "inexact.db-shm",
-                                                          NULL };
-       *name != NULL; name++)
-    {
-      g_autofree char *path = g_build_filename (tmpdir, *name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (tmpdir);
+  nf_test_tmpdir_remove (tmpdir);
+  g_free (tmpdir);
   return status;
 }
