@@ -20,6 +20,7 @@
 #include "nf-bench.h"
 #include "nf-pipeline.h"
 #include "nf-store.h"
+#include "nf-test-tmpdir.h"
 
 #define TARGET_ARTICLES_S 2000.0
 
@@ -225,7 +226,7 @@ main (int    argc,
                        "ingest %.0f articles/s of CPU time >= %.0f",
                        one.cpu_rate, TARGET_ARTICLES_S);
 
-  nf_bench_remove_tree (home);
+  nf_test_tmpdir_remove (home);
 
   nf_bench_tap_plan ();
   return nf_bench_tap_failures () > 0 ? 1 : 0;

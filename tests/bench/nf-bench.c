@@ -15,6 +15,7 @@
 
 #include "nf-bench.h"
 #include "nf-sort-private.h"
+#include "nf-test-tmpdir.h"
 
 static int tap_count;
 static int tap_failed;
@@ -242,25 +243,6 @@ nf_bench_print_machine (void)
           loadavg != NULL ? loadavg : "unknown");
 }
 
-void
-nf_bench_remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR)
-      && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          nf_bench_remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 static char *
 find_service (void)
 {
@@ -431,7 +413,7 @@ nf_bench_service_free (NfBenchService *self)
     g_test_dbus_down (self->bus);
   g_clear_object (&self->bus);
   if (self->home != NULL)
-    nf_bench_remove_tree (self->home);
+    nf_test_tmpdir_remove (self->home);
   g_free (self->home);
   g_free (self->db_path);
   g_free (self->service_path);

@@ -42,9 +42,6 @@ GPtrArray  *nf_bench_bbc_texts    (void);
  * may be shared while we measure. */
 void        nf_bench_print_machine (void);
 
-/* Removes @path and everything under it. */
-void        nf_bench_remove_tree  (const char *path);
-
 /* Counts runs of non-space bytes. */
 gsize       nf_bench_count_words  (const char *text,
                                    gsize       len);

@@ -46,6 +46,7 @@
 #include "nf-story.h"
 #include "nf-story-impl.h"
 #include "nf-sort-private.h"
+#include "nf-test-story.h"
 #include "nf-test-tmpdir.h"
 
 #define DEFAULT_ROUNDS   30
@@ -414,25 +415,6 @@ load_member (Round      *round,
   return g_steal_pointer (&article);
 }
 
-static char *
-story_json (GPtrArray *articles)
-{
-  g_autoptr(NfStory) story = nf_story_new ("s");
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *printed = NULL;
-  char *json;
-
-  for (guint i = 0; i < articles->len; i++)
-    nf_story_add_article (story, g_ptr_array_index (articles, i));
-  json = nf_story_to_json (story, FALSE);
-  node = nf_story_to_json_node (story);
-  json_generator_set_root (generator, node);
-  printed = json_generator_to_data (generator, NULL);
-  g_assert_cmpstr (json, ==, printed);
-  return json;
-}
-
 /* Members @picks of @parsed and @stored make the same story. */
 static void
 check_group (GPtrArray *parsed,
@@ -452,8 +434,8 @@ check_group (GPtrArray *parsed,
       g_ptr_array_add (b, g_ptr_array_index (stored, at));
       say ("  member %s", ((NfArticle *) g_ptr_array_index (parsed, at))->id);
     }
-  from_parse = story_json (a);
-  from_store = story_json (b);
+  from_parse = nf_test_story_json ("s", a);
+  from_store = nf_test_story_json ("s", b);
   g_assert_cmpstr (from_store, ==, from_parse);
 }
 

@@ -25,6 +25,7 @@
 #include "nf-store.h"
 #include "nf-story.h"
 #include "nf-sort-private.h"
+#include "nf-test-story.h"
 #include "nf-test-tmpdir.h"
 
 #define SEED_DATED    "000_3fef9dc81930f8b6.txt"
@@ -86,28 +87,6 @@ parse_file (const char *path,
 
   g_assert_true (g_file_get_contents (path, &text, &len, NULL));
   return nf_parse (path, (const guint8 *) text, len, &options, NULL);
-}
-
-/* The story's compact JSON, which must be what json-glib prints of its
- * node: the service writes the one, clients may compare with the other. */
-static char *
-story_json (const char *id,
-            GPtrArray  *articles)
-{
-  g_autoptr(NfStory) story = nf_story_new (id);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *printed = NULL;
-  char *json;
-
-  for (guint i = 0; i < articles->len; i++)
-    nf_story_add_article (story, g_ptr_array_index (articles, i));
-  json = nf_story_to_json (story, FALSE);
-  node = nf_story_to_json_node (story);
-  json_generator_set_root (generator, node);
-  printed = json_generator_to_data (generator, NULL);
-  g_assert_cmpstr (json, ==, printed);
-  return json;
 }
 
 static char *
@@ -209,8 +188,8 @@ test_stored_facts (void)
           g_ptr_array_add (a, g_ptr_array_index (parsed, i));
           g_ptr_array_add (b, g_ptr_array_index (stored, i));
         }
-      from_parse = story_json ("s", a);
-      from_store = story_json ("s", b);
+      from_parse = nf_test_story_json ("s", a);
+      from_store = nf_test_story_json ("s", b);
       g_assert_cmpstr (from_store, ==, from_parse);
     }
 }
