@@ -1108,6 +1108,20 @@ is_gerund (Scan  *scan,
          && !tok_in (scan, i, NF_LEX_SET_GIVEN_NAMES);
 }
 
+static gboolean
+is_describing_start (Scan  *scan,
+                     guint  i)
+{
+  static const char * const words[] = {
+    "former", "senior", "late", "veteran", "ex", "then",
+  };
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    if (tok_is (scan, i, words[w]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Trims a chunk [i, j) and reads it. */
 static void
 read_chunk (Scan  *scan,
@@ -1119,6 +1133,10 @@ read_chunk (Scan  *scan,
 
   /* "The", "During" go; "New" stays in "New York" */
   while (i < j && is_stop_start (scan, i) && longest_lexicon (scan, i, j, &entry) == 0)
+    i++;
+  /* "Former WorldCom chief", "Senior Labour MPs": a word that describes
+   * what follows goes, unless a title follows ("Former President Bush") */
+  while (j - i >= 2 && is_describing_start (scan, i) && !is_title_word (scan, i + 1))
     i++;
   /* "USD" alone, "Sony TV"; but "PC Pro" is a magazine's name */
   while (j > i && is_unit_code (scan, j - 1))

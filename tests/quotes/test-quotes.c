@@ -490,7 +490,8 @@ test_entities_sentence_openers (void)
     "\"We are fine,\" Dana Whitfield said. I'm sure they are, and We're "
     "not worried, the club said. I\u2019ve seen worse.\n\n"
     "Analysts said the sale would close at 10:00 GMT, after the New Year "
-    "and I am sure of it, one fan said.\n");
+    "and I am sure of it, one fan said. Former Globex chief Ann Byrd "
+    "agreed. Maybe I am wrong, she added.\n");
 
   g_assert_nonnull (entity (a, "Boston Globe"));
   g_assert_nonnull (entity (a, "Dana Whitfield"));
@@ -501,6 +502,10 @@ test_entities_sentence_openers (void)
   g_assert_null (entity (a, "Analysts"));
   g_assert_null (entity (a, "GMT"));
   g_assert_null (entity (a, "I"));
+  /* a describing word opens no body's name */
+  g_assert_null (entity (a, "Former Globex"));
+  g_assert_nonnull (entity (a, "Globex"));
+  g_assert_null (entity (a, "Maybe I"));
 }
 
 /* A given name that is also a listed word ("bill", as in "the Crime
