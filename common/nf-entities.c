@@ -520,8 +520,17 @@ read_parts (Scan  *scan,
   for (guint k = i; k <= j; k++)
     if (k == j || tok_in (scan, k, NF_LEX_SET_CONNECTORS))
       {
+        gboolean person = FALSE;
+
+        /* "Mr Blair and Mr Brown": each part's honorific, as read_chunk ()
+         * takes the first */
+        while (from + 1 < k && tok_in (scan, from, NF_LEX_SET_HONORIFICS))
+          {
+            person = TRUE;
+            from++;
+          }
         if (k > from)
-          read_span (scan, from, k, FALSE);
+          read_span (scan, from, k, person);
         from = k + 1;
       }
 }

@@ -532,7 +532,8 @@ test_entities_person_of_place (void)
   g_autoptr(NfArticle) a = parse (
     "Senators meet\n\n"
     "The race between Hillary Clinton and Senator Bernie Sanders of Vermont "
-    "went on, and Sen. Ted Cruz of Texas watched.\n");
+    "went on, and Sen. Ted Cruz of Texas watched. Later Mr. Cruz and "
+    "Mrs. Clinton shook hands.\n");
   const NfEntity *clinton = entity (a, "Hillary Clinton");
   const NfEntity *sanders = entity (a, "Bernie Sanders");
   const NfEntity *cruz = entity (a, "Ted Cruz");
@@ -547,6 +548,10 @@ test_entities_person_of_place (void)
   g_assert_nonnull (entity (a, "Vermont"));
   g_assert_nonnull (entity (a, "Texas"));
   g_assert_null (entity (a, "Ted Cruz of Texas"));
+  /* each part of "Mr. Cruz and Mrs. Clinton" has its honorific */
+  g_assert_null (entity (a, "Mrs. Clinton"));
+  g_assert_cmpuint (clinton->mentions->len, ==, 2);
+  g_assert_cmpuint (cruz->mentions->len, ==, 2);
 }
 
 /* A name no list knows is a person's when its last word speaks later. */
