@@ -1002,7 +1002,13 @@ read_span_once (Scan     *scan,
       guint name_end;
 
       add_role_places (scan, i, name_start);
-      name_end = name_end_before_place (scan, name_start, j);
+      guint rest = j;
+
+      /* "President Obama and Hillary Clinton": the title is Obama's only */
+      for (guint k = name_start + 1; k + 1 < j && rest == j; k++)
+        if (tok_is (scan, k, "and") || tok_is (scan, k, "&"))
+          rest = k;
+      name_end = name_end_before_place (scan, name_start, rest);
       if (name_end - name_start == 1)
         m = add_mention (scan, MENTION_SINGLE, name_start, name_end);
       else
@@ -1011,6 +1017,8 @@ read_span_once (Scan     *scan,
       m->titled = TRUE;
       m->role = g_strndup (text + tok (scan, i)->start,
                            tok (scan, name_start - 1)->end - tok (scan, i)->start);
+      if (rest < j)
+        read_span (scan, rest + 1, j, FALSE);
       return;
     }
   if (split_and (scan, i, j))

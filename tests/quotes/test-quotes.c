@@ -533,7 +533,8 @@ test_entities_person_of_place (void)
     "Senators meet\n\n"
     "The race between Hillary Clinton and Senator Bernie Sanders of Vermont "
     "went on, and Sen. Ted Cruz of Texas watched. Later Mr. Cruz and "
-    "Mrs. Clinton shook hands.\n");
+    "Mrs. Clinton shook hands, and President Barack Obama and Bernie "
+    "Sanders spoke.\n");
   const NfEntity *clinton = entity (a, "Hillary Clinton");
   const NfEntity *sanders = entity (a, "Bernie Sanders");
   const NfEntity *cruz = entity (a, "Ted Cruz");
@@ -552,6 +553,10 @@ test_entities_person_of_place (void)
   g_assert_null (entity (a, "Mrs. Clinton"));
   g_assert_cmpuint (clinton->mentions->len, ==, 2);
   g_assert_cmpuint (cruz->mentions->len, ==, 2);
+  /* the title before "Barack Obama and Bernie Sanders" is Obama's only */
+  g_assert_nonnull (entity (a, "Barack Obama"));
+  g_assert_cmpstr (entity (a, "Barack Obama")->role, ==, "President");
+  g_assert_cmpuint (sanders->mentions->len, ==, 2);
 }
 
 /* A name no list knows is a person's when its last word speaks later. */
