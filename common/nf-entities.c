@@ -1385,6 +1385,10 @@ is_contraction (Scan  *scan,
   const NfWord *t = tok (scan, k);
   gsize len = t->end - t->start;
 
+  /* most words hold no apostrophe: one look at their bytes answers */
+  if (memchr (scan->text + t->start, '\'', len) == NULL
+      && memchr (scan->text + t->start, 0xE2, len) == NULL)
+    return FALSE;
   for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
     {
       gsize n = strlen (endings[e]);
