@@ -125,6 +125,19 @@ tok_is (Scan       *scan,
   return word[len] == '\0';
 }
 
+/* Whether token @k is one of @words (lowercase). */
+static gboolean
+tok_is_any (Scan               *scan,
+            guint               k,
+            const char * const *words,
+            gsize               n_words)
+{
+  for (gsize w = 0; w < n_words; w++)
+    if (tok_is (scan, k, words[w]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Lowercased tokens [i, j) joined by spaces, in @buf. */
 static gboolean
 span_key (Scan  *scan,
@@ -722,10 +735,7 @@ is_company_form (Scan  *scan,
     "holding", "holdings", "motor", "motors", "computer",
   };
 
-  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
-    if (tok_is (scan, k, forms[f]))
-      return TRUE;
-  return FALSE;
+  return tok_is_any (scan, k, forms, G_N_ELEMENTS (forms));
 }
 
 /* A listed body's name at the start of a run: "Ford Motor Company" is
@@ -789,13 +799,10 @@ read_place_body (Scan  *scan,
       || entry->role != NF_LEX_NAME
       || (tok (scan, j - 1)->flags & NF_WORD_ALLCAPS))
     return FALSE;
-  for (guint b = 0; b < G_N_ELEMENTS (bodies); b++)
-    if (tok_is (scan, j - 1, bodies[b]))
-      {
-        add_mention (scan, MENTION_ORG, i, j);
-        return TRUE;
-      }
-  return FALSE;
+  if (!tok_is_any (scan, j - 1, bodies, G_N_ELEMENTS (bodies)))
+    return FALSE;
+  add_mention (scan, MENTION_ORG, i, j);
+  return TRUE;
 }
 
 static gboolean
@@ -807,10 +814,7 @@ is_compass (Scan  *scan,
     "western", "central", "upstate", "downstate",
   };
 
-  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-    if (tok_is (scan, k, words[w]))
-      return TRUE;
-  return FALSE;
+  return tok_is_any (scan, k, words, G_N_ELEMENTS (words));
 }
 
 /* Listed forms inside a run, and the bits between them as names. */
@@ -891,13 +895,11 @@ is_place_head (Scan  *scan,
     "san", "santa",
   };
 
-  for (guint h = 0; h < G_N_ELEMENTS (heads); h++)
-    if (tok_is (scan, j - 1, heads[h]))
-      return !tok_in (scan, i, NF_LEX_SET_CONNECTORS);
+  if (tok_is_any (scan, j - 1, heads, G_N_ELEMENTS (heads)))
+    return !tok_in (scan, i, NF_LEX_SET_CONNECTORS);
   /* "Fort Wayne", "San Jose": a town's name */
-  for (guint h = 0; h < G_N_ELEMENTS (firsts); h++)
-    if (tok_is (scan, i, firsts[h]))
-      return j - i <= 3 && !has_set (scan, i, j, NF_LEX_SET_ORG_WORDS);
+  if (tok_is_any (scan, i, firsts, G_N_ELEMENTS (firsts)))
+    return j - i <= 3 && !has_set (scan, i, j, NF_LEX_SET_ORG_WORDS);
   return FALSE;
 }
 
@@ -1133,10 +1135,7 @@ is_describing_start (Scan  *scan,
     "former", "senior", "late", "veteran", "ex", "then",
   };
 
-  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-    if (tok_is (scan, i, words[w]))
-      return TRUE;
-  return FALSE;
+  return tok_is_any (scan, i, words, G_N_ELEMENTS (words));
 }
 
 /* Trims a chunk [i, j) and reads it. */
